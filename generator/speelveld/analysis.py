@@ -1,0 +1,64 @@
+"""Run the rules over a loaded project: the third stage of the pipeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .codes import INPUT_CODES
+from .coverage import Coverage, summarise
+from .findings import Finding, Severity
+from .project import Project, load_project
+from .rules import REGISTRY, Context
+from .suggest import did_you_mean
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything the renderers need: the project, its coverage and all findings."""
+
+    project: Project
+    coverage: Coverage
+    findings: list[Finding]
+
+
+def analyse(project: Project) -> tuple[Coverage, list[Finding]]:
+    coverage = summarise(project)
+    context = Context(project, coverage, [m for m in project.measures.values() if m.counted])
+    findings = list(_unknown_rule_settings(project))
+    settings = project.config.rules
+    for rule in REGISTRY.values():
+        setting = settings.get(rule.id)
+        if setting in ("off", False):
+            continue
+        for problem in rule.check(context):
+            level = Severity.parse(setting) if isinstance(setting, str) else problem.level
+            findings.append(
+                project.finding(
+                    problem.subject, problem.pointer, rule.id, level or rule.level, problem.message
+                )
+            )
+    return coverage, findings
+
+
+def check(root: Path) -> Report:
+    """Load and analyse ``root``; raises :class:`NotAProject` only for usage problems."""
+    project, findings = load_project(root)
+    coverage, analysed = analyse(project)
+    return Report(project, coverage, sorted(findings + analysed))
+
+
+def _unknown_rule_settings(project: Project) -> list[Finding]:
+    known = [*REGISTRY]
+    return [
+        project.finding(
+            "portfolio",
+            ("rules", code),
+            "schema",
+            Severity.ERROR,
+            f"onbekende regel '{code}' onder rules.{did_you_mean(code, known)}"
+            + (" Invoerfouten zijn niet uit te zetten." if code in INPUT_CODES else ""),
+        )
+        for code in project.config.rules
+        if code not in REGISTRY
+    ]

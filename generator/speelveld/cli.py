@@ -1,0 +1,109 @@
+"""The command line: parse options into a plain object, then wire the stages.
+
+Exit status: 0 when no finding reaches ``--fail-on``, 1 when one does, 2 for
+a usage problem (no such directory, not a project, bad option).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from .findings import Severity
+
+LEVELS = ("error", "warning", "info")
+
+
+@dataclass(frozen=True, slots=True)
+class CheckOptions:
+    project: Path
+    format: str
+    fail_on: Severity
+    output: Path | None
+
+
+def _usage_error(message: str) -> None:
+    click.echo(f"speelveld: {message}", err=True)
+    sys.exit(2)
+
+
+def _prefix(project: Path) -> str:
+    """The project's path from the working directory, for repository-relative tools."""
+    try:
+        relative = project.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return ""
+    text = relative.as_posix()
+    return "" if text == "." else f"{text}/"
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="speelveld")
+def main() -> None:
+    """Speelveld: integraal beleid op vier domeinen controleren en publiceren."""
+
+
+@main.command()
+@click.argument("project", default=".", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "format_",
+    default="text",
+    show_default=True,
+    type=click.Choice(["text", "json", "github", "sarif", "junit"]),
+    help="Uitvoerformaat van de bevindingen.",
+)
+@click.option(
+    "--fail-on",
+    default="error",
+    show_default=True,
+    type=click.Choice(LEVELS),
+    help="Laagste niveau waarop de controle faalt (exit 1).",
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Schrijf het rapport naar dit bestand; op de terminal komt een samenvatting.",
+)
+def check(project: Path, format_: str, fail_on: str, output: Path | None) -> None:
+    """Controleer het project in PROJECT (standaard de huidige map)."""
+    options = CheckOptions(project, format_, Severity.parse(fail_on), output)
+    sys.exit(run_check(options))
+
+
+def run_check(options: CheckOptions) -> int:
+    from .analysis import check as analyse_project
+    from .formats import FORMATS, Output
+    from .formats.text import summary
+    from .project import NotAProject
+
+    try:
+        report = analyse_project(options.project)
+    except NotAProject as problem:
+        _usage_error(str(problem))
+        raise  # unreachable: _usage_error exits
+    output = Output(
+        findings=report.findings,
+        fail_on=options.fail_on,
+        measures=tuple(report.project.measures),
+        files=len(report.project.documents),
+        prefix=_prefix(options.project),
+    )
+    rendered = FORMATS[options.format](output)
+    if options.output is None:
+        click.echo(rendered, nl=False)
+    else:
+        try:
+            options.output.write_text(rendered, encoding="utf-8")
+        except OSError as error:
+            _usage_error(f"kan {options.output} niet schrijven: {error.strerror}")
+        click.echo(summary(output), err=options.format != "text")
+    return 1 if any(output.failing(f) for f in report.findings) else 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main(prog_name=os.path.basename(sys.argv[0]))

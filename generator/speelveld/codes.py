@@ -1,0 +1,93 @@
+"""The codes of input problems: what the loader and validator report.
+
+Analysis rules describe themselves in :mod:`speelveld.rules`; together the
+two tables are every code a finding can carry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .findings import Severity
+
+
+@dataclass(frozen=True, slots=True)
+class CodeInfo:
+    code: str
+    severity: Severity
+    summary: str
+    remedy: str
+
+
+INPUT_CODES: dict[str, CodeInfo] = {
+    info.code: info
+    for info in (
+        CodeInfo(
+            "yaml-syntax",
+            Severity.ERROR,
+            "Het bestand is geen geldige YAML of geen UTF-8.",
+            "Controleer op de genoemde plek de inspringing (spaties, geen tabs), "
+            "aanhalingstekens en haakjes; sla het bestand op als UTF-8.",
+        ),
+        CodeInfo(
+            "yaml-unsupported",
+            Severity.ERROR,
+            "Het bestand gebruikt YAML die Speelveld bewust niet leest: ankers en verwijzingen "
+            "(&, *), tags (!!) of te diepe nesting.",
+            "Schrijf de waarde voluit en laat tags weg.",
+        ),
+        CodeInfo(
+            "file-too-large",
+            Severity.ERROR,
+            "Het bestand is groter dan max_file_bytes.",
+            "Splits de inhoud of verhoog max_file_bytes in speelveld.yml.",
+        ),
+        CodeInfo(
+            "ignored-file",
+            Severity.INFO,
+            "Een bestand of map in een datamap wordt niet gelezen (andere extensie, submap of "
+            "link naar buiten het project).",
+            "Geef gegevensbestanden de extensie .yml en zet ze direct in de datamap.",
+        ),
+        CodeInfo(
+            "duplicate-key",
+            Severity.ERROR,
+            "Een sleutel staat twee keer in dezelfde mapping; YAML zou de eerste negeren.",
+            "Voeg de twee waarden samen of verwijder er één.",
+        ),
+        CodeInfo(
+            "schema",
+            Severity.ERROR,
+            "Een veld ontbreekt, is onbekend, heeft het verkeerde type of een niet toegestane "
+            "waarde.",
+            "Volg de melding: die noemt het veld en wat er is toegestaan.",
+        ),
+        CodeInfo(
+            "invalid-id",
+            Severity.ERROR,
+            "De bestandsnaam is geen geldige id (kleine letters, cijfers en koppeltekens, "
+            "hoogstens 64 tekens), of het veld id wijkt af van de bestandsnaam.",
+            "Hernoem het bestand, bijvoorbeeld naar 'mijn-maatregel.yml'.",
+        ),
+        CodeInfo(
+            "duplicate-id",
+            Severity.ERROR,
+            "Twee bestanden hebben dezelfde id (x.yml naast x.yaml).",
+            "Verwijder of hernoem een van de twee.",
+        ),
+        CodeInfo(
+            "unknown-reference",
+            Severity.ERROR,
+            "Een verwijzing naar een domein, partner of instrument dat niet bestaat.",
+            "Gebruik de id (bestandsnaam) van een bestaand bestand; de melding noemt de "
+            "dichtstbijzijnde.",
+        ),
+        CodeInfo(
+            "invalid-reference",
+            Severity.ERROR,
+            "De verwijzing bestaat, maar past niet: de eigenaar is geen partner met sector "
+            "bestuur, of een partner staat twee keer bij een maatregel.",
+            "Kies een bestuurlijke eigenaar (sector bestuur) en noem elke partner één keer.",
+        ),
+    )
+}

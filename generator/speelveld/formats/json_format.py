@@ -1,0 +1,32 @@
+"""The machine-readable report that the other formats agree with."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..findings import Finding
+from .base import Output, counts
+
+
+def as_dict(finding: Finding) -> dict[str, Any]:
+    return {
+        "code": finding.code,
+        "severity": finding.severity.label,
+        "path": finding.path,
+        "line": finding.line,
+        "column": finding.column,
+        "message": finding.message,
+        "subject": finding.subject,
+        "pointer": finding.pointer,
+    }
+
+
+def render(output: Output) -> str:
+    report = {
+        "findings": [as_dict(f) for f in output.findings],
+        "counts": counts(output.findings),
+        "fail_on": output.fail_on.label,
+        "failed": any(output.failing(f) for f in output.findings),
+    }
+    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"

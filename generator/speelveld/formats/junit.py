@@ -1,0 +1,60 @@
+"""JUnit XML: a test case per measure and per portfolio rule, for CI dashboards.
+
+Findings at or above the fail level are failures; the others are listed in
+the case's ``system-out`` so that the report carries every finding.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+
+from ..findings import Finding
+from ..rules import REGISTRY
+from .base import Output
+
+
+def _line(finding: Finding) -> str:
+    return f"{finding.location}: {finding.severity.label} {finding.code} {finding.message}"
+
+
+def _case(
+    suite: ET.Element, classname: str, name: str, findings: list[Finding], output: Output
+) -> None:
+    case = ET.SubElement(suite, "testcase", classname=classname, name=name)
+    failing = [f for f in findings if output.failing(f)]
+    passing = [f for f in findings if not output.failing(f)]
+    if failing:
+        failure = ET.SubElement(case, "failure", message=failing[0].message, type=failing[0].code)
+        failure.text = "\n".join(map(_line, failing))
+    if passing:
+        ET.SubElement(case, "system-out").text = "\n".join(map(_line, passing))
+
+
+def render(output: Output) -> str:
+    by_subject: dict[str, list[Finding]] = defaultdict(list)
+    by_rule: dict[str, list[Finding]] = defaultdict(list)
+    for finding in output.findings:
+        rule = REGISTRY.get(finding.code)
+        if rule is not None and rule.scope == "portfolio":
+            by_rule[finding.code].append(finding)
+        else:
+            by_subject[finding.subject or finding.path].append(finding)
+    root = ET.Element("testsuites", name="speelveld")
+    measures = ET.SubElement(root, "testsuite", name="maatregelen")
+    for measure in output.measures:
+        _case(measures, "measure", measure, by_subject.pop(f"measure:{measure}", []), output)
+    portfolio = ET.SubElement(root, "testsuite", name="portefeuille")
+    for rule in REGISTRY.values():
+        if rule.scope == "portfolio":
+            _case(portfolio, "portfolio", rule.id, by_rule.get(rule.id, []), output)
+    inputs = ET.SubElement(root, "testsuite", name="invoer")
+    for subject, findings in sorted(by_subject.items()):
+        _case(inputs, "input", subject, findings, output)
+    for suite in root:
+        suite.set("tests", str(len(suite)))
+        suite.set("failures", str(sum(1 for c in suite if c.find("failure") is not None)))
+    root.set("tests", str(sum(int(s.get("tests", 0)) for s in root)))
+    root.set("failures", str(sum(int(s.get("failures", 0)) for s in root)))
+    ET.indent(root)
+    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"

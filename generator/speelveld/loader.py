@@ -1,0 +1,125 @@
+"""Find and parse the project's YAML files; nothing is skipped without a word.
+
+Hidden files and editor backups are passed over quietly, as every editor user
+expects; anything else that is not read gets an ``ignored-file`` finding.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .findings import Finding, Severity
+from .model import KINDS, MAX_ID_LENGTH, SLUG_PATTERN
+from .yamlsource import Document, parse
+
+SUFFIXES = (".yml", ".yaml")
+_SLUG = re.compile(SLUG_PATTERN)
+_BACKUP_SUFFIXES = ("~", ".swp", ".swo", ".bak", ".orig", ".tmp")
+
+
+@dataclass(slots=True)
+class Loaded:
+    """Every parsed document, by kind and id."""
+
+    root: Path
+    documents: dict[str, dict[str, Document]] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def is_project(root: Path) -> bool:
+    return (root / "domains").is_dir()
+
+
+def read_document(root: Path, file: Path, max_bytes: int) -> tuple[Document | None, list[Finding]]:
+    """Read and parse one file; size and encoding problems become findings."""
+    path = file.relative_to(root).as_posix()
+    size = file.stat().st_size
+    if size > max_bytes:
+        message = (
+            f"het bestand is {size} bytes, meer dan de grens van {max_bytes} bytes "
+            "(max_file_bytes); het wordt niet gelezen"
+        )
+        return None, [Finding(path, 1, 1, "file-too-large", Severity.ERROR, message)]
+    raw = file.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = error.start - (before.rfind(b"\n") + 1) + 1
+        message = (
+            f"het bestand is geen UTF-8 (byte 0x{raw[error.start]:02x}); "
+            "sla het op als UTF-8 in je editor"
+        )
+        return None, [Finding(path, line, column, "yaml-syntax", Severity.ERROR, message)]
+    return parse(text, path)
+
+
+def load(root: Path, max_bytes: int) -> Loaded:
+    loaded = Loaded(root)
+    for kind in KINDS:
+        loaded.documents[kind] = _load_folder(root, kind, max_bytes, loaded.findings)
+    return loaded
+
+
+def _load_folder(
+    root: Path, kind: str, max_bytes: int, findings: list[Finding]
+) -> dict[str, Document]:
+    folder = root / kind
+    documents: dict[str, Document] = {}
+    if not folder.is_dir():
+        return documents
+    for file in sorted(folder.iterdir()):
+        if _is_hidden_or_backup(file.name):
+            continue
+        path = file.relative_to(root).as_posix()
+        reason = _reason_to_ignore(root, file)
+        if reason:
+            findings.append(Finding(path, 1, 1, "ignored-file", Severity.INFO, reason))
+            continue
+        stem = file.stem
+        id_problem = _id_problem(stem)
+        if id_problem:
+            findings.append(Finding(path, 1, 1, "invalid-id", Severity.ERROR, id_problem))
+            continue
+        if stem in documents:
+            message = (
+                f"id '{stem}' bestaat al als {documents[stem].path}; "
+                "verwijder of hernoem een van de twee"
+            )
+            findings.append(Finding(path, 1, 1, "duplicate-id", Severity.ERROR, message))
+            continue
+        doc, problems = read_document(root, file, max_bytes)
+        findings.extend(problems)
+        if doc is not None:
+            documents[stem] = doc
+    return documents
+
+
+def _is_hidden_or_backup(name: str) -> bool:
+    return name.startswith((".", "#")) or name.endswith(_BACKUP_SUFFIXES)
+
+
+def _reason_to_ignore(root: Path, file: Path) -> str:
+    if file.is_symlink() and not file.resolve().is_relative_to(root.resolve()):
+        return "symbolische link naar buiten het project; die wordt niet gevolgd"
+    if file.is_dir():
+        return "submappen worden niet gelezen; zet het bestand direct in de map"
+    if file.suffix not in SUFFIXES:
+        kind = file.suffix or "zonder extensie"
+        return f"geen YAML-bestand ({kind}); alleen .yml en .yaml worden gelezen"
+    if not file.is_file():
+        return "geen gewoon bestand"
+    return ""
+
+
+def _id_problem(stem: str) -> str:
+    if len(stem) > MAX_ID_LENGTH:
+        return f"de bestandsnaam is {len(stem)} tekens; een id is hoogstens {MAX_ID_LENGTH} tekens"
+    if not _SLUG.match(stem):
+        suggestion = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
+        hint = f"; bijvoorbeeld '{suggestion}'" if suggestion else ""
+        return f"'{stem}' is geen geldige id: gebruik kleine letters, cijfers en koppeltekens{hint}"
+    return ""

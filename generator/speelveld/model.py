@@ -1,0 +1,146 @@
+"""The data format: one pydantic model per entity kind, the public contract.
+
+Keys are English, texts are Dutch. Models are strict (``"2"`` is no number,
+``no`` is no text) and forbid unknown keys, so a typo never drops data.
+Cross-references (ids of other entities) are checked later, in
+:mod:`speelveld.references`, because they need the whole project.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+MAX_ID_LENGTH = 64
+
+#: The seven-point interaction scale of Nilsson et al. (2016), in Dutch.
+SCALE: dict[int, str] = {
+    3: "onlosmakelijk",
+    2: "versterkend",
+    1: "ondersteunend",
+    0: "neutraal",
+    -1: "beperkend",
+    -2: "tegenwerkend",
+    -3: "opheffend",
+}
+
+Text = Annotated[str, StringConstraints(min_length=1)]
+Ref = Annotated[str, StringConstraints(min_length=1)]
+Score = Annotated[int, Field(ge=-3, le=3, description="Score op de schaal van -3 tot en met +3.")]
+Sector = Literal["overheid", "zorg", "onderwijs", "bedrijfsleven", "maatschappelijk", "bestuur"]
+Status = Literal["proposed", "adopted", "running", "evaluated", "stopped"]
+Role = Literal["lead", "partner", "informed"]
+Level = Literal["none", "low", "medium", "high"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Entity(_Strict):
+    id: str = Field(description="De id; gelijk aan de bestandsnaam zonder .yml.")
+
+
+class Domain(Entity):
+    """A policy domain in the centre of the speelveld."""
+
+    name: Text = Field(description="Volledige naam van het domein.")
+    short: Text = Field(description="Kort label voor de infographic.")
+    order: int = Field(ge=1, description="Volgorde in de infographic, vanaf 1.")
+    description: Text = Field(description="Beschrijving (Markdown).")
+    source: Text | None = Field(None, description="Bron, bijvoorbeeld een rapport en sectie.")
+
+
+class Stakeholder(Entity):
+    """A partner in the middle ring; sector ``bestuur`` holds portfolios."""
+
+    name: Text = Field(description="Naam van de partner.")
+    description: Text = Field(description="Rol van de partner (Markdown).")
+    sector: Sector = Field(description="Sector van de partner.")
+    domains: list[Ref] = Field(
+        min_length=1, description="Domeinen waarin de partner een rol heeft."
+    )
+    source: Text | None = Field(None, description="Bron.")
+
+
+class SideEffect(_Strict):
+    score: Score
+    rationale: Text = Field(description="Waarom het instrument dit domein raakt.")
+
+
+class Instrument(Entity):
+    """An instrument in the outer ring, with its known side effects."""
+
+    name: Text = Field(description="Naam van het instrument.")
+    description: Text = Field(description="Beschrijving (Markdown).")
+    governance: Literal["hierarchical", "network"] = Field(
+        description="Hiërarchisch (regels, handhaving) of netwerkgericht (samenwerking)."
+    )
+    domains: list[Ref] = Field(min_length=1, description="Domeinen waarop het instrument mikt.")
+    side_effects: dict[str, SideEffect] = Field(
+        default_factory=dict,
+        description="Bekende neveneffecten op domeinen waar het instrument niet op mikt.",
+    )
+    source: Text | None = Field(None, description="Bron.")
+
+
+class Involvement(_Strict):
+    id: Ref = Field(description="Id van de partner.")
+    role: Role = Field(description="Trekker (lead), partner of geïnformeerd (informed).")
+
+
+class Effect(_Strict):
+    score: Score
+    rationale: str = Field("", description="Onderbouwing; verplicht als de score niet 0 is.")
+    mitigation: Text | None = Field(None, description="Hoe een negatief effect wordt beperkt.")
+    confidence: Literal["low", "medium", "high"] | None = Field(
+        None, description="Hoe zeker de inschatting is."
+    )
+    evidence: Text | None = Field(None, description="Waarop de inschatting steunt.")
+
+
+class Risks(_Strict):
+    displacement: Level = Field(
+        "none", description="Risico op verplaatsing naar het illegale circuit of elders."
+    )
+    note: Text | None = Field(None, description="Toelichting op het risico.")
+
+
+class Capacity(_Strict):
+    police_hours_per_year: int = Field(ge=0, description="Benodigde politie-uren per jaar.")
+
+
+class Measure(Entity):
+    """A proposed or adopted policy measure, assessed on every domain."""
+
+    title: Text = Field(description="Titel van de maatregel.")
+    summary: Text = Field(description="Samenvatting (Markdown).")
+    status: Status = Field(description="Stand van de maatregel.")
+    owner: Ref = Field(description="Bestuurlijk eigenaar: een partner met sector bestuur.")
+    governance: Literal["hierarchical", "network", "mixed"] = Field(
+        description="Sturing: hiërarchisch, netwerkgericht of gemengd."
+    )
+    stakeholders: list[Involvement] = Field(default_factory=list, description="Betrokken partners.")
+    instruments: list[Ref] = Field(default_factory=list, description="Ingezette instrumenten.")
+    effects: dict[str, Effect] = Field(description="Effect per domein; elk domein beoordeeld.")
+    risks: Risks | None = Field(None, description="Risico's, zoals verplaatsing.")
+    capacity: Capacity | None = Field(None, description="Benodigde capaciteit.")
+    sources: list[Text] = Field(default_factory=list, description="Bronnen.")
+    visibility: Literal["public", "internal"] = Field(
+        "public", description="Intern: niet in de openbare publicatie."
+    )
+
+    @property
+    def counted(self) -> bool:
+        """Stopped measures no longer shape the portfolio."""
+        return self.status != "stopped"
+
+
+KINDS: dict[str, type[Entity]] = {
+    "domains": Domain,
+    "stakeholders": Stakeholder,
+    "instruments": Instrument,
+    "measures": Measure,
+}

@@ -1,0 +1,130 @@
+"""Load, validate and cross-check a project: the first half of the pipeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .config import CONFIG_FILE, Config
+from .findings import Finding, Severity
+from .loader import is_project, load, read_document
+from .model import KINDS, Domain, Instrument, Measure, Stakeholder
+from .references import check_references
+from .validate import validate
+from .yamlsource import Document, Mark, Pointer
+
+
+class NotAProject(Exception):
+    """The directory is no Speelveld project (a usage problem, not a finding)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    """The validated entities, with the documents that say where each came from."""
+
+    root: Path
+    config: Config
+    domains: dict[str, Domain] = field(default_factory=dict)
+    stakeholders: dict[str, Stakeholder] = field(default_factory=dict)
+    instruments: dict[str, Instrument] = field(default_factory=dict)
+    measures: dict[str, Measure] = field(default_factory=dict)
+    documents: dict[str, Document] = field(default_factory=dict)
+
+    def where(self, subject: str, pointer: Pointer = ()) -> tuple[str, Mark]:
+        """Path and mark of ``pointer`` inside ``subject`` (``measure:meldpilot``)."""
+        doc = self.documents.get(subject)
+        if doc is None:
+            return "", Mark(0, 0)
+        return doc.path, doc.mark(pointer)
+
+    def documents_of(self, singular: str) -> dict[str, Document]:
+        """The parsed documents of one kind by id, valid or not."""
+        prefix = f"{singular}:"
+        return {s[len(prefix) :]: d for s, d in self.documents.items() if s.startswith(prefix)}
+
+    def finding(
+        self, subject: str, pointer: Pointer, code: str, severity: Severity, message: str
+    ) -> Finding:
+        path, mark = self.where(subject, pointer)
+        return Finding(
+            path,
+            mark.line,
+            mark.column,
+            code,
+            severity,
+            message,
+            subject=subject,
+            pointer=".".join(map(str, pointer)),
+        )
+
+
+_SINGULAR = {
+    "domains": "domain",
+    "stakeholders": "stakeholder",
+    "instruments": "instrument",
+    "measures": "measure",
+}
+
+
+def subject_of(kind: str, entity_id: str) -> str:
+    return f"{_SINGULAR[kind]}:{entity_id}"
+
+
+def load_config(root: Path) -> tuple[Config, Document | None, list[Finding]]:
+    file = root / CONFIG_FILE
+    if not file.is_file():
+        return Config(), None, []
+    doc, findings = read_document(root, file, Config().max_file_bytes)
+    if doc is None:
+        return Config(), None, findings
+    if doc.data is None:
+        return Config(), doc, findings
+    config, problems = validate(Config, doc)
+    return config or Config(), doc, findings + problems
+
+
+def load_project(root: Path) -> tuple[Project, list[Finding]]:
+    """Everything up to and including cross-references; never raises for bad data."""
+    if not root.is_dir():
+        raise NotAProject(f"map '{root}' bestaat niet")
+    if not is_project(root):
+        raise NotAProject(f"'{root}' is geen Speelveld-project: er is geen map domains/")
+    config, config_doc, findings = load_config(root)
+    loaded = load(root, config.max_file_bytes)
+    findings.extend(loaded.findings)
+    project = Project(root, config)
+    if config_doc is not None:
+        project.documents["portfolio"] = config_doc
+    for kind, documents in loaded.documents.items():
+        target = getattr(project, kind)
+        for entity_id, doc in documents.items():
+            declared = doc.data.get("id") if isinstance(doc.data, dict) else None
+            if declared is not None and declared != entity_id:
+                mark = doc.mark(("id",))
+                message = (
+                    f"id '{declared}' wijkt af van de bestandsnaam '{entity_id}'; "
+                    "laat het veld id weg of maak het gelijk aan de bestandsnaam"
+                )
+                findings.append(
+                    Finding(doc.path, mark.line, mark.column, "invalid-id", Severity.ERROR, message)
+                )
+                continue
+            entity, problems = validate(KINDS[kind], doc, {"id": entity_id})
+            for problem in problems:
+                findings.append(_with_subject(problem, subject_of(kind, entity_id)))
+            project.documents[subject_of(kind, entity_id)] = doc
+            if entity is not None:
+                target[entity_id] = entity
+    _sort_domains(project)
+    findings.extend(check_references(project))
+    return project, findings
+
+
+def _sort_domains(project: Project) -> None:
+    ordered = sorted(project.domains.values(), key=lambda d: (d.order, d.id))
+    project.domains.clear()
+    project.domains.update((d.id, d) for d in ordered)
+
+
+def _with_subject(finding: Finding, subject: str) -> Finding:
+    return replace(finding, subject=subject)

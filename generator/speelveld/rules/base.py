@@ -1,0 +1,46 @@
+"""What every rule shares: the problem it yields and the context it reads."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from ..config import Config
+from ..coverage import Coverage
+from ..findings import Severity
+from ..model import Measure
+from ..project import Project
+from ..yamlsource import Pointer
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """What a rule found; the runner adds the location and the configured level."""
+
+    subject: str
+    pointer: Pointer
+    message: str
+    #: A stronger level than the rule's default, for graver cases.
+    level: Severity | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    project: Project
+    coverage: Coverage
+    measures: list[Measure] = field(default_factory=list)  # the counted ones
+
+    @property
+    def config(self) -> Config:
+        return self.project.config
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    level: Severity
+    summary: str
+    remedy: str
+    explanation: str
+    scope: str
+    check: Callable[[Context], Iterator[Problem]]

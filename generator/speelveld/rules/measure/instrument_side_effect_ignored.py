@@ -1,0 +1,56 @@
+"""Een maatregel mag een bekend neveneffect van zijn instrument niet wegredeneren.
+
+Instrumenten hebben bekende neveneffecten (``side_effects``), zoals een
+strenger vergunningstelsel dat sekswerk naar het illegale circuit kan duwen.
+Scoort de maatregel dat domein hoger dan het instrument doet vermoeden, dan
+hoort er een mitigatie bij die uitlegt waarom het neveneffect hier uitblijft.
+
+Goed (de maatregel neemt het neveneffect over of mitigeert het)::
+
+    instruments: [vergunningen]   # side_effects: normalisering -1
+    effects:
+      normalisering:
+        score: 0
+        rationale: Alleen administratieve vereenvoudiging.
+        mitigation: De eisen worden niet strenger; verplaatsing wordt gevolgd.
+
+Fout::
+
+    instruments: [vergunningen]
+    effects:
+      normalisering: {score: 1, rationale: Duidelijker regels.}
+"""
+
+from collections.abc import Iterator
+
+from ...findings import Severity
+from ..base import Context, Problem
+
+ID = "instrument-side-effect-ignored"
+LEVEL = Severity.WARNING
+SUMMARY = "De maatregel negeert een bekend neveneffect van een ingezet instrument."
+REMEDY = (
+    "Neem het neveneffect over in de score van dat domein, of beschrijf bij mitigation "
+    "waarom het hier uitblijft."
+)
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    instruments = ctx.project.instruments
+    for measure in ctx.measures:
+        for index, ref in enumerate(measure.instruments):
+            instrument = instruments.get(ref)
+            if instrument is None:
+                continue
+            for domain, side in instrument.side_effects.items():
+                effect = measure.effects.get(domain)
+                if side.score >= 0 or effect is None or effect.mitigation:
+                    continue
+                if effect.score > side.score:
+                    yield Problem(
+                        f"measure:{measure.id}",
+                        ("instruments", index),
+                        f"instrument '{ref}' heeft een bekend neveneffect {side.score:+d} op "
+                        f"'{domain}', maar de maatregel scoort '{domain}' {effect.score:+d} "
+                        "zonder mitigation",
+                    )

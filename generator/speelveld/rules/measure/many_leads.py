@@ -1,0 +1,39 @@
+"""Een maatregel heeft één trekker, niet meer.
+
+Met meer trekkers is onduidelijk wie aanspreekbaar is; de anderen zijn
+partners.
+
+Goed::
+
+    stakeholders:
+      - {id: politie, role: lead}
+      - {id: openbaar-ministerie, role: partner}
+
+Fout::
+
+    stakeholders:
+      - {id: politie, role: lead}
+      - {id: openbaar-ministerie, role: lead}
+"""
+
+from collections.abc import Iterator
+
+from ...findings import Severity
+from ..base import Context, Problem
+
+ID = "many-leads"
+LEVEL = Severity.WARNING
+SUMMARY = "De maatregel heeft meer dan één trekker."
+REMEDY = "Houd één partner als lead en maak de andere partner."
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    for measure in ctx.measures:
+        leads = [i for i, s in enumerate(measure.stakeholders) if s.role == "lead"]
+        if len(leads) > 1:
+            names = ", ".join(measure.stakeholders[i].id for i in leads)
+            yield Problem(
+                f"measure:{measure.id}",
+                ("stakeholders", leads[1], "role"),
+                f"{len(leads)} partners zijn trekker ({names}); kies er één",
+            )

@@ -1,0 +1,43 @@
+"""Een maatregel moet op elk domein van het speelveld beoordeeld zijn.
+
+Beleid dat zich op één domein richt en geen oog heeft voor de neveneffecten op
+de andere domeinen kan het einddoel schaden (Regioplan 2019, Aanbevelingen).
+Daarom staat elk domein onder ``effects``, ook als de score 0 is.
+
+Goed::
+
+    effects:
+      signalering: {score: 2, rationale: Meer meldingen.}
+      seksuele-gezondheid: {score: 0}
+      normalisering: {score: 0}
+      handhaving: {score: 1, rationale: Betere informatie.}
+
+Fout (normalisering en seksuele-gezondheid ontbreken)::
+
+    effects:
+      signalering: {score: 2, rationale: Meer meldingen.}
+      handhaving: {score: 1, rationale: Betere informatie.}
+"""
+
+from collections.abc import Iterator
+
+from ...findings import Severity
+from ..base import Context, Problem
+
+ID = "missing-assessment"
+LEVEL = Severity.ERROR
+SUMMARY = "De maatregel beoordeelt niet elk domein."
+REMEDY = "Voeg onder effects elk ontbrekend domein toe, met score 0 als er geen effect is."
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    for measure in ctx.measures:
+        missing = [d for d in ctx.project.domains if d not in measure.effects]
+        if missing:
+            names = ", ".join(missing)
+            yield Problem(
+                f"measure:{measure.id}",
+                ("effects",),
+                f"de maatregel beoordeelt {len(missing)} domein(en) niet: {names}. "
+                "Elk domein hoort onder effects, met score 0 als er geen effect is",
+            )

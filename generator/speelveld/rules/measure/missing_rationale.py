@@ -1,0 +1,38 @@
+"""Een score die niet 0 is, heeft een onderbouwing nodig.
+
+Een score zonder onderbouwing is niet te toetsen of te bespreken. Leg uit
+waarom de maatregel het domein raakt.
+
+Goed::
+
+    handhaving:
+      score: -1
+      rationale: Controles kosten politiecapaciteit die elders nodig is.
+
+Fout::
+
+    handhaving:
+      score: -1
+"""
+
+from collections.abc import Iterator
+
+from ...findings import Severity
+from ..base import Context, Problem
+
+ID = "missing-rationale"
+LEVEL = Severity.ERROR
+SUMMARY = "Een score die niet 0 is, heeft geen onderbouwing."
+REMEDY = "Schrijf bij rationale waarom de maatregel dit domein zo raakt."
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    for measure in ctx.measures:
+        for domain, effect in measure.effects.items():
+            if effect.score != 0 and not effect.rationale.strip():
+                yield Problem(
+                    f"measure:{measure.id}",
+                    ("effects", domain),
+                    f"score {effect.score:+d} op '{domain}' heeft geen rationale; "
+                    "leg uit waarom de maatregel dit domein zo raakt",
+                )

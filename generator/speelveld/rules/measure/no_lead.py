@@ -1,0 +1,36 @@
+"""Een maatregel heeft een trekker nodig.
+
+Zonder partner met de rol ``lead`` is niemand verantwoordelijk voor de
+uitvoering.
+
+Goed::
+
+    stakeholders:
+      - {id: exploitanten, role: lead}
+      - {id: politie, role: partner}
+
+Fout::
+
+    stakeholders:
+      - {id: politie, role: partner}
+"""
+
+from collections.abc import Iterator
+
+from ...findings import Severity
+from ..base import Context, Problem
+
+ID = "no-lead"
+LEVEL = Severity.ERROR
+SUMMARY = "De maatregel heeft geen trekker (role: lead)."
+REMEDY = "Geef precies één betrokken partner de rol lead."
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    for measure in ctx.measures:
+        if not any(s.role == "lead" for s in measure.stakeholders):
+            yield Problem(
+                f"measure:{measure.id}",
+                ("stakeholders",),
+                "geen enkele partner heeft de rol lead; wijs een trekker aan",
+            )

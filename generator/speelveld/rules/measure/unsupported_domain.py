@@ -1,0 +1,45 @@
+"""Een positief effect op een domein heeft een partner in dat domein nodig.
+
+Als geen van de betrokken partners een rol speelt in een domein dat de
+maatregel positief scoort, is niet duidelijk wie dat effect waarmaakt.
+
+Goed (hulpverlening werkt in het domein signalering)::
+
+    stakeholders: [{id: hulpverlening, role: lead}]
+    effects:
+      signalering: {score: 2, rationale: Vroeg signaleren.}
+
+Fout (alleen de politie, die geen rol heeft in seksuele gezondheid)::
+
+    stakeholders: [{id: politie, role: lead}]
+    effects:
+      seksuele-gezondheid: {score: 2, rationale: Voorlichting.}
+"""
+
+from collections.abc import Iterator
+
+from ...findings import Severity
+from ..base import Context, Problem
+
+ID = "unsupported-domain"
+LEVEL = Severity.WARNING
+SUMMARY = "Geen betrokken partner speelt een rol in een domein dat de maatregel positief scoort."
+REMEDY = "Betrek een partner die in dit domein werkt, of stel de score bij."
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    stakeholders = ctx.project.stakeholders
+    for measure in ctx.measures:
+        served: set[str] = set()
+        for involvement in measure.stakeholders:
+            partner = stakeholders.get(involvement.id)
+            if partner is not None:
+                served.update(partner.domains)
+        for domain, effect in measure.effects.items():
+            if effect.score >= 1 and domain not in served:
+                yield Problem(
+                    f"measure:{measure.id}",
+                    ("effects", domain),
+                    f"de maatregel scoort '{domain}' {effect.score:+d}, maar geen betrokken "
+                    "partner speelt een rol in dat domein; wie draagt dit?",
+                )

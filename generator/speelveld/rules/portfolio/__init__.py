@@ -1,0 +1,1 @@
+"""Rules that look at all counted measures together."""

@@ -1,0 +1,33 @@
+"""De maatregelen vragen niet meer politiecapaciteit dan er is.
+
+Een effectieve aanpak vraagt om een efficiënte inzet van (politie)capaciteit
+(Regioplan 2019, aandachtspunt 4). Als ``police_hours_available`` is
+ingesteld, telt deze regel de ``capacity.police_hours_per_year`` van alle
+maatregelen op.
+
+Goed: 8.000 uur gevraagd, 10.000 beschikbaar.
+
+Fout: 12.000 uur gevraagd, 10.000 beschikbaar.
+"""
+
+from collections.abc import Iterator
+
+from ...findings import Severity
+from ..base import Context, Problem
+
+ID = "capacity-exceeded"
+LEVEL = Severity.ERROR
+SUMMARY = "De maatregelen vragen meer politie-uren dan beschikbaar."
+REMEDY = "Prioriteer maatregelen of maak afspraken over extra capaciteit."
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    available = ctx.config.police_hours_available
+    needed = ctx.coverage.police_hours
+    if available is not None and needed > available:
+        yield Problem(
+            "portfolio",
+            ("police_hours_available",),
+            f"de maatregelen vragen {needed} politie-uren per jaar; er zijn er {available} "
+            "(police_hours_available)",
+        )

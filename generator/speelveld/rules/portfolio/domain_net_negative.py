@@ -1,0 +1,30 @@
+"""Het portfolio als geheel schaadt geen domein.
+
+Als de som van alle scores op een domein onder 0 ligt, doen de maatregelen
+samen dat domein meer kwaad dan goed.
+
+Goed: scores +2, -1 en 0 op ``normalisering`` (som +1).
+
+Fout: scores +1, -1 en -1 op ``normalisering`` (som -1).
+"""
+
+from collections.abc import Iterator
+
+from ...findings import Severity
+from ..base import Context, Problem
+
+ID = "domain-net-negative"
+LEVEL = Severity.WARNING
+SUMMARY = "De maatregelen samen schaden een domein meer dan ze het dienen."
+REMEDY = "Mitigeer of heroverweeg de maatregelen met negatieve scores op dit domein."
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    for domain, cover in ctx.coverage.domains.items():
+        if cover.total < 0:
+            yield Problem(
+                f"domain:{domain}",
+                (),
+                f"de som van alle scores op domein '{domain}' is {cover.total:+d}; "
+                f"{cover.negative} maatregel(en) schaden het",
+            )

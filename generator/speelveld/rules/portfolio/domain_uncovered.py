@@ -1,0 +1,32 @@
+"""Elk domein wordt door ten minste één maatregel positief gediend.
+
+Alle vier de domeinen zijn van belang voor effectief beleid (Regioplan 2019,
+Aanbevelingen). Een domein dat geen enkele maatregel met +1 of hoger heeft,
+is een gat in het speelveld. De drempel is ``min_measures_per_domain``.
+
+Goed: elk domein heeft een maatregel met score +1 of hoger.
+
+Fout: geen enkele maatregel scoort ``seksuele-gezondheid`` positief.
+"""
+
+from collections.abc import Iterator
+
+from ...findings import Severity
+from ..base import Context, Problem
+
+ID = "domain-uncovered"
+LEVEL = Severity.ERROR
+SUMMARY = "Een domein heeft te weinig maatregelen die het positief dienen."
+REMEDY = "Voeg een maatregel toe die dit domein dient, of versterk een bestaande."
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    minimum = ctx.config.min_measures_per_domain
+    for domain, cover in ctx.coverage.domains.items():
+        if cover.positive < minimum:
+            yield Problem(
+                f"domain:{domain}",
+                (),
+                f"domein '{domain}' heeft {cover.positive} maatregel(en) met een positief "
+                f"effect; minimaal {minimum} (min_measures_per_domain)",
+            )

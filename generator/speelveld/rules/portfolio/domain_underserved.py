@@ -1,0 +1,36 @@
+"""Geen domein blijft ver achter in het totale positieve effect.
+
+Het rapport stelt vast dat de aandacht verhoudingsgewijs minder uitgaat naar
+normalisering van sekswerk en ondernemen in de seksbranche (aandachtspunt 2).
+Deze regel meet het aandeel van elk domein in de som van alle positieve
+scores en waarschuwt onder ``min_domain_share``.
+
+Goed: vier domeinen met elk 20 tot 30 procent van het positieve effect.
+
+Fout: één domein met 5 procent, terwijl de drempel 15 procent is.
+"""
+
+from collections.abc import Iterator
+
+from ...findings import Severity
+from ..base import Context, Problem
+
+ID = "domain-underserved"
+LEVEL = Severity.WARNING
+SUMMARY = "Een domein krijgt een te klein aandeel van het positieve effect."
+REMEDY = "Zoek maatregelen die dit domein versterken, of neem het mee in bestaande maatregelen."
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    minimum = ctx.config.min_domain_share
+    domains = ctx.coverage.domains
+    if not any(cover.positive_sum for cover in domains.values()):
+        return
+    for domain, cover in domains.items():
+        if cover.share < minimum:
+            yield Problem(
+                f"domain:{domain}",
+                (),
+                f"domein '{domain}' krijgt {cover.share:.0%} van het positieve effect; "
+                f"minder dan {minimum:.0%} (min_domain_share)",
+            )

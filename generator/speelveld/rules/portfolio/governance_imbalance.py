@@ -1,0 +1,37 @@
+"""Combineer hiërarchische met netwerkgerichte sturing.
+
+Het rapport (aandachtspunt 1) vraagt om een governance die zowel
+hiërarchisch als netwerkgericht is. Deze regel waarschuwt als het aandeel
+hiërarchische of netwerkgerichte maatregelen boven ``max_governance_share``
+komt; gemengde maatregelen tellen voor geen van beide.
+
+Goed: 5 hiërarchisch, 4 netwerkgericht, 3 gemengd.
+
+Fout: 9 van de 10 maatregelen zijn hiërarchisch.
+"""
+
+from collections.abc import Iterator
+
+from ...findings import Severity
+from ..base import Context, Problem
+
+ID = "governance-imbalance"
+LEVEL = Severity.WARNING
+SUMMARY = "Te veel maatregelen hebben dezelfde soort sturing."
+REMEDY = "Vul aan met maatregelen van de andere soort sturing, of met gemengde."
+
+_DUTCH = {"hierarchical": "hiërarchisch", "network": "netwerkgericht"}
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    count = sum(ctx.coverage.governance.values())
+    limit = ctx.config.max_governance_share
+    for kind, label in _DUTCH.items():
+        share = ctx.coverage.governance[kind] / count if count else 0.0
+        if share > limit:
+            yield Problem(
+                "portfolio",
+                ("max_governance_share",),
+                f"{share:.0%} van de maatregelen is {label}; meer dan {limit:.0%} "
+                "(max_governance_share). Combineer hiërarchische met netwerkgerichte sturing",
+            )

@@ -1,0 +1,30 @@
+"""Elk instrument van het speelveld wordt door ten minste één maatregel ingezet.
+
+Een instrument in de buitenste ring dat nergens wordt gebruikt, is een
+mogelijkheid die blijft liggen.
+
+Goed: ``subsidieregeling-destigmatisering`` wordt ingezet door een maatregel.
+
+Fout: geen enkele maatregel noemt ``subsidieregeling-destigmatisering``.
+"""
+
+from collections.abc import Iterator
+
+from ...findings import Severity
+from ..base import Context, Problem
+
+ID = "instrument-unused"
+LEVEL = Severity.INFO
+SUMMARY = "Een instrument wordt door geen enkele maatregel ingezet."
+REMEDY = "Zet het instrument in bij een maatregel, of ga na of het nog bij het speelveld hoort."
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    for instrument, measures in ctx.coverage.instrument_use.items():
+        if not measures and instrument in ctx.project.instruments:
+            yield Problem(
+                f"instrument:{instrument}",
+                (),
+                f"instrument '{instrument}' wordt door geen enkele lopende of voorgestelde "
+                "maatregel ingezet",
+            )

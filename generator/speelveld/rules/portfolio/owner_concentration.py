@@ -1,0 +1,46 @@
+"""Besluitvorming over meerdere portefeuilles.
+
+Het rapport (aandachtspunt 2) vraagt om integrale besluitvorming: niet alleen
+de burgemeester en de wethouder Zorg, maar ook Economische Zaken, Wonen en
+Werk. Deze regel waarschuwt als één eigenaar meer dan ``max_owner_share`` van
+de maatregelen heeft, of als minder dan ``min_owner_count`` eigenaren
+maatregelen hebben.
+
+Goed: vier eigenaren, de grootste met 40 procent van de maatregelen.
+
+Fout: de burgemeester is eigenaar van 9 van de 10 maatregelen.
+"""
+
+from collections.abc import Iterator
+
+from ...findings import Severity
+from ..base import Context, Problem
+
+ID = "owner-concentration"
+LEVEL = Severity.WARNING
+SUMMARY = "De maatregelen liggen bij te weinig bestuurlijke eigenaren."
+REMEDY = "Beleg maatregelen ook bij andere portefeuilles, zoals Economische Zaken of Wonen."
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    owners = ctx.coverage.owners
+    count = sum(owners.values())
+    if not count:
+        return
+    owner, most = owners.most_common(1)[0]
+    limit = ctx.config.max_owner_share
+    if most / count > limit:
+        yield Problem(
+            f"stakeholder:{owner}",
+            (),
+            f"'{owner}' is eigenaar van {most} van de {count} maatregelen ({most / count:.0%}); "
+            f"meer dan {limit:.0%} (max_owner_share)",
+        )
+    minimum = ctx.config.min_owner_count
+    if len(owners) < minimum:
+        yield Problem(
+            "portfolio",
+            ("min_owner_count",),
+            f"{len(owners)} bestuurlijke eigenaar(s) hebben maatregelen; minimaal {minimum} "
+            "(min_owner_count). Betrek meer portefeuilles bij de besluitvorming",
+        )

@@ -1,0 +1,31 @@
+"""Elke partner van het speelveld is bij ten minste één maatregel betrokken.
+
+De middelste ring van het speelveld noemt de partners die betrokken moeten
+zijn en blijven (Regioplan 2019). Een partner zonder maatregel is mogelijk
+een gemiste kans.
+
+Goed: ``taxibranche`` staat bij de maatregel tegen facilitators.
+
+Fout: ``taxibranche`` staat bij geen enkele maatregel.
+"""
+
+from collections.abc import Iterator
+
+from ...findings import Severity
+from ..base import Context, Problem
+
+ID = "stakeholder-unengaged"
+LEVEL = Severity.INFO
+SUMMARY = "Een partner is bij geen enkele maatregel betrokken."
+REMEDY = "Betrek de partner bij een maatregel, of ga na of hij nog bij het speelveld hoort."
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    for stakeholder, measures in ctx.coverage.stakeholder_use.items():
+        if not measures and stakeholder in ctx.project.stakeholders:
+            yield Problem(
+                f"stakeholder:{stakeholder}",
+                (),
+                f"partner '{stakeholder}' is bij geen enkele lopende of voorgestelde "
+                "maatregel betrokken",
+            )

@@ -1,0 +1,171 @@
+"""Turn parsed documents into typed entities, with findings an advisor can act on.
+
+pydantic does the checking; this module only translates its errors into
+Dutch sentences located at the node that caused them.
+"""
+
+from __future__ import annotations
+
+from types import UnionType
+from typing import Any, Literal, TypeVar, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from .findings import Finding, Severity
+from .suggest import did_you_mean
+from .yamlsource import Document, Pointer
+
+M = TypeVar("M", bound=BaseModel)
+
+_KIND_OF_VALUE = {
+    "string_type": "tekst",
+    "int_type": "een geheel getal",
+    "float_type": "een getal",
+    "bool_type": "true of false",
+    "list_type": "een lijst (regels die met '- ' beginnen)",
+    "dict_type": "een mapping (regels 'sleutel: waarde')",
+    "model_type": "een mapping (regels 'sleutel: waarde')",
+}
+
+
+def validate(
+    model: type[M], doc: Document, extra: dict[str, Any] | None = None
+) -> tuple[M | None, list[Finding]]:
+    """Validate ``doc.data`` (plus ``extra`` keys such as the id) against ``model``."""
+    if not isinstance(doc.data, dict):
+        what = "leeg" if doc.data is None else f"{_shown(doc.data)}, geen mapping"
+        message = (
+            f"het bestand is {what}; verwacht worden regels 'sleutel: waarde' met de velden "
+            f"{_field_list(model)}"
+        )
+        return None, [Finding(doc.path, 1, 1, "schema", Severity.ERROR, message)]
+    try:
+        return model.model_validate({**doc.data, **(extra or {})}), []
+    except ValidationError as error:
+        return None, [_finding(model, doc, detail) for detail in error.errors()]
+
+
+def _finding(model: type[BaseModel], doc: Document, detail: Any) -> Finding:
+    pointer: Pointer = tuple(detail["loc"])
+    kind = detail["type"]
+    mark = doc.mark(pointer, key=kind in ("extra_forbidden", "missing"))
+    field = ".".join(map(str, pointer))
+    message = _message(model, doc, pointer, kind, detail)
+    return Finding(
+        doc.path, mark.line, mark.column, "schema", Severity.ERROR, message, pointer=field
+    )
+
+
+def _message(
+    model: type[BaseModel], doc: Document, pointer: Pointer, kind: str, detail: Any
+) -> str:
+    field = ".".join(map(str, pointer))
+    value = detail.get("input")
+    ctx = detail.get("ctx") or {}
+    allowed = _allowed_keys(model, pointer[:-1])
+    if kind == "missing":
+        return f"verplicht veld '{field}' ontbreekt"
+    if kind == "extra_forbidden":
+        name = str(pointer[-1])
+        return (
+            f"onbekend veld '{field}'.{did_you_mean(name, allowed)} "
+            f"Toegestane velden hier: {', '.join(allowed)}"
+        )
+    if kind == "literal_error":
+        choices = ", ".join(_literal_values(model, pointer)) or ctx.get("expected", "")
+        return f"'{field}' is {_shown(value)}; toegestaan zijn: {choices}"
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        bound = {"greater_than_equal": "minstens", "less_than_equal": "hoogstens"}.get(kind, "")
+        limit = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
+        return f"'{field}' is {_shown(value)}; de waarde moet {bound} {limit} zijn".replace(
+            "  ", " "
+        )
+    if kind in ("too_short", "string_too_short"):
+        return f"'{field}' mag niet leeg zijn"
+    if kind in _KIND_OF_VALUE:
+        hint = _quote_hint(doc, pointer, value, kind)
+        return f"'{field}' moet {_KIND_OF_VALUE[kind]} zijn, maar is {_shown(value)}.{hint}"
+    return f"'{field}': {detail['msg']}"
+
+
+def _quote_hint(doc: Document, pointer: Pointer, value: Any, kind: str) -> str:
+    source = doc.retyped.get(pointer)
+    if kind == "string_type" and source is not None:
+        return (
+            f" YAML leest {source} niet als tekst; zet de waarde tussen aanhalingstekens: "
+            f'"{source}"'
+        )
+    if kind in ("int_type", "float_type") and isinstance(value, str):
+        return " Schrijf het getal zonder aanhalingstekens, bijvoorbeeld 2 of -1"
+    return ""
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "leeg"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "een mapping"
+    if isinstance(value, list):
+        return "een lijst"
+    if isinstance(value, str):
+        return f"'{value}'" if len(value) <= 60 else f"'{value[:57]}...'"
+    return str(value)
+
+
+def _allowed_keys(model: type[BaseModel], pointer: Pointer) -> list[str]:
+    """The field names of the (sub)model that ``pointer`` leads to."""
+    annotation: Any = model
+    for step in pointer:
+        annotation = _step(annotation, step)
+    inner = _as_model(annotation)
+    if inner is None:
+        return []
+    # The top-level id comes from the file name; it is not a field to suggest.
+    return [name for name in inner.model_fields if pointer or name != "id"]
+
+
+def _step(annotation: Any, step: str | int) -> Any:
+    """The annotation one step (field name, list index or dict key) further in."""
+    inner = _as_model(annotation)
+    if inner is not None:
+        field = inner.model_fields.get(str(step))
+        return field.annotation if field else None
+    origin = get_origin(annotation)
+    if origin in (list, dict):
+        return get_args(annotation)[-1]
+    return None
+
+
+def _as_model(annotation: Any) -> type[BaseModel] | None:
+    """The model inside ``annotation`` (``X``, ``X | None``), if there is one."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if get_origin(annotation) in (Union, UnionType):
+        for arg in get_args(annotation):
+            found = _as_model(arg)
+            if found is not None:
+                return found
+    return None
+
+
+def _literal_values(model: type[BaseModel], pointer: Pointer) -> list[str]:
+    annotation: Any = model
+    for step in pointer:
+        annotation = _step(annotation, step)
+    values = [
+        a for arg in _flatten(annotation) if get_origin(arg) is Literal for a in get_args(arg)
+    ]
+    return [str(v) for v in values if isinstance(v, str)]
+
+
+def _flatten(annotation: Any) -> list[Any]:
+    if get_origin(annotation) in (Union, UnionType):
+        return [a for arg in get_args(annotation) for a in _flatten(arg)]
+    return [annotation]
+
+
+def _field_list(model: type[BaseModel]) -> str:
+    required = [n for n, f in model.model_fields.items() if f.is_required() and n != "id"]
+    return ", ".join(required)

@@ -1,0 +1,196 @@
+"""Parse one YAML file into plain data, keeping where every node stood.
+
+PyYAML's C composer builds the node tree; this module constructs the values
+itself so that it can record line marks in the same pass, report duplicate
+keys (PyYAML keeps the last one silently), and refuse anchors, aliases and
+non-standard tags instead of expanding or executing them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .findings import Finding, Severity
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - only without libyaml
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+Pointer = tuple[str | int, ...]
+
+_TAG = "tag:yaml.org,2002:"
+_STR, _MAP, _SEQ = _TAG + "str", _TAG + "map", _TAG + "seq"
+_SCALAR_TAGS = {_TAG + name for name in ("null", "bool", "int", "float", "timestamp")}
+_constructor = SafeConstructor()
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """1-based line and column, as editors show them."""
+
+    line: int
+    column: int
+
+
+@dataclass(slots=True)
+class Document:
+    """The data of one file with the marks of its nodes."""
+
+    path: str
+    data: Any = None
+    values: dict[Pointer, Mark] = field(default_factory=dict)
+    keys: dict[Pointer, Mark] = field(default_factory=dict)
+    #: Source text of plain scalars that YAML read as something other than text.
+    retyped: dict[Pointer, str] = field(default_factory=dict)
+
+    def mark(self, pointer: Pointer, *, key: bool = False) -> Mark:
+        """The mark of ``pointer`` or of its nearest recorded ancestor.
+
+        With ``key`` the mark of the key is preferred, as for an unknown field.
+        Otherwise the value's mark is used when the value stands on the key's
+        line (``owner: politie``) and the key's when it is a block below it.
+        """
+        while pointer:
+            key_mark, value_mark = self.keys.get(pointer), self.values.get(pointer)
+            if key_mark and (key or not value_mark or value_mark.line > key_mark.line):
+                return key_mark
+            if value_mark:
+                return value_mark
+            pointer = pointer[:-1]
+        return self.values.get((), Mark(1, 1))
+
+
+class _Refused(Exception):
+    def __init__(self, mark: Mark, message: str) -> None:
+        super().__init__(message)
+        self.mark = mark
+        self.message = message
+
+
+def _mark(node: Node) -> Mark:
+    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Builder:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.seen: set[int] = set()
+        self.duplicates: list[Finding] = []
+
+    def build(self, node: Node, pointer: Pointer) -> Any:
+        if id(node) in self.seen:
+            raise _Refused(
+                self.doc.keys.get(pointer, _mark(node)),
+                "ankers en verwijzingen (&naam en *naam) worden niet ondersteund; "
+                "schrijf de waarde voluit",
+            )
+        self.seen.add(id(node))
+        self.doc.values[pointer] = _mark(node)
+        if isinstance(node, ScalarNode):
+            return self.scalar(node, pointer)
+        if isinstance(node, SequenceNode) and node.tag == _SEQ:
+            return [self.build(item, (*pointer, i)) for i, item in enumerate(node.value)]
+        if isinstance(node, MappingNode) and node.tag == _MAP:
+            return self.mapping(node, pointer)
+        raise _Refused(
+            _mark(node), f"de YAML-tag {node.tag!r} wordt niet ondersteund; laat de tag weg"
+        )
+
+    def scalar(self, node: ScalarNode, pointer: Pointer) -> Any:
+        if node.tag == _STR:
+            return node.value
+        if node.tag not in _SCALAR_TAGS:
+            raise _Refused(
+                _mark(node), f"de YAML-tag {node.tag!r} wordt niet ondersteund; laat de tag weg"
+            )
+        try:
+            value = _constructor.construct_object(node)
+        except (ConstructorError, ValueError) as error:
+            raise _Refused(
+                _mark(node), f"de waarde {node.value!r} kan niet worden gelezen"
+            ) from error
+        self.doc.retyped[pointer] = node.value
+        return value
+
+    def mapping(self, node: MappingNode, pointer: Pointer) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, Mark] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise _Refused(_mark(key_node), "een sleutel moet een eenvoudige naam zijn")
+            key = str(key_node.value)
+            key_mark = _mark(key_node)
+            if key in first_seen:
+                self.duplicates.append(
+                    Finding(
+                        self.doc.path,
+                        key_mark.line,
+                        key_mark.column,
+                        "duplicate-key",
+                        Severity.ERROR,
+                        f"sleutel '{key}' staat twee keer in hetzelfde blok (eerst op regel "
+                        f"{first_seen[key].line}); YAML zou de eerste stilzwijgend negeren. "
+                        "Voeg ze samen of verwijder er één",
+                        pointer=".".join(map(str, (*pointer, key))),
+                    )
+                )
+                continue
+            first_seen[key] = key_mark
+            self.doc.keys[(*pointer, key)] = key_mark
+            result[key] = self.build(value_node, (*pointer, key))
+        return result
+
+
+def parse(text: str, path: str) -> tuple[Document | None, list[Finding]]:
+    """Parse ``text``; on failure return ``None`` and the findings that say why."""
+    doc = Document(path)
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        where = error.problem_mark or error.context_mark
+        line, column = (where.line + 1, where.column + 1) if where else (1, 1)
+        return None, [_syntax(path, line, column, error)]
+    except yaml.YAMLError as error:
+        return None, [_syntax(path, 1, 1, error)]
+    if root is None:
+        return doc, []
+    builder = _Builder(doc)
+    try:
+        doc.data = builder.build(root, ())
+    except _Refused as refused:
+        finding = Finding(
+            path,
+            refused.mark.line,
+            refused.mark.column,
+            "yaml-unsupported",
+            Severity.ERROR,
+            refused.message,
+        )
+        return None, [*builder.duplicates, finding]
+    except RecursionError:
+        finding = Finding(
+            path, 1, 1, "yaml-unsupported", Severity.ERROR, "de YAML is te diep genest"
+        )
+        return None, [finding]
+    return doc, builder.duplicates
+
+
+def _syntax(path: str, line: int, column: int, error: yaml.YAMLError) -> Finding:
+    problem = getattr(error, "problem", None) or str(error)
+    context = getattr(error, "context", None)
+    detail = f"{problem} ({context})" if context else problem
+    return Finding(
+        path,
+        line,
+        column,
+        "yaml-syntax",
+        Severity.ERROR,
+        f"de YAML kan hier niet worden gelezen: {detail}. "
+        "Controleer de inspringing (spaties, geen tabs), aanhalingstekens en haakjes",
+    )
