@@ -90,7 +90,7 @@ def run_check(options: CheckOptions) -> int:
         findings=report.findings,
         fail_on=options.fail_on,
         measures=tuple(report.project.measures),
-        files=len(report.project.documents),
+        files=len(report.project.files),
         prefix=_prefix(options.project),
     )
     rendered = FORMATS[options.format](output)
@@ -103,6 +103,64 @@ def run_check(options: CheckOptions) -> int:
             _usage_error(f"kan {options.output} niet schrijven: {error.strerror}")
         click.echo(summary(output), err=options.format != "text")
     return 1 if any(output.failing(f) for f in report.findings) else 0
+
+
+@dataclass(frozen=True, slots=True)
+class DiffOptions:
+    base: str
+    head: str | None
+    project: Path
+    format: str
+    fail_on: Severity
+
+
+@main.command()
+@click.argument("base")
+@click.argument("head", required=False)
+@click.option(
+    "--project",
+    default=".",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="De projectmap (bij git-revisies: de map binnen de repository).",
+)
+@click.option(
+    "--format",
+    "format_",
+    default="text",
+    show_default=True,
+    type=click.Choice(["text", "markdown"]),
+    help="Tekst of Markdown voor een pull request.",
+)
+@click.option(
+    "--fail-on",
+    default="error",
+    show_default=True,
+    type=click.Choice(LEVELS),
+    help="Faal (exit 1) als de wijziging een bevinding van dit niveau of hoger toevoegt.",
+)
+def diff(base: str, head: str | None, project: Path, format_: str, fail_on: str) -> None:
+    """Vergelijk twee versies: git-revisies of mappen (HEAD standaard: de werkmap).
+
+    BASE en HEAD zijn elk een git-revisie (main, v1.0, HEAD~1) of een map.
+    """
+    options = DiffOptions(base, head, project, format_, Severity.parse(fail_on))
+    sys.exit(run_diff(options))
+
+
+def run_diff(options: DiffOptions) -> int:
+    from .compare import VersionNotFound, compare_versions
+    from .formats.diff import render_markdown, render_text
+    from .project import NotAProject
+
+    try:
+        comparison = compare_versions(options.base, options.head, options.project)
+    except (VersionNotFound, NotAProject) as problem:
+        _usage_error(str(problem))
+        raise  # unreachable: _usage_error exits
+    render = render_markdown if options.format == "markdown" else render_text
+    click.echo(render(comparison), nl=False)
+    return 1 if any(f.severity >= options.fail_on for f in comparison.introduced) else 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -24,6 +24,7 @@ class DomainCoverage:
 @dataclass(frozen=True, slots=True)
 class Coverage:
     domains: dict[str, DomainCoverage]
+    #: partner id -> the measures it owns or takes part in
     stakeholder_use: dict[str, list[str]]
     instrument_use: dict[str, list[str]]
     governance: Counter[str]
@@ -53,9 +54,9 @@ def summarise(project: Project) -> Coverage:
             cell[2] += score
             cell[3] += max(score, 0)
         matrix[measure.id] = row
-        for involvement in measure.stakeholders:
-            if measure.id not in stakeholder_use.setdefault(involvement.id, []):
-                stakeholder_use[involvement.id].append(measure.id)
+        for partner in (measure.owner, *(s.id for s in measure.stakeholders)):
+            if measure.id not in stakeholder_use.setdefault(partner, []):
+                stakeholder_use[partner].append(measure.id)
         for instrument in measure.instruments:
             if measure.id not in instrument_use.setdefault(instrument, []):
                 instrument_use[instrument].append(measure.id)

@@ -26,6 +26,8 @@ class Loaded:
     root: Path
     documents: dict[str, dict[str, Document]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    #: Every data file that was opened, readable or not.
+    files: list[str] = field(default_factory=list)
 
 
 def is_project(root: Path) -> bool:
@@ -60,13 +62,12 @@ def read_document(root: Path, file: Path, max_bytes: int) -> tuple[Document | No
 def load(root: Path, max_bytes: int) -> Loaded:
     loaded = Loaded(root)
     for kind in KINDS:
-        loaded.documents[kind] = _load_folder(root, kind, max_bytes, loaded.findings)
+        loaded.documents[kind] = _load_folder(root, kind, max_bytes, loaded)
     return loaded
 
 
-def _load_folder(
-    root: Path, kind: str, max_bytes: int, findings: list[Finding]
-) -> dict[str, Document]:
+def _load_folder(root: Path, kind: str, max_bytes: int, loaded: Loaded) -> dict[str, Document]:
+    findings = loaded.findings
     folder = root / kind
     documents: dict[str, Document] = {}
     if not folder.is_dir():
@@ -91,6 +92,7 @@ def _load_folder(
             )
             findings.append(Finding(path, 1, 1, "duplicate-id", Severity.ERROR, message))
             continue
+        loaded.files.append(path)
         doc, problems = read_document(root, file, max_bytes)
         findings.extend(problems)
         if doc is not None:

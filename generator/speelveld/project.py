@@ -29,6 +29,8 @@ class Project:
     instruments: dict[str, Instrument] = field(default_factory=dict)
     measures: dict[str, Measure] = field(default_factory=dict)
     documents: dict[str, Document] = field(default_factory=dict)
+    #: Every file that was read, parsed or not (configuration included).
+    files: list[str] = field(default_factory=list)
 
     def where(self, subject: str, pointer: Pointer = ()) -> tuple[str, Mark]:
         """Path and mark of ``pointer`` inside ``subject`` (``measure:meldpilot``)."""
@@ -93,6 +95,7 @@ def load_project(root: Path) -> tuple[Project, list[Finding]]:
     loaded = load(root, config.max_file_bytes)
     findings.extend(loaded.findings)
     project = Project(root, config)
+    project.files.extend(([CONFIG_FILE] if (root / CONFIG_FILE).is_file() else []) + loaded.files)
     if config_doc is not None:
         project.documents["portfolio"] = config_doc
     for kind, documents in loaded.documents.items():

@@ -3,7 +3,8 @@
 Het rapport stelt vast dat de aandacht verhoudingsgewijs minder uitgaat naar
 normalisering van sekswerk en ondernemen in de seksbranche (aandachtspunt 2).
 Deze regel meet het aandeel van elk domein in de som van alle positieve
-scores en waarschuwt onder ``min_domain_share``.
+scores en waarschuwt onder ``min_domain_share``. Een domein zonder enige
+positieve maatregel meldt ``domain-uncovered`` al; deze regel zwijgt dan.
 
 Goed: vier domeinen met elk 20 tot 30 procent van het positieve effect.
 
@@ -27,7 +28,7 @@ def check(ctx: Context) -> Iterator[Problem]:
     if not any(cover.positive_sum for cover in domains.values()):
         return
     for domain, cover in domains.items():
-        if cover.share < minimum:
+        if cover.positive and cover.share < minimum:
             yield Problem(
                 f"domain:{domain}",
                 (),

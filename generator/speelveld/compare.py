@@ -1,0 +1,130 @@
+"""Compare two versions of a project: what changed, and what that did.
+
+A version is a directory or a git revision. A revision is exported with
+``git archive`` into a temporary directory, so no working tree is touched.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import tarfile
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from .analysis import Report, check
+from .coverage import DomainCoverage
+from .findings import Finding
+
+
+class VersionNotFound(Exception):
+    """The revision or directory does not exist (a usage problem)."""
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureChange:
+    id: str
+    title: str
+    fields: tuple[str, ...]
+    #: domain -> (score before, score after); ``None`` where not assessed
+    scores: dict[str, tuple[int | None, int | None]]
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    base_label: str
+    head_label: str
+    base: Report
+    head: Report
+    added: tuple[str, ...]
+    removed: tuple[str, ...]
+    changed: tuple[MeasureChange, ...]
+    introduced: tuple[Finding, ...]
+    resolved: tuple[Finding, ...]
+
+    def coverage(self) -> Iterator[tuple[str, DomainCoverage | None, DomainCoverage | None]]:
+        """Per domain (of either version, head order first) the coverage before and after."""
+        before, after = self.base.coverage.domains, self.head.coverage.domains
+        for domain in [*after, *(d for d in before if d not in after)]:
+            yield domain, before.get(domain), after.get(domain)
+
+
+def compare(base: Report, head: Report, base_label: str, head_label: str) -> Comparison:
+    old, new = base.project.measures, head.project.measures
+    changed = []
+    for measure_id in sorted(old.keys() & new.keys()):
+        before, after = old[measure_id].model_dump(), new[measure_id].model_dump()
+        fields = tuple(name for name in after if before.get(name) != after.get(name))
+        if not fields:
+            continue
+        scores = {}
+        for domain in [
+            *after["effects"],
+            *(d for d in before["effects"] if d not in after["effects"]),
+        ]:
+            was = before["effects"].get(domain, {}).get("score")
+            now = after["effects"].get(domain, {}).get("score")
+            if was != now:
+                scores[domain] = (was, now)
+        changed.append(MeasureChange(measure_id, new[measure_id].title, fields, scores))
+    base_ids = {f.identity for f in base.findings}
+    head_ids = {f.identity for f in head.findings}
+    return Comparison(
+        base_label=base_label,
+        head_label=head_label,
+        base=base,
+        head=head,
+        added=tuple(sorted(new.keys() - old.keys())),
+        removed=tuple(sorted(old.keys() - new.keys())),
+        changed=tuple(changed),
+        introduced=tuple(f for f in head.findings if f.identity not in base_ids),
+        resolved=tuple(f for f in base.findings if f.identity not in head_ids),
+    )
+
+
+@contextmanager
+def version(spec: str, project: Path) -> Iterator[Path]:
+    """The project directory of ``spec``: a directory as it is, or a revision exported."""
+    candidate = Path(spec)
+    if candidate.is_dir():
+        yield candidate
+        return
+    prefix = _git(project, "rev-parse", "--show-prefix").decode().strip()
+    try:
+        _git(project, "rev-parse", "--verify", "--quiet", f"{spec}^{{commit}}")
+    except VersionNotFound:
+        raise VersionNotFound(f"'{spec}' is geen map en geen git-revisie") from None
+    top = Path(_git(project, "rev-parse", "--show-toplevel").decode().strip())
+    archive = _git(top, "archive", "--format=tar", f"{spec}:{prefix}" if prefix else spec)
+    with tempfile.TemporaryDirectory(prefix="speelveld-") as folder:
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(folder, filter="data")
+        yield Path(folder)
+
+
+def _git(project: Path, *args: str) -> bytes:
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(project), *args], capture_output=True, check=False
+        )
+    except FileNotFoundError:
+        raise VersionNotFound("git is niet geïnstalleerd") from None
+    if result.returncode != 0:
+        message = result.stderr.decode(errors="replace").strip().splitlines()
+        raise VersionNotFound(message[-1] if message else f"git {args[0]} mislukte")
+    return result.stdout
+
+
+def compare_versions(base_spec: str, head_spec: str | None, project: Path) -> Comparison:
+    """Check both versions and compare them; ``head_spec`` None is the project as it is."""
+    with version(base_spec, project) as base_dir:
+        base = check(base_dir)
+    if head_spec is None:
+        head = check(project)
+    else:
+        with version(head_spec, project) as head_dir:
+            head = check(head_dir)
+    return compare(base, head, base_spec, head_spec or "werkmap")

@@ -1,0 +1,102 @@
+"""``speelveld diff`` as plain text or as Markdown for a pull-request comment."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..compare import Comparison, MeasureChange
+from ..coverage import DomainCoverage
+from ..findings import Finding
+
+
+def _score(value: int | None) -> str:
+    return "—" if value is None else f"{value:+d}"
+
+
+def _change(change: MeasureChange, code: Callable[[str], str]) -> str:
+    moved = ", ".join(
+        f"{domain} {_score(was)} → {_score(now)}" for domain, (was, now) in change.scores.items()
+    )
+    text = f"{code(change.id)} {change.title}: gewijzigd {', '.join(change.fields)}"
+    return f"{text}; scores: {moved}" if moved else text
+
+
+def _cover(cover: DomainCoverage | None) -> tuple[str, str, str]:
+    if cover is None:
+        return "—", "—", "—"
+    return str(cover.positive), f"{cover.total:+d}", f"{cover.share:.0%}"
+
+
+def _finding(finding: Finding, code: Callable[[str], str]) -> str:
+    return f"{finding.severity.label} {code(finding.code)} {finding.location}: {finding.message}"
+
+
+def _headline(diff: Comparison) -> str:
+    return (
+        f"{len(diff.added)} toegevoegd, {len(diff.removed)} verwijderd, "
+        f"{len(diff.changed)} gewijzigd; {len(diff.introduced)} nieuwe en "
+        f"{len(diff.resolved)} opgeloste bevindingen"
+    )
+
+
+def render_text(diff: Comparison) -> str:
+    def plain(text: str) -> str:
+        return text
+
+    head, base = diff.head.project.measures, diff.base.project.measures
+    lines = [f"Speelveld: {diff.head_label} tegenover {diff.base_label}", _headline(diff), ""]
+    lines += [f"+ {m} {head[m].title}" for m in diff.added]
+    lines += [f"- {m} {base[m].title}" for m in diff.removed]
+    lines += [f"~ {_change(c, plain)}" for c in diff.changed]
+    lines += ["", "Dekking per domein (maatregelen positief, som, aandeel): voor → na"]
+    for domain, before, after in diff.coverage():
+        was, now = _cover(before), _cover(after)
+        pairs = " | ".join(f"{a} → {b}" for a, b in zip(was, now, strict=True))
+        lines.append(f"  {domain}: {pairs}")
+    lines += ["", f"Nieuwe bevindingen ({len(diff.introduced)}):"]
+    lines += [f"  {_finding(f, plain)}" for f in diff.introduced]
+    lines += [f"Opgeloste bevindingen ({len(diff.resolved)}):"]
+    lines += [f"  {_finding(f, plain)}" for f in diff.resolved]
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(diff: Comparison) -> str:
+    def code(text: str) -> str:
+        return f"`{text}`"
+
+    head, base = diff.head.project.measures, diff.base.project.measures
+    out = [
+        f"## Speelveld: {code(diff.head_label)} tegenover {code(diff.base_label)}",
+        "",
+        f"**{_headline(diff)}**",
+        "",
+    ]
+    if diff.added or diff.removed or diff.changed:
+        out += ["### Maatregelen", ""]
+        out += [f"- ➕ toegevoegd: {code(m)} {_cell(head[m].title)}" for m in diff.added]
+        out += [f"- ➖ verwijderd: {code(m)} {_cell(base[m].title)}" for m in diff.removed]
+        out += [f"- ✏️ {_cell(_change(c, code))}" for c in diff.changed]
+        out.append("")
+    out += [
+        "### Dekking per domein",
+        "",
+        "| Domein | Maatregelen positief | Som van de scores | Aandeel |",
+        "| --- | --- | --- | --- |",
+    ]
+    for domain, before, after in diff.coverage():
+        cells = [
+            a if a == b else f"{a} → **{b}**"
+            for a, b in zip(_cover(before), _cover(after), strict=True)
+        ]
+        out.append(f"| {code(domain)} | {' | '.join(cells)} |")
+    for title, findings in (
+        ("Nieuwe bevindingen", diff.introduced),
+        ("Opgeloste bevindingen", diff.resolved),
+    ):
+        out += ["", f"### {title} ({len(findings)})", ""]
+        out += [f"- {_cell(_finding(f, code))}" for f in findings] or ["Geen."]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,67 @@
+"""Shared helpers: the case folders and a project built from the base project."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+TESTS = Path(__file__).parent
+BASE = TESTS / "base"
+CASES = TESTS / "cases"
+REPOSITORY = TESTS.parent
+CASE_FILE = "case.yml"
+
+
+@dataclass(frozen=True)
+class Case:
+    """A small change to the base project and the findings it must produce, exactly."""
+
+    folder: Path
+    description: str
+    remove: tuple[str, ...]
+    expected: tuple[dict[str, Any], ...]
+
+    @classmethod
+    def read(cls, folder: Path) -> Case:
+        spec = yaml.safe_load((folder / CASE_FILE).read_text(encoding="utf-8"))
+        return cls(
+            folder=folder,
+            description=spec["description"],
+            remove=tuple(spec.get("remove", ())),
+            expected=tuple(spec.get("findings") or ()),
+        )
+
+    def build(self, target: Path) -> Path:
+        """The base project with this case's files laid over it, in ``target``."""
+        shutil.copytree(BASE, target, symlinks=True)
+        for relative in self.remove:
+            (target / relative).unlink()
+        for source in sorted(self.folder.rglob("*")):
+            relative = source.relative_to(self.folder)
+            if relative.as_posix() == CASE_FILE or source.is_dir():
+                continue
+            destination = target / relative
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            if destination.exists() or destination.is_symlink():
+                destination.unlink()
+            shutil.copyfile(source, destination, follow_symlinks=False)
+        return target
+
+
+def case_folders() -> list[Path]:
+    return sorted(p.parent for p in CASES.rglob(CASE_FILE))
+
+
+@pytest.fixture
+def project_from(tmp_path: Path):
+    """Build a case (given as a folder under tests/cases) into a fresh directory."""
+
+    def build(name: str) -> Path:
+        return Case.read(CASES / name).build(tmp_path / "project")
+
+    return build

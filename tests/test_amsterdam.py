@@ -1,0 +1,59 @@
+"""The embedded Amsterdam dataset: complete, sourced, and free of errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from speelveld.analysis import check
+from speelveld.findings import Severity
+
+from .conftest import REPOSITORY
+
+
+@pytest.fixture(scope="module")
+def report():
+    return check(REPOSITORY)
+
+
+def test_no_errors(report) -> None:
+    assert [f for f in report.findings if f.severity is Severity.ERROR] == []
+
+
+def test_the_four_domains_in_the_report_order(report) -> None:
+    assert list(report.project.domains) == [
+        "signalering",
+        "seksuele-gezondheid",
+        "normalisering",
+        "handhaving",
+    ]
+
+
+def test_sizes_and_portfolio_holders(report) -> None:
+    project = report.project
+    assert len(project.stakeholders) >= 18
+    assert len(project.instruments) >= 12
+    assert len(project.measures) >= 12
+    bestuur = {s for s, v in project.stakeholders.items() if v.sector == "bestuur"}
+    assert {"burgemeester", "wethouder-zorg", "economische-zaken", "wonen", "werk"} <= bestuur
+
+
+def test_every_entity_cites_the_report(report) -> None:
+    project = report.project
+    for kind in ("domains", "stakeholders", "instruments"):
+        for entity in getattr(project, kind).values():
+            assert (entity.source or "").startswith("Regioplan (2019)"), entity.id
+    for measure in project.measures.values():
+        assert any(s.startswith("Regioplan (2019)") for s in measure.sources), measure.id
+
+
+def test_every_measure_assesses_every_domain_with_reasons(report) -> None:
+    for measure in report.project.measures.values():
+        assert set(measure.effects) == set(report.project.domains)
+        for effect in measure.effects.values():
+            assert effect.score == 0 or effect.rationale
+
+
+def test_licensing_carries_its_known_side_effects(report) -> None:
+    side = report.project.instruments["vergunningen"].side_effects
+    assert side["normalisering"].score < 0
+    assert side["signalering"].score < 0
