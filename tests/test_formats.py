@@ -164,7 +164,7 @@ def test_text_lines_agree_with_json(mixed: Path) -> None:
     lines = output.splitlines()
     assert lines[-1] == "15 bestanden gecontroleerd: 4 fouten, 5 waarschuwingen, 6 meldingen"
     assert (
-        "measures/extra.yml:11:9: error unknown-reference onbekend partner 'politei'. "
+        "measures/extra.yml:11:9: error unknown-reference onbekende partner 'politei'. "
         "Bedoelde je 'politie'?" in lines
     )
     assert len(lines) - 1 == len(json_rows(mixed))

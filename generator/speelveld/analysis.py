@@ -58,6 +58,7 @@ def _unknown_rule_settings(project: Project) -> list[Finding]:
             Severity.ERROR,
             f"onbekende regel '{code}' onder rules.{did_you_mean(code, known)}"
             + (" Invoerfouten zijn niet uit te zetten." if code in INPUT_CODES else ""),
+            key=True,
         )
         for code in project.config.rules
         if code not in REGISTRY

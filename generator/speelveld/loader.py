@@ -45,14 +45,15 @@ def read_document(root: Path, file: Path, max_bytes: int) -> tuple[Document | No
         )
         return None, [Finding(path, 1, 1, "file-too-large", Severity.ERROR, message)]
     raw = file.read_bytes()
+    body = raw.removeprefix(b"\xef\xbb\xbf")
     try:
-        text = raw.decode("utf-8-sig")
+        text = body.decode("utf-8")
     except UnicodeDecodeError as error:
-        before = raw[: error.start]
-        line = before.count(b"\n") + 1
-        column = error.start - (before.rfind(b"\n") + 1) + 1
+        line_start = body.rfind(b"\n", 0, error.start) + 1
+        line = body.count(b"\n", 0, error.start) + 1
+        column = len(body[line_start : error.start].decode("utf-8", errors="replace")) + 1
         message = (
-            f"het bestand is geen UTF-8 (byte 0x{raw[error.start]:02x}); "
+            f"het bestand is geen UTF-8 (byte 0x{body[error.start]:02x}); "
             "sla het op als UTF-8 in je editor"
         )
         return None, [Finding(path, line, column, "yaml-syntax", Severity.ERROR, message)]
@@ -109,6 +110,8 @@ def _reason_to_ignore(root: Path, file: Path) -> str:
         return "symbolische link naar buiten het project; die wordt niet gevolgd"
     if file.is_dir():
         return "submappen worden niet gelezen; zet het bestand direct in de map"
+    if file.suffix.lower() in SUFFIXES and file.suffix not in SUFFIXES:
+        return f"de extensie {file.suffix} wordt niet gelezen; schrijf die met kleine letters"
     if file.suffix not in SUFFIXES:
         kind = file.suffix or "zonder extensie"
         return f"geen YAML-bestand ({kind}); alleen .yml en .yaml worden gelezen"

@@ -32,12 +32,12 @@ class Project:
     #: Every file that was read, parsed or not (configuration included).
     files: list[str] = field(default_factory=list)
 
-    def where(self, subject: str, pointer: Pointer = ()) -> tuple[str, Mark]:
+    def where(self, subject: str, pointer: Pointer = (), *, key: bool = False) -> tuple[str, Mark]:
         """Path and mark of ``pointer`` inside ``subject`` (``measure:meldpilot``)."""
         doc = self.documents.get(subject)
         if doc is None:
             return "", Mark(0, 0)
-        return doc.path, doc.mark(pointer)
+        return doc.path, doc.mark(pointer, key=key)
 
     def documents_of(self, singular: str) -> dict[str, Document]:
         """The parsed documents of one kind by id, valid or not."""
@@ -45,9 +45,17 @@ class Project:
         return {s[len(prefix) :]: d for s, d in self.documents.items() if s.startswith(prefix)}
 
     def finding(
-        self, subject: str, pointer: Pointer, code: str, severity: Severity, message: str
+        self,
+        subject: str,
+        pointer: Pointer,
+        code: str,
+        severity: Severity,
+        message: str,
+        *,
+        key: bool = False,
     ) -> Finding:
-        path, mark = self.where(subject, pointer)
+        """A finding at ``pointer`` in ``subject``; ``key`` points at the key, not its value."""
+        path, mark = self.where(subject, pointer, key=key)
         return Finding(
             path,
             mark.line,

@@ -16,7 +16,11 @@ from .suggest import did_you_mean
 if TYPE_CHECKING:
     from .project import Project
 
-_NOUN = {"domain": "domein", "stakeholder": "partner", "instrument": "instrument"}
+_NOUN = {
+    "domain": "onbekend domein",
+    "stakeholder": "onbekende partner",
+    "instrument": "onbekend instrument",
+}
 
 
 def check_references(project: Project) -> list[Finding]:
@@ -63,7 +67,7 @@ class _Checker:
             hint = f" Bekend: {', '.join(candidates) or 'geen'}."
         if kind == "stakeholder" and f"measure:{ref}" in self.project.documents:
             hint = f" '{ref}' is een maatregel, geen partner.{hint}"
-        message = f"onbekend {_NOUN[kind]} '{ref}'.{hint}"
+        message = f"{_NOUN[kind]} '{ref}'.{hint}"
         yield self.project.finding(subject, pointer, "unknown-reference", Severity.ERROR, message)
 
 

@@ -35,7 +35,7 @@ def validate(
     if not isinstance(doc.data, dict):
         what = "leeg" if doc.data is None else f"{_shown(doc.data)}, geen mapping"
         message = (
-            f"het bestand is {what}; verwacht worden regels 'sleutel: waarde' met de velden "
+            f"het bestand is {what}; verwacht worden regels 'sleutel: waarde' met velden als "
             f"{_field_list(model)}"
         )
         return None, [Finding(doc.path, 1, 1, "schema", Severity.ERROR, message)]
@@ -49,17 +49,35 @@ def _finding(model: type[BaseModel], doc: Document, detail: Any) -> Finding:
     pointer: Pointer = tuple(detail["loc"])
     kind = detail["type"]
     mark = doc.mark(pointer, key=kind in ("extra_forbidden", "missing"))
-    field = ".".join(map(str, pointer))
     message = _message(model, doc, pointer, kind, detail)
     return Finding(
-        doc.path, mark.line, mark.column, "schema", Severity.ERROR, message, pointer=field
+        doc.path,
+        mark.line,
+        mark.column,
+        "schema",
+        Severity.ERROR,
+        message,
+        pointer=".".join(map(str, pointer)),
     )
+
+
+def describe(pointer: Pointer) -> str:
+    """``stakeholders.0.role`` as an advisor counts: ``stakeholders nr. 1, role``."""
+    text = ""
+    for step in pointer:
+        if isinstance(step, int):
+            text += f" nr. {step + 1}"
+        elif text and text[-1].isdigit():
+            text += f", {step}"
+        else:
+            text += f".{step}" if text else step
+    return text
 
 
 def _message(
     model: type[BaseModel], doc: Document, pointer: Pointer, kind: str, detail: Any
 ) -> str:
-    field = ".".join(map(str, pointer))
+    field = describe(pointer)
     value = detail.get("input")
     ctx = detail.get("ctx") or {}
     allowed = _allowed_keys(model, pointer[:-1])
@@ -83,8 +101,12 @@ def _message(
     if kind in ("too_short", "string_too_short"):
         return f"'{field}' mag niet leeg zijn"
     if kind in _KIND_OF_VALUE:
+        if value is None:
+            return f"'{field}' mag niet leeg zijn; vul {_KIND_OF_VALUE[kind]} in"
         hint = _quote_hint(doc, pointer, value, kind)
-        return f"'{field}' moet {_KIND_OF_VALUE[kind]} zijn, maar is {_shown(value)}.{hint}"
+        shown = doc.retyped.get(pointer)
+        shown = f"{shown} (YAML leest dat als {_shown(value)})" if shown else _shown(value)
+        return f"'{field}' moet {_KIND_OF_VALUE[kind]} zijn, maar is {shown}.{hint}"
     return f"'{field}': {detail['msg']}"
 
 
@@ -96,7 +118,8 @@ def _quote_hint(doc: Document, pointer: Pointer, value: Any, kind: str) -> str:
             f'"{source}"'
         )
     if kind in ("int_type", "float_type") and isinstance(value, str):
-        return " Schrijf het getal zonder aanhalingstekens, bijvoorbeeld 2 of -1"
+        example = "0.7" if kind == "float_type" else "2 of -1"
+        return f" Schrijf het getal zonder aanhalingstekens, bijvoorbeeld {example}"
     return ""
 
 
@@ -167,5 +190,7 @@ def _flatten(annotation: Any) -> list[Any]:
 
 
 def _field_list(model: type[BaseModel]) -> str:
-    required = [n for n, f in model.model_fields.items() if f.is_required() and n != "id"]
-    return ", ".join(required)
+    """The required fields, or every field where none is required."""
+    names = [n for n in model.model_fields if n != "id"]
+    required = [n for n in names if model.model_fields[n].is_required()]
+    return ", ".join(required or names)

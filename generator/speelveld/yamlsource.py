@@ -16,6 +16,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .findings import Finding, Severity
+from .yamlerrors import syntax_finding
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -27,7 +28,14 @@ Pointer = tuple[str | int, ...]
 _TAG = "tag:yaml.org,2002:"
 _STR, _MAP, _SEQ = _TAG + "str", _TAG + "map", _TAG + "seq"
 _SCALAR_TAGS = {_TAG + name for name in ("null", "bool", "int", "float", "timestamp")}
+_NULL = _TAG + "null"
+_READ_AS = {_TAG + "timestamp": "een datum", _TAG + "int": "een getal", _TAG + "float": "een getal"}
 _constructor = SafeConstructor()
+
+
+def _tag_message(tag: str) -> str:
+    written = "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
+    return f"de YAML-tag {written} wordt niet ondersteund; laat de tag weg"
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,24 +106,24 @@ class _Builder:
             return [self.build(item, (*pointer, i)) for i, item in enumerate(node.value)]
         if isinstance(node, MappingNode) and node.tag == _MAP:
             return self.mapping(node, pointer)
-        raise _Refused(
-            _mark(node), f"de YAML-tag {node.tag!r} wordt niet ondersteund; laat de tag weg"
-        )
+        raise _Refused(_mark(node), _tag_message(node.tag))
 
     def scalar(self, node: ScalarNode, pointer: Pointer) -> Any:
         if node.tag == _STR:
             return node.value
         if node.tag not in _SCALAR_TAGS:
-            raise _Refused(
-                _mark(node), f"de YAML-tag {node.tag!r} wordt niet ondersteund; laat de tag weg"
-            )
+            raise _Refused(_mark(node), _tag_message(node.tag))
         try:
             value = _constructor.construct_object(node)
         except (ConstructorError, ValueError) as error:
+            read_as = _READ_AS.get(node.tag, "iets anders dan tekst")
             raise _Refused(
-                _mark(node), f"de waarde {node.value!r} kan niet worden gelezen"
+                _mark(node),
+                f"YAML leest {node.value} als {read_as}, maar die waarde bestaat niet; bedoel "
+                f'je tekst, zet die dan tussen aanhalingstekens: "{node.value}"',
             ) from error
-        self.doc.retyped[pointer] = node.value
+        if node.tag != _NULL:
+            self.doc.retyped[pointer] = node.value
         return value
 
     def mapping(self, node: MappingNode, pointer: Pointer) -> dict[str, Any]:
@@ -152,12 +160,8 @@ def parse(text: str, path: str) -> tuple[Document | None, list[Finding]]:
     doc = Document(path)
     try:
         root = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as error:
-        where = error.problem_mark or error.context_mark
-        line, column = (where.line + 1, where.column + 1) if where else (1, 1)
-        return None, [_syntax(path, line, column, error)]
     except yaml.YAMLError as error:
-        return None, [_syntax(path, 1, 1, error)]
+        return None, [syntax_finding(path, text, error)]
     if root is None:
         return doc, []
     builder = _Builder(doc)
@@ -179,18 +183,3 @@ def parse(text: str, path: str) -> tuple[Document | None, list[Finding]]:
         )
         return None, [finding]
     return doc, builder.duplicates
-
-
-def _syntax(path: str, line: int, column: int, error: yaml.YAMLError) -> Finding:
-    problem = getattr(error, "problem", None) or str(error)
-    context = getattr(error, "context", None)
-    detail = f"{problem} ({context})" if context else problem
-    return Finding(
-        path,
-        line,
-        column,
-        "yaml-syntax",
-        Severity.ERROR,
-        f"de YAML kan hier niet worden gelezen: {detail}. "
-        "Controleer de inspringing (spaties, geen tabs), aanhalingstekens en haakjes",
-    )

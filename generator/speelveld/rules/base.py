@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ..config import Config
 from ..coverage import Coverage
 from ..findings import Severity
-from ..model import Measure
+from ..model import Effect, Measure
 from ..project import Project
 from ..yamlsource import Pointer
 
@@ -34,6 +34,9 @@ class Context:
     def config(self) -> Config:
         return self.project.config
 
+    def enabled(self, rule_id: str) -> bool:
+        return self.config.rules.get(rule_id, True) not in ("off", False)
+
 
 @dataclass(frozen=True, slots=True)
 class Rule:
@@ -44,3 +47,11 @@ class Rule:
     explanation: str
     scope: str
     check: Callable[[Context], Iterator[Problem]]
+
+
+def known_effects(ctx: Context, measure: Measure) -> Iterator[tuple[str, Effect]]:
+    """The measure's effects on the project's domains; unknown keys are reported elsewhere."""
+    for domain in ctx.project.domains:
+        effect = measure.effects.get(domain)
+        if effect is not None:
+            yield domain, effect

@@ -18,7 +18,7 @@ Fout::
 from collections.abc import Iterator
 
 from ...findings import Severity
-from ..base import Context, Problem
+from ..base import Context, Problem, known_effects
 
 ID = "missing-rationale"
 LEVEL = Severity.ERROR
@@ -28,7 +28,7 @@ REMEDY = "Schrijf bij rationale waarom de maatregel dit domein zo raakt."
 
 def check(ctx: Context) -> Iterator[Problem]:
     for measure in ctx.measures:
-        for domain, effect in measure.effects.items():
+        for domain, effect in known_effects(ctx, measure):
             if effect.score != 0 and not effect.rationale.strip():
                 yield Problem(
                     f"measure:{measure.id}",

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from ...findings import Severity
 from ...model import SCALE
-from ..base import Context, Problem
+from ..base import Context, Problem, known_effects
 
 ID = "unmitigated-side-effect"
 LEVEL = Severity.WARNING
@@ -31,7 +31,7 @@ REMEDY = "Beschrijf bij mitigation hoe het negatieve effect wordt beperkt."
 
 def check(ctx: Context) -> Iterator[Problem]:
     for measure in ctx.measures:
-        for domain, effect in measure.effects.items():
+        for domain, effect in known_effects(ctx, measure):
             if effect.score < 0 and not effect.mitigation:
                 yield Problem(
                     f"measure:{measure.id}",

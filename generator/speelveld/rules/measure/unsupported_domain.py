@@ -19,7 +19,7 @@ Fout (alleen de politie, die geen rol heeft in seksuele gezondheid)::
 from collections.abc import Iterator
 
 from ...findings import Severity
-from ..base import Context, Problem
+from ..base import Context, Problem, known_effects
 
 ID = "unsupported-domain"
 LEVEL = Severity.WARNING
@@ -35,7 +35,7 @@ def check(ctx: Context) -> Iterator[Problem]:
             partner = stakeholders.get(involvement.id)
             if partner is not None:
                 served.update(partner.domains)
-        for domain, effect in measure.effects.items():
+        for domain, effect in known_effects(ctx, measure):
             if effect.score >= 1 and domain not in served:
                 yield Problem(
                     f"measure:{measure.id}",

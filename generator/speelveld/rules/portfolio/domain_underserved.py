@@ -3,8 +3,8 @@
 Het rapport stelt vast dat de aandacht verhoudingsgewijs minder uitgaat naar
 normalisering van sekswerk en ondernemen in de seksbranche (aandachtspunt 2).
 Deze regel meet het aandeel van elk domein in de som van alle positieve
-scores en waarschuwt onder ``min_domain_share``. Een domein zonder enige
-positieve maatregel meldt ``domain-uncovered`` al; deze regel zwijgt dan.
+scores en waarschuwt onder ``min_domain_share``. Over een domein dat
+``domain-uncovered`` al meldt, zwijgt deze regel.
 
 Goed: vier domeinen met elk 20 tot 30 procent van het positieve effect.
 
@@ -24,11 +24,12 @@ REMEDY = "Zoek maatregelen die dit domein versterken, of neem het mee in bestaan
 
 def check(ctx: Context) -> Iterator[Problem]:
     minimum = ctx.config.min_domain_share
+    uncovered = ctx.config.min_measures_per_domain if ctx.enabled("domain-uncovered") else 0
     domains = ctx.coverage.domains
     if not any(cover.positive_sum for cover in domains.values()):
         return
     for domain, cover in domains.items():
-        if cover.positive and cover.share < minimum:
+        if cover.positive >= uncovered and cover.share < minimum:
             yield Problem(
                 f"domain:{domain}",
                 (),
