@@ -105,6 +105,43 @@ def run_check(options: CheckOptions) -> int:
     return 1 if any(output.failing(f) for f in report.findings) else 0
 
 
+@main.command()
+@click.argument("project", default=".", type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Map waarin de pagina's en de scripts komen.",
+)
+@click.option("--internal", is_flag=True, help="Neem ook interne maatregelen op.")
+@click.option("--title", default="Speelveld", show_default=True, help="Titel van de homepagina.")
+def render(project: Path, out: Path, internal: bool, title: str) -> None:
+    """Schrijf de pagina's van de site als Markdown naar een map, voor elke site-bouwer."""
+    from .analysis import check as analyse_project
+    from .project import NotAProject
+    from .render.pages import SiteOptions
+    from .site import InvalidProject, assets, internal_requested, pages_for
+
+    try:
+        report = analyse_project(project)
+        pages = pages_for(report, SiteOptions(title, internal_requested(internal)))
+    except NotAProject as problem:
+        _usage_error(str(problem))
+        raise  # unreachable: _usage_error exits
+    except InvalidProject as problem:
+        click.echo(f"speelveld: {problem}", err=True)
+        sys.exit(1)
+    for path, content in pages.items():
+        target = out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+    for asset in assets():
+        target = out / asset.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(asset.source.read_bytes())
+    click.echo(f"{len(pages)} pagina's en {len(assets())} scripts geschreven naar {out}")
+
+
 @dataclass(frozen=True, slots=True)
 class DiffOptions:
     base: str

@@ -11,6 +11,8 @@ from typing import Any
 from ..analysis import Report
 from ..model import SCALE
 from . import text
+from .paths import target
+from .vocabulary import signed
 
 #: Okabe-Ito: distinguishable with every common colour-vision deficiency.
 PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7")
@@ -42,7 +44,12 @@ def _layout(**extra: Any) -> dict[str, Any]:
 
 
 def _ring(
-    name: str, segments: list[dict[str, Any]], size: float, hole: float, font_size: int
+    name: str,
+    segments: list[dict[str, Any]],
+    size: float,
+    hole: float,
+    font_size: int,
+    orientation: str = "radial",
 ) -> dict[str, Any]:
     low, high = 0.5 - size / 2, 0.5 + size / 2
     used = [s["used"] for s in segments]
@@ -57,7 +64,7 @@ def _ring(
         "hovertemplate": "%{hovertext}<extra></extra>",
         "textinfo": "text",
         "textposition": "inside",
-        "insidetextorientation": "radial",
+        "insidetextorientation": orientation,
         "textfont": {"size": font_size, "color": "#1a1a1a"},
         "marker": {
             "colors": [s["colour"] for s in segments],
@@ -92,18 +99,33 @@ def _segment(
     )
     return {
         "key": f"{kind}/{entity_id}/{colour}",
-        "label": text.label(short) + ("" if measures else " ∅"),
+        "label": _wrap(text.label(short)) + ("" if measures else " ∅"),
         "value": value,
-        "link": f"{kind}/{entity_id}",
+        "link": target(kind, entity_id),
         "hover": f"<b>{text.label(name)}</b><br>{text.label(_first_line(description))}<br>{count}",
         "colour": colour if measures else UNUSED,
         "used": bool(measures),
     }
 
 
+def _wrap(label: str, width: int = 16) -> str:
+    """Break a long label over lines so that it fits a ring segment."""
+    lines: list[str] = []
+    for word in label.split():
+        if lines and len(lines[-1]) + len(word) < width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
+def _shorten(value: str, limit: int) -> str:
+    value = " ".join(value.split())
+    return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"
+
+
 def _first_line(description: str, limit: int = 90) -> str:
-    sentence = " ".join(description.split()).split(". ")[0]
-    return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
+    return _shorten(description.split(". ")[0], limit)
 
 
 def speelveld(report: Report) -> dict[str, Any]:
@@ -164,13 +186,11 @@ def speelveld(report: Report) -> dict[str, Any]:
                 )
     return {
         "data": [
-            _ring("Instrumenten", outer, 1.0, 0.66, 10),
+            _ring("Instrumenten", outer, 1.0, 0.66, 10, "auto"),
             _ring("Partners", middle, 0.66, 0.5, 10),
-            _ring("Domeinen", inner, 0.33, 0.0, 14),
+            _ring("Domeinen", inner, 0.33, 0.0, 14, "auto"),
         ],
-        "layout": _layout(
-            height=640, hoverlabel={"align": "left"}, uniformtext={"minsize": 8, "mode": "hide"}
-        ),
+        "layout": _layout(height=680, hoverlabel={"align": "left"}),
     }
 
 
@@ -196,7 +216,7 @@ def effect_profile(report: Report, measure_id: str) -> dict[str, Any]:
                 "orientation": "h",
                 "x": scores,
                 "y": names,
-                "text": [f"{s:+d} {SCALE[s]}" for s in scores],
+                "text": [f"{signed(s)} {SCALE[s]}" for s in scores],
                 "textposition": "outside",
                 "cliponaxis": False,
                 "hovertext": hovers,
@@ -205,12 +225,14 @@ def effect_profile(report: Report, measure_id: str) -> dict[str, Any]:
             }
         ],
         "layout": _layout(
-            height=70 + 45 * len(names),
-            margin={"l": 10, "r": 30, "t": 10, "b": 40},
+            height=100 + 45 * len(names),
+            margin={"l": 10, "r": 30, "t": 10, "b": 60},
             xaxis={
                 "range": [-3.6, 3.6],
                 "tickvals": list(range(-3, 4)),
-                "ticktext": [f"{v:+d}<br>{SCALE[v]}" for v in range(-3, 4)],
+                "ticktext": [signed(v) for v in range(-3, 4)],
+                "tickangle": 0,
+                "title": {"text": "Score: -3 opheffend … 0 neutraal … +3 onlosmakelijk"},
                 "zeroline": True,
                 "zerolinecolor": "#333333",
                 "gridcolor": "#e0e0e0",
@@ -222,38 +244,56 @@ def effect_profile(report: Report, measure_id: str) -> dict[str, Any]:
 
 
 def matrix(report: Report, measure_ids: list[str]) -> dict[str, Any]:
-    """Measures by domains, with the score written in every cell."""
+    """Measures by domains, with the score written in every cell.
+
+    Rows are numbered rather than named, so two measures with the same title
+    (or the same shortened title) keep a row each.
+    """
     project = report.project
     domains = list(project.domains.values())
     z = [[report.coverage.matrix[m][d.id] for d in domains] for m in measure_ids]
-    titles = [text.label(project.measures[m].title) for m in measure_ids]
+    titles = [text.label(_shorten(project.measures[m].title, 36)) for m in measure_ids]
     scale = [[i / 6, colour] for i, colour in enumerate(DIVERGING)]
     return {
         "data": [
             {
                 "type": "heatmap",
                 "z": z,
-                "x": [text.label(d.short) for d in domains],
-                "y": titles,
-                "customdata": [[f"maatregelen/{m}"] * len(domains) for m in measure_ids],
+                "x": [_wrap(text.label(d.short), 10) for d in domains],
+                "y": list(range(len(measure_ids))),
+                "text": [["—" if v is None else signed(v) for v in row] for row in z],
+                "hovertext": [[title] * len(domains) for title in titles],
+                "customdata": [[target("maatregelen", m)] * len(domains) for m in measure_ids],
                 "zmin": -3,
                 "zmax": 3,
                 "colorscale": scale,
-                "texttemplate": "%{z:+d}",
-                "hovertemplate": "%{y}<br>%{x}: %{z:+d}<extra></extra>",
+                "texttemplate": "%{text}",
+                "hovertemplate": "%{hovertext}<br>%{x}: %{text}<extra></extra>",
                 "xgap": 2,
                 "ygap": 2,
                 "colorbar": {
-                    "title": {"text": "Score"},
+                    "title": {"text": "Score", "side": "top"},
+                    "orientation": "h",
+                    "y": -0.02,
+                    "yanchor": "top",
+                    "len": 1,
+                    "thickness": 12,
+                    "tickangle": 0,
                     "tickvals": list(range(-3, 4)),
-                    "ticktext": [f"{v:+d} {SCALE[v]}" for v in range(-3, 4)],
+                    "ticktext": [f"{signed(v)}<br>{SCALE[v]}" for v in range(-3, 4)],
                 },
             }
         ],
         "layout": _layout(
-            height=120 + 28 * len(measure_ids),
-            margin={"l": 10, "r": 10, "t": 40, "b": 10},
-            xaxis={"side": "top", "fixedrange": True},
-            yaxis={"autorange": "reversed", "automargin": True, "fixedrange": True},
+            height=210 + 28 * len(measure_ids),
+            margin={"l": 10, "r": 10, "t": 60, "b": 100},
+            xaxis={"side": "top", "fixedrange": True, "tickangle": 0},
+            yaxis={
+                "autorange": "reversed",
+                "automargin": True,
+                "fixedrange": True,
+                "tickvals": list(range(len(measure_ids))),
+                "ticktext": titles,
+            },
         ),
     }

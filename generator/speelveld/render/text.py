@@ -65,3 +65,9 @@ def script_json(data: Any) -> str:
     """JSON that can sit inside a ``<script>`` element without closing it."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def front_matter(title: str) -> str:
+    """The page title as front matter, HTML-escaped: themes place it unescaped."""
+    escaped = html.escape(" ".join(title.split()), quote=True)
+    return f"---\ntitle: {json.dumps(escaped, ensure_ascii=False)}\n---\n\n"

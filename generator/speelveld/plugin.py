@@ -1,0 +1,91 @@
+"""The MkDocs plugin: ``plugins: [search, speelveld]`` is all a project needs.
+
+It reads the YAML folders beside ``mkdocs.yml``, stops the build on input
+errors before the site folder is touched, and adds the rendered pages and
+assets to the build in memory. A hand-written page wins over a generated one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .analysis import Report, check
+from .model import KINDS
+from .project import NotAProject
+from .render.pages import SiteOptions
+from .site import (
+    ASSET_FOLDER,
+    SECTIONS,
+    InvalidProject,
+    assets,
+    internal_requested,
+    navigation,
+    pages_for,
+)
+
+NOT_IN_NAV = InclusionLevel.NOT_IN_NAV
+_MATERIAL_DEFAULT_FONT = {"text": "Roboto", "code": "Roboto Mono"}
+
+
+class SpeelveldConfig(base.Config):
+    project_dir = c.Optional(c.Type(str))
+    """The project folder, relative to mkdocs.yml; by default the folder of mkdocs.yml."""
+    internal = c.Type(bool, default=False)
+    """Include ``visibility: internal`` measures (also: ``SPEELVELD_INTERNAL=1``)."""
+
+
+class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
+    report: Report
+    pages: dict[str, str]
+
+    def _root(self, config: MkDocsConfig) -> Path:
+        folder = Path(config.config_file_path or ".").parent
+        return (folder / (self.config.project_dir or ".")).resolve()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        theme = config.theme
+        if theme.name == "material" and theme.get("font") == _MATERIAL_DEFAULT_FONT:
+            theme["font"] = False  # no requests to Google Fonts
+        if theme.get("language") == "en":
+            theme["language"] = "nl"
+        config.extra_css.append(f"{ASSET_FOLDER}/speelveld.css")
+        script = c.ExtraScriptValue(f"{ASSET_FOLDER}/speelveld.js")
+        script.defer = True
+        config.extra_javascript.append(script)
+        try:
+            self.report = check(self._root(config))
+            options = SiteOptions(config.site_name, internal_requested(self.config.internal))
+            self.pages = pages_for(self.report, options)
+        except (NotAProject, InvalidProject) as problem:
+            raise PluginError(f"speelveld: {problem}") from None
+        if config.nav is None:
+            docs = Path(config.docs_dir)
+            written = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")]
+            config.nav = navigation(written)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        sections = {path for _, path in SECTIONS}
+        for path, content in self.pages.items():
+            if files.get_file_from_path(path) is None:
+                # Entity pages are reached through the index pages, not the sidebar.
+                inclusion = InclusionLevel.UNDEFINED if path in sections else NOT_IN_NAV
+                files.append(File.generated(config, path, content=content, inclusion=inclusion))
+        for asset in assets():
+            files.append(File.generated(config, asset.path, abs_src_path=str(asset.source)))
+        return files
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        root = self._root(config)
+        for watched in [*(root / kind for kind in KINDS), root / "speelveld.yml"]:
+            if watched.exists():
+                server.watch(str(watched))
+        return server

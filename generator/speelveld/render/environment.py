@@ -1,0 +1,63 @@
+"""The Jinja environment for Markdown pages: filters that keep advisor text as text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+import jinja2
+
+from ..model import SCALE, Effect
+from . import text, vocabulary
+from .paths import FOLDERS, page_path, relative
+
+__all__ = ["FOLDERS", "build", "page_path", "relative"]
+
+
+def _signed(value: Effect | int | None) -> str:
+    """A score, or the score of an effect, as the scale writes it; a dash where none."""
+    if value is None:
+        return "—"
+    return vocabulary.signed(value if isinstance(value, int) else value.score)
+
+
+def _first_sentence(value: str) -> str:
+    return " ".join(value.split()).split(". ")[0].rstrip(".") + "."
+
+
+def _rst_examples(value: str) -> str:
+    """Rule docstrings mark examples with ``Goed::``; Markdown wants a plain colon."""
+    return re.sub(r"::$", ":", value, flags=re.M)
+
+
+def _attribute(value: str) -> str:
+    return text.label(value).replace('"', "&quot;")
+
+
+def build() -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("speelveld", "render/templates"),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    filters: dict[str, Callable[..., Any]] = {
+        "markdown": text.markdown,
+        "inline": text.inline,
+        "plain": text.plain,
+        "attr": _attribute,
+        "script_json": text.script_json,
+        "signed": _signed,
+        "first_sentence": _first_sentence,
+        "rst_examples": _rst_examples,
+    }
+    environment.filters.update(filters)
+    environment.globals.update(
+        SCALE=SCALE,
+        signed=_signed,
+        **{name: getattr(vocabulary, name) for name in dir(vocabulary) if name.isupper()},
+    )
+    return environment

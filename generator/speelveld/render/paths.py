@@ -1,0 +1,30 @@
+"""Where each page lives, and links between pages."""
+
+from __future__ import annotations
+
+import posixpath
+
+#: Where each kind of entity gets its pages, by the singular used in subjects.
+FOLDERS = {
+    "domain": "domeinen",
+    "stakeholder": "partners",
+    "instrument": "instrumenten",
+    "measure": "maatregelen",
+}
+
+
+def page_path(folder: str, entity_id: str) -> str:
+    """The page of an entity; ``index`` is a valid id but the folder's index page."""
+    return f"{folder}/{entity_id if entity_id != 'index' else 'index_'}.md"
+
+
+def target(folder: str, entity_id: str) -> str:
+    """The page of an entity without suffix, for scripts that build its URL."""
+    return page_path(folder, entity_id).removesuffix(".md")
+
+
+def relative(current: str, target_page: str) -> str:
+    """A Markdown link from page ``current`` to ``target_page`` (with an optional anchor)."""
+    path, _, anchor = target_page.partition("#")
+    link = posixpath.relpath(path, posixpath.dirname(current) or ".")
+    return f"{link}#{anchor}" if anchor else link

@@ -1,0 +1,81 @@
+"""What any site engine needs from Speelveld: the pages, the assets and the navigation."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import plotly
+
+from .analysis import Report
+from .findings import Severity
+from .formats.base import Output
+from .formats.text import render as render_text
+from .render.pages import SiteOptions, render_pages
+
+ASSET_FOLDER = "assets/speelveld"
+INTERNAL_VARIABLE = "SPEELVELD_INTERNAL"
+
+#: The sidebar: main sections only, so that it does not grow with the data.
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("Home", "index.md"),
+    ("Speelveld", "speelveld.md"),
+    ("Maatregelen", "maatregelen/index.md"),
+    ("Domeinen", "domeinen/index.md"),
+    ("Partners", "partners/index.md"),
+    ("Instrumenten", "instrumenten/index.md"),
+    ("Matrix", "matrix.md"),
+    ("Rapport", "rapport.md"),
+    ("Methode", "methode.md"),
+)
+
+
+class InvalidProject(Exception):
+    """The data have errors; the message lists them as ``speelveld check`` does."""
+
+
+@dataclass(frozen=True, slots=True)
+class Asset:
+    path: str
+    source: Path
+
+
+def assets() -> list[Asset]:
+    """speelveld.js and .css from this package; plotly.js from the installed plotly."""
+    package = resources.files("speelveld") / "assets"
+    plotly_js = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    return [
+        Asset(f"{ASSET_FOLDER}/speelveld.js", Path(str(package / "speelveld.js"))),
+        Asset(f"{ASSET_FOLDER}/speelveld.css", Path(str(package / "speelveld.css"))),
+        Asset(f"{ASSET_FOLDER}/plotly.min.js", plotly_js),
+    ]
+
+
+def internal_requested(option: bool) -> bool:
+    """The plugin option, or ``SPEELVELD_INTERNAL=1`` in the environment."""
+    return option or os.environ.get(INTERNAL_VARIABLE, "").lower() in ("1", "true", "yes")
+
+
+def pages_for(report: Report, options: SiteOptions) -> dict[str, str]:
+    """The pages, or :class:`InvalidProject` when the data have errors."""
+    errors = [f for f in report.findings if f.severity is Severity.ERROR]
+    if errors:
+        summary = render_text(Output(errors, Severity.ERROR, files=len(report.project.files)))
+        raise InvalidProject(f"de gegevens bevatten fouten:\n{summary}")
+    return render_pages(report, options)
+
+
+def navigation(hand_written: list[str]) -> list[dict[str, str | list[dict[str, str]]]]:
+    """The main sections, then every hand-written page that is no section."""
+    nav: list[dict[str, str | list[dict[str, str]]]] = [{t: p} for t, p in SECTIONS]
+    taken = {p for _, p in SECTIONS}
+    extra = [p for p in sorted(hand_written) if p not in taken]
+    if extra:
+        nav.append({"Over deze site": [{_title(p): p} for p in extra]})
+    return nav
+
+
+def _title(path: str) -> str:
+    return Path(path).stem.replace("-", " ").replace("_", " ").capitalize()

@@ -1,0 +1,238 @@
+"""The published site: built with MkDocs and the plugin, read back as files."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from speelveld.cli import main
+
+from .conftest import BASE, REPOSITORY
+
+MKDOCS_YML = """\
+site_name: Nachtleven
+theme:
+  name: material
+plugins:
+  - search
+  - speelveld
+"""
+
+INTERNAL_MEASURE = """\
+title: Geheime proef nachtcontrole
+summary: Alleen voor intern gebruik.
+status: proposed
+owner: burgemeester
+governance: hierarchical
+visibility: internal
+stakeholders:
+  - {id: politie, role: lead}
+instruments: [apv]
+effects:
+  veiligheid: {score: 1, rationale: Meer zicht.}
+  gezondheid: {score: 0}
+  economie: {score: -1, rationale: Omzet.,  mitigation: Overleg.}
+"""
+
+HOSTILE_MEASURE = """\
+title: "Titel <script>window.pwned=1</script> {{ 7*7 }}"
+summary: |
+  <img src=x onerror="window.pwned=2"> en <iframe src="https://example.org"></iframe>
+
+  [klik](javascript:window.pwned=3) en ![x](data:text/html;base64,PHNjcmlwdD4=)
+
+  ## Kop { onclick="window.pwned=4" }
+
+  {% raw %} &lt;b&gt; | a | b |
+status: proposed
+owner: wethouder-zorg
+governance: network
+stakeholders:
+  - {id: ggd, role: lead}
+instruments: [voorlichting]
+effects:
+  veiligheid: {score: 0}
+  gezondheid: {score: 1, rationale: "</script><script>window.pwned=5</script>"}
+  economie: {score: 0}
+"""
+
+
+def build(project: Path, site: Path, **environment: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **environment},
+    )
+
+
+def site_text(site: Path) -> str:
+    return "\n".join(
+        p.read_text(encoding="utf-8", errors="replace")
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+        and p.suffix in (".html", ".json", ".xml", ".js", ".css")
+        and p.name != "plotly.min.js"
+    )
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    folder = tmp_path / "project"
+    shutil.copytree(BASE, folder)
+    (folder / "docs").mkdir()
+    (folder / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def amsterdam(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("amsterdam") / "site"
+    result = build(REPOSITORY, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_amsterdam_builds_strict_with_every_page(amsterdam: Path) -> None:
+    for page in (
+        "index.html",
+        "speelveld/index.html",
+        "matrix/index.html",
+        "rapport/index.html",
+        "methode/index.html",
+        "maatregelen/index.html",
+        "domeinen/normalisering/index.html",
+        "partners/politie/index.html",
+        "instrumenten/vergunningen/index.html",
+        "maatregelen/meldpilot-ondernemers/index.html",
+        "over/toegankelijkheid/index.html",
+    ):
+        assert (amsterdam / page).is_file(), page
+    for measure in (REPOSITORY / "measures").glob("*.yml"):
+        assert (amsterdam / "maatregelen" / measure.stem / "index.html").is_file()
+
+
+def test_the_sidebar_holds_sections_not_every_measure(amsterdam: Path) -> None:
+    page = (amsterdam / "maatregelen/meldpilot-ondernemers/index.html").read_text("utf-8")
+    sidebar = page.split('class="md-sidebar md-sidebar--primary"')[1].split("</nav>")[0]
+    assert "Matrix" in sidebar
+    assert "Handhavingscontroles" not in sidebar
+
+
+def test_plotly_is_served_from_the_site_once_and_never_inlined(amsterdam: Path) -> None:
+    assert (amsterdam / "assets/speelveld/plotly.min.js").stat().st_size > 1_000_000
+    for page in amsterdam.rglob("*.html"):
+        text = page.read_text("utf-8")
+        assert len(text) < 400_000, page
+        assert "assets/speelveld/speelveld.js" in text
+
+
+def test_nothing_loads_from_another_site(amsterdam: Path) -> None:
+    loads = re.compile(
+        r"<(?:script|img|iframe|source)\b[^>]*\bsrc=[\"']?(https?:)?//|"
+        r"<link\b[^>]*\bhref=[\"']?(https?:)?//|url\(\s*[\"']?(https?:)?//|@import\s+[\"']?https?:"
+    )
+    for file in amsterdam.rglob("*"):
+        if file.suffix in (".html", ".css"):
+            assert not loads.search(file.read_text("utf-8", errors="replace")), file
+    assert "fonts.googleapis" not in site_text(amsterdam)
+
+
+def test_a_hand_written_page_wins(project: Path, tmp_path: Path) -> None:
+    (project / "docs" / "matrix.md").write_text("# Eigen matrix\n\nHandgeschreven.\n", "utf-8")
+    (project / "docs" / "colofon.md").write_text("# Colofon\n", "utf-8")
+    site = tmp_path / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stderr
+    assert "Handgeschreven." in (site / "matrix/index.html").read_text("utf-8")
+    assert "Over deze site" in (site / "index.html").read_text("utf-8")
+    assert (site / "colofon/index.html").is_file()
+
+
+def test_input_errors_stop_the_build_and_keep_the_old_site(project: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert build(project, site).returncode == 0
+    before = fingerprint(site)
+    broken = project / "measures" / "testservice.yml"
+    broken.write_text(
+        broken.read_text("utf-8").replace("status: proposed", "status: bezig"), "utf-8"
+    )
+    result = build(project, site)
+    assert result.returncode != 0
+    assert "measures/testservice.yml:3:9: error schema 'status' is 'bezig'" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert fingerprint(site) == before
+
+
+def test_internal_measures_appear_nowhere_in_a_public_build(project: Path, tmp_path: Path) -> None:
+    (project / "measures" / "geheime-proef.yml").write_text(INTERNAL_MEASURE, "utf-8")
+    public = tmp_path / "public"
+    assert build(project, public).returncode == 0
+    everything = site_text(public)
+    assert "Geheime proef" not in everything
+    assert "geheime-proef" not in everything
+    assert not (public / "maatregelen/geheime-proef").exists()
+    internal = tmp_path / "internal"
+    assert build(project, internal, SPEELVELD_INTERNAL="1").returncode == 0
+    page = (internal / "maatregelen/geheime-proef/index.html").read_text("utf-8")
+    assert "Geheime proef nachtcontrole" in page
+    assert "Intern." in page
+
+
+def test_hostile_text_stays_text(project: Path, tmp_path: Path) -> None:
+    (project / "measures" / "vijandig.yml").write_text(HOSTILE_MEASURE, "utf-8")
+    site = tmp_path / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stderr
+    page = (site / "maatregelen/vijandig/index.html").read_text("utf-8")
+    assert "&lt;script&gt;window.pwned=1&lt;/script&gt;" in page
+    assert "{{ 7*7 }}" in page
+    assert "49" not in page.split("<h1")[1].split("</h1>")[0]
+    for hostile in (
+        "<script>window.pwned",
+        "<img src=x",
+        "<iframe",
+        'href="javascript:',
+        'src="data:',
+    ):
+        assert hostile not in page, hostile
+    assert not re.search(r"<[a-zA-Z][^<>]*\son[a-z]+\s*=", page)
+    scripts = re.findall(r"<script[^>]*>(.*?)</script>", page, flags=re.S)
+    assert not any("window.pwned" in s for s in scripts)
+
+
+def test_render_writes_the_pages_the_plugin_builds(tmp_path: Path) -> None:
+    out = tmp_path / "pages"
+    result = CliRunner().invoke(main, ["render", str(BASE), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    pages = {p.relative_to(out).as_posix() for p in out.rglob("*.md")}
+    assert {
+        "index.md",
+        "speelveld.md",
+        "matrix.md",
+        "rapport.md",
+        "methode.md",
+        "maatregelen/testservice.md",
+        "domeinen/economie.md",
+    } <= pages
+    assert (out / "assets/speelveld/plotly.min.js").is_file()
+    measure = (out / "maatregelen/testservice.md").read_text("utf-8")
+    assert "[GGD](../partners/ggd.md): trekker" in measure
