@@ -103,3 +103,10 @@ def test_every_rule_explains_itself_with_examples() -> None:
         assert rule.remedy
         assert "Goed" in rule.explanation, rule.id
         assert "Fout" in rule.explanation, rule.id
+
+
+def test_readme_documents_every_plugin_option() -> None:
+    from speelveld.plugin import SpeelveldConfig
+
+    for name, _ in SpeelveldConfig._schema:
+        assert f"| `{name}` |" in README, name

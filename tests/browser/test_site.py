@@ -35,6 +35,8 @@ INFOGRAPHIC = ".speelveld-chart .js-plotly-plot:has(g.pielayer)"
 MEASURE = "meldpilot-ondernemers"
 #: How long a click on a chart may take to start loading the page it links to.
 NAVIGATION_MS = 10_000
+#: How long a chart may take to appear once every chart container holds a figure.
+CHART_MS = 5_000
 SERIOUS = ("serious", "critical")
 
 
@@ -127,6 +129,30 @@ def open_page(site_page: SitePage, path: str) -> None:
     site_page.page.wait_for_function(CHARTS_DRAWN)
 
 
+#: Where plotly drew its figures: each .js-plotly-plot with its id, classes and parent.
+PLOTS_ON_PAGE = """
+() => [...document.querySelectorAll('.js-plotly-plot')].map(plot =>
+  `<${plot.tagName.toLowerCase()} id="${plot.id}" class="${plot.className}"> in ` +
+  `<${plot.parentElement.tagName.toLowerCase()} id="${plot.parentElement.id}" ` +
+  `class="${plot.parentElement.className}">`)
+"""
+
+
+def plot(site_page: SitePage, selector: str) -> Any:
+    """The drawn plotly figure at ``selector``; fails saying where the page drew its plots."""
+    chart = site_page.page.locator(selector).first
+    try:
+        chart.wait_for(state="visible", timeout=CHART_MS)
+    except Exception as error:  # playwright's TimeoutError
+        drawn = site_page.page.evaluate(PLOTS_ON_PAGE)
+        raise AssertionError(
+            f"{site_page.path}: no visible `{selector}` after the charts were drawn "
+            f"({type(error).__name__}); the page's plotly figures are:\n  "
+            + ("\n  ".join(drawn) if drawn else "(none)")
+        ) from None
+    return chart
+
+
 def heading(site_page: SitePage) -> str:
     text = site_page.page.evaluate(HEADING)
     assert text is not None, f"{site_page.page.url} has no h1"
@@ -134,8 +160,7 @@ def heading(site_page: SitePage) -> str:
 
 
 def infographic(site_page: SitePage) -> Any:
-    chart = site_page.page.locator(INFOGRAPHIC).first
-    chart.wait_for(state="visible")
+    chart = plot(site_page, INFOGRAPHIC)
     chart.locator("g.slice").first.wait_for(state="attached")
     return chart
 
@@ -269,19 +294,19 @@ def test_page_loads_cleanly_and_is_photographed(site_page: SitePage, path: str) 
 def _describe(violations: list[dict[str, Any]]) -> str:
     lines = []
     for v in violations:
-        targets = [
-            " ".join(node["target"]) if isinstance(node["target"], list) else str(node["target"])
-            for node in v["nodes"]
-        ]
         lines.append(
-            f"- {v['id']} ({v['impact']}): {v['help']} [{len(targets)} element(s)] {v['helpUrl']}"
+            f"- {v['id']} ({v['impact']}): {v['help']} "
+            f"[{len(v['nodes'])} element(s)] {v['helpUrl']}"
         )
         for node in v["nodes"][:4]:
             target = node["target"]
             lines.append(
                 f"    {' '.join(map(str, target)) if isinstance(target, list) else target}"
             )
-            lines.append(f"      {node['html'][:200]}")
+            lines.append(f"      {normalise(node['html'])[:200]}")
+            summary = normalise(node.get("failureSummary") or "")
+            if summary:
+                lines.append(f"      {summary[:300]}")
         if len(v["nodes"]) > 4:
             lines.append(f"    ... and {len(v['nodes']) - 4} more")
     return "\n".join(lines)
@@ -292,7 +317,9 @@ async () => {
   const result = await axe.run(document, {resultTypes: ['violations']});
   return result.violations.map(v => ({
     id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
-    nodes: v.nodes.map(n => ({target: n.target, html: n.html, impact: n.impact})),
+    nodes: v.nodes.map(n => ({
+      target: n.target, html: n.html, impact: n.impact, failureSummary: n.failureSummary,
+    })),
   }));
 }
 """
@@ -322,8 +349,7 @@ def test_measure_page_shows_effect_chart_and_table(site_page: SitePage) -> None:
     measures = _entities("measures")
     assert MEASURE in measures, f"measures/{MEASURE}.yml is gone: pick another measure"
     open_page(site_page, f"/maatregelen/{MEASURE}/")
-    chart = site_page.page.locator("#effecten .js-plotly-plot").first
-    chart.wait_for(state="visible")
+    chart = plot(site_page, "#effecten .js-plotly-plot")
     bars = chart.locator("g.point").count()
     assert bars == len(domains()), (
         f"the effect chart should have one bar per domain ({len(domains())}), has {bars}"
@@ -340,8 +366,7 @@ def test_measure_page_shows_effect_chart_and_table(site_page: SitePage) -> None:
 
 def test_matrix_page_renders_the_heatmap(site_page: SitePage) -> None:
     open_page(site_page, "/matrix/")
-    chart = site_page.page.locator("#matrix .js-plotly-plot").first
-    chart.wait_for(state="visible")
+    chart = plot(site_page, "#matrix .js-plotly-plot")
     assert chart.locator("svg.main-svg").count() > 0, "the matrix chart drew no SVG"
     assert chart.locator("g.hm").count() > 0, "the matrix chart drew no heatmap"
     box = chart.bounding_box()
