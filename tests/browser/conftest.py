@@ -163,11 +163,11 @@ class SitePage:
     """A fresh page on the served site that records what a reader's browser would log."""
 
     page: Any
-    site: Site
-    artifacts: Path
+    site: Site = field(repr=False)
+    artifacts: Path = field(repr=False)
     console_errors: list[str] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
-    requests: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list, repr=False)
     failed_requests: list[str] = field(default_factory=list)
 
     def goto(self, path: str) -> None:

@@ -23,11 +23,13 @@
     var source = document.getElementById(element.getAttribute("data-figure"));
     if (!source || element.getAttribute("data-drawn")) { return; }
     var figure = JSON.parse(source.textContent);
+    var plot = document.createElement("div");
     element.setAttribute("data-drawn", "true");
-    window.Plotly.newPlot(element, figure.data, figure.layout, {
+    element.appendChild(plot);
+    window.Plotly.newPlot(plot, figure.data, figure.layout, {
       displayModeBar: false, responsive: true, locale: "nl"
     }).then(function () {
-      element.on("plotly_click", function (event) {
+      plot.on("plotly_click", function (event) {
         var target = event.points && event.points[0] && event.points[0].customdata;
         if (Array.isArray(target)) { target = target[0]; }
         if (target) { window.location.href = pageUrl(target); }
@@ -66,7 +68,14 @@
     });
   }
 
+  /* The theme's search dialog has no accessible name (WCAG 4.1.2); give it one. */
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    if (dialog && !dialog.hasAttribute("aria-label")) { dialog.setAttribute("aria-label", "Zoeken"); }
+  }
+
   function start() {
+    nameSearchDialog();
     var charts = document.querySelectorAll(".speelveld-chart");
     if (charts.length) {
       loadPlotly(function () { Array.prototype.forEach.call(charts, draw); });
