@@ -259,3 +259,30 @@ def test_serve_watches_the_data_folders(project: Path) -> None:
     plugin.on_serve(server, config=config, builder=None)
     expected = {"domains", "stakeholders", "instruments", "measures", "speelveld.yml"}
     assert {Path(p).name for p in server.watched} == expected
+
+
+def test_a_build_that_fails_late_keeps_the_old_site(project: Path, tmp_path: Path) -> None:
+    """A strict build aborts on a broken link after writing every page: nothing changes."""
+    site = tmp_path / "site"
+    assert build(project, site).returncode == 0
+    before = fingerprint(site)
+    (project / "docs" / "kapot.md").write_text("# Kapot\n\n[weg](bestaat-niet.md)\n", "utf-8")
+    result = build(project, site)
+    assert result.returncode != 0
+    assert "bestaat-niet.md" in result.stderr
+    assert fingerprint(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
+
+
+def test_a_successful_build_replaces_the_site_whole(project: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert build(project, site).returncode == 0
+    (site / "oud-bestand.txt").write_text("van de vorige bouw", "utf-8")
+    camera = project / "measures" / "cameratoezicht.yml"
+    camera.write_text(camera.read_text("utf-8").replace("op pleinen", "op markten"), "utf-8")
+    assert build(project, site).returncode == 0
+    assert not (site / "oud-bestand.txt").exists()
+    assert "Cameratoezicht op markten" in (
+        site / "maatregelen/cameratoezicht/index.html"
+    ).read_text("utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]

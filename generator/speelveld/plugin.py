@@ -22,17 +22,17 @@ from .model import KINDS
 from .project import NotAProject
 from .render.pages import SiteOptions
 from .site import (
-    ASSET_FOLDER,
     SECTIONS,
     InvalidProject,
     assets,
     internal_requested,
+    municipal_defaults,
     navigation,
     pages_for,
 )
+from .staging import Staging
 
 NOT_IN_NAV = InclusionLevel.NOT_IN_NAV
-_MATERIAL_DEFAULT_FONT = {"text": "Roboto", "code": "Roboto Mono"}
 
 
 class SpeelveldConfig(base.Config):
@@ -45,27 +45,28 @@ class SpeelveldConfig(base.Config):
 class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
     report: Report
     pages: dict[str, str]
+    command: str | None = None
+    staging: Staging | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Only a full `mkdocs build` publishes a folder; serve and gh-deploy manage their own.
+        self.command = "build" if command == "build" and not dirty else None
 
     def _root(self, config: MkDocsConfig) -> Path:
         folder = Path(config.config_file_path or ".").parent
         return (folder / (self.config.project_dir or ".")).resolve()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        theme = config.theme
-        if theme.name == "material" and theme.get("font") == _MATERIAL_DEFAULT_FONT:
-            theme["font"] = False  # no requests to Google Fonts
-        if theme.get("language") == "en":
-            theme["language"] = "nl"
-        config.extra_css.append(f"{ASSET_FOLDER}/speelveld.css")
-        script = c.ExtraScriptValue(f"{ASSET_FOLDER}/speelveld.js")
-        script.defer = True
-        config.extra_javascript.append(script)
+        municipal_defaults(config)
         try:
             self.report = check(self._root(config))
             options = SiteOptions(config.site_name, internal_requested(self.config.internal))
             self.pages = pages_for(self.report, options)
         except (NotAProject, InvalidProject) as problem:
             raise PluginError(f"speelveld: {problem}") from None
+        if self.command == "build":
+            self.staging = Staging(Path(config.site_dir), strict=config.strict)
+            config.site_dir = str(self.staging.folder)
         if config.nav is None:
             docs = Path(config.docs_dir)
             written = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")]
@@ -82,6 +83,16 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
         for asset in assets():
             files.append(File.generated(config, asset.path, abs_src_path=str(asset.source)))
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.staging is not None:
+            config.site_dir = str(self.staging.site_dir)
+            self.staging.finish()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.staging is not None:
+            self.staging.discard()
+            self.staging = None
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         root = self._root(config)

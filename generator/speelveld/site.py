@@ -8,6 +8,8 @@ from importlib import resources
 from pathlib import Path
 
 import plotly
+from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.config.defaults import MkDocsConfig
 
 from .analysis import Report
 from .findings import Severity
@@ -17,6 +19,7 @@ from .render.pages import SiteOptions, render_pages
 
 ASSET_FOLDER = "assets/speelveld"
 INTERNAL_VARIABLE = "SPEELVELD_INTERNAL"
+_MATERIAL_DEFAULT_FONT = {"text": "Roboto", "code": "Roboto Mono"}
 
 #: The sidebar: main sections only, so that it does not grow with the data.
 SECTIONS: tuple[tuple[str, str], ...] = (
@@ -75,6 +78,22 @@ def navigation(hand_written: list[str]) -> list[dict[str, str | list[dict[str, s
     if extra:
         nav.append({"Over deze site": [{_title(p): p} for p in extra]})
     return nav
+
+
+def municipal_defaults(config: MkDocsConfig) -> None:
+    """No font requests to Google, Dutch, and the scripts and styles of the charts.
+
+    A project that chose a font or a language of its own keeps it.
+    """
+    theme = config.theme
+    if theme.name == "material" and theme.get("font") == _MATERIAL_DEFAULT_FONT:
+        theme["font"] = False
+    if theme.get("language") == "en":
+        theme["language"] = "nl"
+    config.extra_css.append(f"{ASSET_FOLDER}/speelveld.css")
+    script = ExtraScriptValue(f"{ASSET_FOLDER}/speelveld.js")
+    script.defer = True
+    config.extra_javascript.append(script)
 
 
 def _title(path: str) -> str:
