@@ -142,6 +142,22 @@ def render(project: Path, out: Path, internal: bool, title: str) -> None:
     click.echo(f"{len(pages)} pagina's en {len(assets())} scripts geschreven naar {out}")
 
 
+@main.command("demo-data")
+@click.option("--measures", default=100, show_default=True, type=click.IntRange(min=0))
+@click.option("--domains", default=4, show_default=True, type=click.IntRange(min=1, max=60))
+@click.option("--seed", default=1, show_default=True, type=int)
+@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path))
+def demo_data(measures: int, domains: int, seed: int, out: Path) -> None:
+    """Schrijf een synthetisch project (voor demonstraties en metingen) naar OUT."""
+    from .demo import generate, write
+
+    if out.exists() and any(out.iterdir()):
+        _usage_error(f"map '{out}' is niet leeg")
+    files = generate(measures, domains, seed)
+    write(files, out)
+    click.echo(f"{len(files)} bestanden geschreven naar {out}")
+
+
 @dataclass(frozen=True, slots=True)
 class DiffOptions:
     base: str

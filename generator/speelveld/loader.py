@@ -6,6 +6,7 @@ expects; anything else that is not read gets an ``ignored-file`` finding.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,16 +29,26 @@ class Loaded:
     findings: list[Finding] = field(default_factory=list)
     #: Every data file that was opened, readable or not.
     files: list[str] = field(default_factory=list)
+    #: How many of them came unchanged from the cache of an earlier load.
+    reused: int = 0
+
+
+_Result = tuple[Document | None, list[Finding]]
+#: Parsed files by path, so that a process that loads the project again (``mkdocs serve``
+#: after an edit) parses only the files whose size or modification time changed.
+_PARSED: dict[tuple[str, str], tuple[tuple[int, int, int], _Result]] = {}
 
 
 def is_project(root: Path) -> bool:
     return (root / "domains").is_dir()
 
 
-def read_document(root: Path, file: Path, max_bytes: int) -> tuple[Document | None, list[Finding]]:
+def read_document(
+    root: Path, file: Path, max_bytes: int, size: int | None = None
+) -> tuple[Document | None, list[Finding]]:
     """Read and parse one file; size and encoding problems become findings."""
     path = file.relative_to(root).as_posix()
-    size = file.stat().st_size
+    size = file.stat().st_size if size is None else size
     if size > max_bytes:
         message = (
             f"het bestand is {size} bytes, meer dan de grens van {max_bytes} bytes "
@@ -73,15 +84,17 @@ def _load_folder(root: Path, kind: str, max_bytes: int, loaded: Loaded) -> dict[
     documents: dict[str, Document] = {}
     if not folder.is_dir():
         return documents
-    for file in sorted(folder.iterdir()):
-        if _is_hidden_or_backup(file.name):
+    with os.scandir(folder) as scan:
+        entries = sorted(scan, key=lambda e: e.name)
+    for entry in entries:
+        if _is_hidden_or_backup(entry.name):
             continue
-        path = file.relative_to(root).as_posix()
-        reason = _reason_to_ignore(root, file)
+        path = f"{kind}/{entry.name}"
+        reason = _reason_to_ignore(root, entry)
         if reason:
             findings.append(Finding(path, 1, 1, "ignored-file", Severity.INFO, reason))
             continue
-        stem = file.stem
+        stem = entry.name.rsplit(".", 1)[0]
         id_problem = _id_problem(stem)
         if id_problem:
             findings.append(Finding(path, 1, 1, "invalid-id", Severity.ERROR, id_problem))
@@ -94,7 +107,15 @@ def _load_folder(root: Path, kind: str, max_bytes: int, loaded: Loaded) -> dict[
             findings.append(Finding(path, 1, 1, "duplicate-id", Severity.ERROR, message))
             continue
         loaded.files.append(path)
-        doc, problems = read_document(root, file, max_bytes)
+        stat = entry.stat()
+        version = (stat.st_size, stat.st_mtime_ns, max_bytes)
+        cached = _PARSED.get((str(root), path))
+        if cached is not None and cached[0] == version:
+            loaded.reused += 1
+            doc, problems = cached[1]
+        else:
+            doc, problems = read_document(root, Path(entry.path), max_bytes, stat.st_size)
+            _PARSED[(str(root), path)] = (version, (doc, problems))
         findings.extend(problems)
         if doc is not None:
             documents[stem] = doc
@@ -105,17 +126,18 @@ def _is_hidden_or_backup(name: str) -> bool:
     return name.startswith((".", "#")) or name.endswith(_BACKUP_SUFFIXES)
 
 
-def _reason_to_ignore(root: Path, file: Path) -> str:
-    if file.is_symlink() and not file.resolve().is_relative_to(root.resolve()):
+def _reason_to_ignore(root: Path, entry: os.DirEntry[str]) -> str:
+    suffix = os.path.splitext(entry.name)[1]
+    if entry.is_symlink() and not Path(entry.path).resolve().is_relative_to(root.resolve()):
         return "symbolische link naar buiten het project; die wordt niet gevolgd"
-    if file.is_dir():
+    if entry.is_dir():
         return "submappen worden niet gelezen; zet het bestand direct in de map"
-    if file.suffix.lower() in SUFFIXES and file.suffix not in SUFFIXES:
-        return f"de extensie {file.suffix} wordt niet gelezen; schrijf die met kleine letters"
-    if file.suffix not in SUFFIXES:
-        kind = file.suffix or "zonder extensie"
+    if suffix.lower() in SUFFIXES and suffix not in SUFFIXES:
+        return f"de extensie {suffix} wordt niet gelezen; schrijf die met kleine letters"
+    if suffix not in SUFFIXES:
+        kind = suffix or "zonder extensie"
         return f"geen YAML-bestand ({kind}); alleen .yml en .yaml worden gelezen"
-    if not file.is_file():
+    if not entry.is_file():
         return "geen gewoon bestand"
     return ""
 

@@ -7,6 +7,8 @@ assets to the build in memory. A hand-written page wins over a generated one.
 
 from __future__ import annotations
 
+import logging
+import time
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +35,7 @@ from .site import (
 from .staging import Staging
 
 NOT_IN_NAV = InclusionLevel.NOT_IN_NAV
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 
 class SpeelveldConfig(base.Config):
@@ -58,12 +61,21 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         municipal_defaults(config)
+        started = time.perf_counter()
         try:
             self.report = check(self._root(config))
             options = SiteOptions(config.site_name, internal_requested(self.config.internal))
             self.pages = pages_for(self.report, options)
         except (NotAProject, InvalidProject) as problem:
             raise PluginError(f"speelveld: {problem}") from None
+        project = self.report.project
+        log.debug(
+            "speelveld: %d bestanden (%d ongewijzigd uit de cache), %d pagina's in %.3f s",
+            len(project.files),
+            project.reused,
+            len(self.pages),
+            time.perf_counter() - started,
+        )
         if self.command == "build":
             self.staging = Staging(Path(config.site_dir), strict=config.strict)
             config.site_dir = str(self.staging.folder)

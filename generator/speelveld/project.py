@@ -31,6 +31,8 @@ class Project:
     documents: dict[str, Document] = field(default_factory=dict)
     #: Every file that was read, parsed or not (configuration included).
     files: list[str] = field(default_factory=list)
+    #: How many data files came unchanged from an earlier load in the same process.
+    reused: int = 0
 
     def where(self, subject: str, pointer: Pointer = (), *, key: bool = False) -> tuple[str, Mark]:
         """Path and mark of ``pointer`` inside ``subject`` (``measure:meldpilot``)."""
@@ -102,7 +104,7 @@ def load_project(root: Path) -> tuple[Project, list[Finding]]:
     config, config_doc, findings = load_config(root)
     loaded = load(root, config.max_file_bytes)
     findings.extend(loaded.findings)
-    project = Project(root, config)
+    project = Project(root, config, reused=loaded.reused)
     project.files.extend(([CONFIG_FILE] if (root / CONFIG_FILE).is_file() else []) + loaded.files)
     if config_doc is not None:
         project.documents["portfolio"] = config_doc

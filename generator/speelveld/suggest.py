@@ -5,9 +5,16 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+#: Above this many candidates only those of about the same length and first letter are
+#: compared, which keeps a suggestion cheap in a project with thousands of ids.
+_FULL_COMPARISON = 200
+
 
 def nearest(word: str, candidates: Iterable[str]) -> str | None:
-    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.7)
+    pool = list(candidates)
+    if len(pool) > _FULL_COMPARISON:
+        pool = [c for c in pool if c[:1] == word[:1] and abs(len(c) - len(word)) <= 3]
+    matches = difflib.get_close_matches(word, pool, n=1, cutoff=0.7)
     return matches[0] if matches else None
 
 

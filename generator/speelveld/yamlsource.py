@@ -9,7 +9,7 @@ non-standard tags instead of expanding or executing them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
@@ -38,12 +38,15 @@ def _tag_message(tag: str) -> str:
     return f"de YAML-tag {written} wordt niet ondersteund; laat de tag weg"
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
+class Mark(NamedTuple):
     """1-based line and column, as editors show them."""
 
     line: int
     column: int
+
+
+#: A mark as stored while parsing: (line, column), made into a :class:`Mark` when read.
+_Raw = tuple[int, int]
 
 
 @dataclass(slots=True)
@@ -52,8 +55,8 @@ class Document:
 
     path: str
     data: Any = None
-    values: dict[Pointer, Mark] = field(default_factory=dict)
-    keys: dict[Pointer, Mark] = field(default_factory=dict)
+    values: dict[Pointer, _Raw] = field(default_factory=dict)
+    keys: dict[Pointer, _Raw] = field(default_factory=dict)
     #: Source text of plain scalars that YAML read as something other than text.
     retyped: dict[Pointer, str] = field(default_factory=dict)
 
@@ -66,23 +69,24 @@ class Document:
         """
         while pointer:
             key_mark, value_mark = self.keys.get(pointer), self.values.get(pointer)
-            if key_mark and (key or not value_mark or value_mark.line > key_mark.line):
-                return key_mark
+            if key_mark and (key or not value_mark or value_mark[0] > key_mark[0]):
+                return Mark(*key_mark)
             if value_mark:
-                return value_mark
+                return Mark(*value_mark)
             pointer = pointer[:-1]
-        return self.values.get((), Mark(1, 1))
+        return Mark(*self.values.get((), (1, 1)))
 
 
 class _Refused(Exception):
-    def __init__(self, mark: Mark, message: str) -> None:
+    def __init__(self, mark: _Raw, message: str) -> None:
         super().__init__(message)
-        self.mark = mark
+        self.mark = Mark(*mark)
         self.message = message
 
 
-def _mark(node: Node) -> Mark:
-    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+def _mark(node: Node) -> _Raw:
+    start = node.start_mark
+    return (start.line + 1, start.column + 1)
 
 
 class _Builder:
@@ -128,7 +132,7 @@ class _Builder:
 
     def mapping(self, node: MappingNode, pointer: Pointer) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        first_seen: dict[str, Mark] = {}
+        first_seen: dict[str, _Raw] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 raise _Refused(_mark(key_node), "een sleutel moet een eenvoudige naam zijn")
@@ -138,12 +142,12 @@ class _Builder:
                 self.duplicates.append(
                     Finding(
                         self.doc.path,
-                        key_mark.line,
-                        key_mark.column,
+                        key_mark[0],
+                        key_mark[1],
                         "duplicate-key",
                         Severity.ERROR,
                         f"sleutel '{key}' staat twee keer in hetzelfde blok (eerst op regel "
-                        f"{first_seen[key].line}); YAML zou de eerste stilzwijgend negeren. "
+                        f"{first_seen[key][0]}); YAML zou de eerste stilzwijgend negeren. "
                         "Voeg ze samen of verwijder er één",
                         pointer=".".join(map(str, (*pointer, key))),
                     )

@@ -1,0 +1,575 @@
+"""Hostile text in every free-text field, on every page of the site, in a real browser.
+
+``tests/hostile/`` is the base project with payloads in every name, short label,
+description, rationale, mitigation, evidence, note and source: HTML and script tags,
+``javascript:`` and ``data:`` links, attribute lists, entities, Jinja, table breakers,
+``</script>`` aimed at the charts' JSON, right-to-left overrides and a 300-character word.
+It is built with ``mkdocs build --strict`` and served like the Amsterdam site; the harness's
+``site_page`` opens it because this module overrides ``site``.
+
+Before any script of a page runs, traps record every write to ``window.__pwned`` (which
+every payload that runs makes) and every ``alert``/``confirm``/``prompt``. Every page is
+opened, every chart hovered point by point so that its hover labels render, and then the
+page must show the payloads as text: no trap, no dialog, no console error, no request
+elsewhere, no ``on*`` attribute, no ``javascript:``/``data:`` URL, no frame or image from the
+data, JSON that parses, tables with every row intact, and Jinja left as typed.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from .conftest import REPO, Site, SitePage, _QuietHandler
+from .test_site import CHARTS_DRAWN, HEADING, normalise
+
+HOSTILE = REPO / "tests" / "hostile"
+#: Entity kind: (folder of the data, folder of the pages, the field the h1 shows).
+KINDS = {
+    "domains": ("domeinen", "name"),
+    "stakeholders": ("partners", "name"),
+    "instruments": ("instrumenten", "name"),
+    "measures": ("maatregelen", "title"),
+}
+SECTIONS = {
+    "home": "/",
+    "speelveld": "/speelveld/",
+    "matrix": "/matrix/",
+    "rapport": "/rapport/",
+    "methode": "/methode/",
+    "maatregelen": "/maatregelen/",
+    "domeinen": "/domeinen/",
+    "partners": "/partners/",
+    "instrumenten": "/instrumenten/",
+}
+#: Tables that list entities, one row each with a link to the entity's page in the first
+#: cell: page -> (position of the table on the page, kind of entity).
+ENTITY_TABLES = {
+    "/": [(1, "domains")],
+    "/speelveld/": [(0, "domains"), (1, "stakeholders"), (2, "instruments")],
+    "/matrix/": [(0, "measures")],
+    "/rapport/": [(0, "domains")],
+    "/maatregelen/": [(0, "measures")],
+    "/domeinen/": [(0, "domains")],
+    "/partners/": [(0, "stakeholders")],
+    "/instrumenten/": [(0, "instruments")],
+}
+SCREENSHOTS = {"/speelveld/": "hostile-speelveld", "/maatregelen/cameratoezicht/": None}
+JINJA = "{{ 7*7 }}"
+#: What the measure and instrument titles say around JINJA, and what Jinja would make of it.
+JINJA_EVALUATED = "rekensom 49 klaar"
+PIPES = "a | b | c"
+#: How long a hover label may take to appear once the mouse is over a point.
+HOVER_MS = 1_500
+
+
+# --- the data, read straight from tests/hostile ------------------------------------------------
+
+
+@cache
+def entities(kind: str) -> dict[str, dict[str, Any]]:
+    folder = HOSTILE / kind
+    found = {
+        path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
+        for path in sorted(folder.glob("*.yml"))
+    }
+    assert found, f"no YAML files in {folder}"
+    return found
+
+
+def heading_of(kind: str, entity_id: str) -> str:
+    return normalise(entities(kind)[entity_id][KINDS[kind][1]])
+
+
+def entity_pages() -> dict[str, tuple[str, str]]:
+    """Every entity page by its path: (kind, id)."""
+    return {
+        f"/{folder}/{entity_id}/": (kind, entity_id)
+        for kind, (folder, _) in KINDS.items()
+        for entity_id in entities(kind)
+    }
+
+
+def strings(value: Any) -> Iterator[str]:
+    """Every text in a parsed YAML document."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings(item)
+
+
+def table_texts(kind: str, entity_id: str) -> list[str]:
+    """The one-line fields an entity's own page shows in a table cell."""
+    data = entities(kind)[entity_id]
+    if kind == "measures":
+        texts = [
+            effect.get(key) or ""
+            for effect in data["effects"].values()
+            for key in ("rationale", "mitigation", "evidence")
+        ]
+        return [*texts, (data.get("risks") or {}).get("note") or ""]
+    if kind == "instruments":
+        return [side["rationale"] for side in (data.get("side_effects") or {}).values()]
+    return []
+
+
+PAGES = {**SECTIONS, **{path.strip("/").replace("/", "-"): path for path in entity_pages()}}
+
+
+# --- the hostile site, built and served like the Amsterdam site -------------------------------
+
+
+@pytest.fixture(scope="module")
+def hostile_site_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/hostile built with ``mkdocs build --strict``, from a copy with an empty docs/."""
+    work = tmp_path_factory.mktemp("hostile")
+    project = work / "project"
+    shutil.copytree(HOSTILE, project)
+    (project / "docs").mkdir(exist_ok=True)
+    folder = work / "site"
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "-f",
+        str(project / "mkdocs.yml"),
+        "-d",
+        str(folder),
+    ]
+    result = subprocess.run(
+        command,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, (
+        f"the hostile project does not build ({' '.join(command)} exited "
+        f"{result.returncode}):\n"
+        + "\n".join((result.stdout + result.stderr).strip().splitlines()[-60:])
+    )
+    assert (folder / "index.html").is_file(), f"mkdocs build wrote no index.html in {folder}"
+    return folder
+
+
+@pytest.fixture(scope="module")
+def site(hostile_site_folder: Path) -> Iterator[Site]:
+    """Overrides the harness's ``site``: its ``site_page`` opens the hostile site instead."""
+    handler = functools.partial(_QuietHandler, directory=str(hostile_site_folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="hostile-server", daemon=True)
+    thread.start()
+    host, port = server.server_address[:2]
+    try:
+        yield Site(folder=hostile_site_folder, base_url=f"http://{host}:{port}")
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+# --- traps, installed before any script of the page runs ---------------------------------------
+
+#: Records every write to window.__pwned and every alert/confirm/prompt, with the script or
+#: element that did it, through the binding __hostileTrap (available in every frame).
+TRAPS = """
+(() => {
+  const fired = [];
+  Object.defineProperty(window, '__hostileFired', {value: fired});
+  const culprit = () => {
+    const script = document.currentScript;
+    if (script) return 'script in ' + (script.parentElement || script).outerHTML.slice(0, 300);
+    const event = window.event;
+    if (event && event.target && event.target.outerHTML) {
+      return event.type + ' on ' + event.target.outerHTML.slice(0, 300);
+    }
+    return 'called from ' + String(new Error().stack).split('\\n').slice(2, 4).join(' / ');
+  };
+  const trap = (what) => {
+    const record = what + ' at ' + location.href + ': ' + culprit();
+    fired.push(record);
+    try { window.__hostileTrap(record); } catch (error) { /* binding not ready */ }
+  };
+  Object.defineProperty(window, '__pwned', {
+    configurable: false,
+    get() { return undefined; },
+    set(value) { trap('window.__pwned = ' + JSON.stringify(String(value))); },
+  });
+  for (const name of ['alert', 'confirm', 'prompt']) {
+    const replacement = function (...args) {
+      trap(name + '(' + args.map(String).join(', ') + ')');
+      return name === 'confirm' ? false : null;
+    };
+    Object.defineProperty(window, name, {value: replacement, configurable: false});
+  }
+})();
+"""
+
+
+@pytest.fixture
+def hostile_page(site_page: SitePage) -> Iterator[tuple[SitePage, list[str]]]:
+    """The harness's page with the traps installed; the list collects traps and dialogs."""
+    fired: list[str] = []
+
+    def on_dialog(dialog: Any) -> None:
+        fired.append(f"dialog {dialog.type}: {dialog.message!r} on {site_page.page.url}")
+        dialog.dismiss()
+
+    site_page.page.expose_binding("__hostileTrap", lambda _source, record: fired.append(record))
+    site_page.page.add_init_script(TRAPS)
+    site_page.page.on("dialog", on_dialog)
+    yield site_page, fired
+
+
+# --- what is checked on an open page -----------------------------------------------------------
+
+#: Event-handler attributes, unsafe URLs, frames, images and scripts that came from the data.
+DOM_PROBLEMS = """
+() => {
+  const problems = [];
+  const snippet = (el) => (el.closest('td, th, li, p, h1, h2, h3, h4') || el).outerHTML.slice(0, 400);
+  const URLS = new Set(['href', 'xlink:href', 'src', 'action', 'formaction', 'data', 'poster',
+                        'background', 'cite', 'ping']);
+  const SAFE = new Set(['http:', 'https:', 'mailto:']);
+  for (const el of document.querySelectorAll('*')) {
+    for (const attr of el.attributes) {
+      const name = attr.name.toLowerCase();
+      if (name.startsWith('on')) {
+        problems.push(`<${el.localName}> has the event-handler attribute ${attr.name}=` +
+                      `${JSON.stringify(attr.value)}: ${snippet(el)}`);
+      } else if (name === 'srcdoc') {
+        problems.push(`<${el.localName}> has srcdoc: ${snippet(el)}`);
+      } else if (URLS.has(name)) {
+        let protocol;
+        try { protocol = new URL(attr.value, document.baseURI).protocol; }
+        catch (error) { protocol = '(no URL)'; }
+        if (!SAFE.has(protocol) && protocol !== '(no URL)') {
+          problems.push(`<${el.localName}> has ${attr.name} with scheme ${protocol} ` +
+                        `(${JSON.stringify(attr.value)}): ${snippet(el)}`);
+        }
+      }
+    }
+  }
+  for (const el of document.querySelectorAll('iframe, frame, frameset, object, embed, applet')) {
+    problems.push(`a <${el.localName}> element: ${snippet(el)}`);
+  }
+  const content = document.querySelector('.md-content');
+  if (!content) { problems.push('the page has no .md-content'); return problems; }
+  const FROM_DATA = 'img, video, audio, source, picture, form, input, textarea, select, base, ' +
+                    'meta, link, style, math, template, marquee, details';
+  for (const el of content.querySelectorAll(FROM_DATA)) {
+    problems.push(`a <${el.localName}> element in .md-content: ${snippet(el)}`);
+  }
+  for (const el of content.querySelectorAll('svg')) {
+    if (!el.closest('.speelveld-chart')) {
+      problems.push(`an <svg> outside the charts in .md-content: ${snippet(el)}`);
+    }
+  }
+  for (const el of document.querySelectorAll('script')) {
+    const json = el.type === 'application/json';
+    if (content.contains(el) && !json) {
+      problems.push(`a <script> in .md-content: ${snippet(el)}`);
+    } else if (!json && /__pwned|alert\\(/.test(el.textContent)) {
+      problems.push(`a <script> with a payload: ${snippet(el)}`);
+    }
+  }
+  for (const el of content.querySelectorAll('a[href]')) {
+    const raw = el.getAttribute('href').replace(/[\\t\\n\\r]/g, '').trim().toLowerCase();
+    if (/^(javascript|data|vbscript):/.test(raw)) {
+      problems.push(`a link to ${raw.slice(0, 60)}: ${snippet(el)}`);
+    }
+  }
+  return problems;
+}
+"""
+
+#: Every JSON script: its id and, if it does not parse, why and what it holds.
+JSON_PROBLEMS = """
+() => {
+  const problems = [];
+  for (const el of document.querySelectorAll('script[type="application/json"]')) {
+    try { JSON.parse(el.textContent); }
+    catch (error) {
+      problems.push(`<script type="application/json" id="${el.id}"> does not parse ` +
+                    `(${error.message}); it holds ${JSON.stringify(el.textContent.slice(-200))}` +
+                    ` and is followed by ${(el.nextSibling && (el.nextSibling.outerHTML ||
+                    el.nextSibling.textContent) || '').slice(0, 200)}`);
+    }
+  }
+  for (const chart of document.querySelectorAll('.speelveld-chart')) {
+    const data = document.getElementById(chart.getAttribute('data-figure'));
+    if (!data || data.type !== 'application/json') {
+      problems.push(`chart #${chart.id} has no JSON script #${chart.getAttribute('data-figure')}`);
+    }
+  }
+  return problems;
+}
+"""
+
+#: Every table in the content: header width, and per body row its width, cells and links.
+TABLES = """
+() => [...document.querySelectorAll('.md-content table')].map((table) => {
+  const width = (row) => [...row.cells].reduce((n, cell) => n + (cell.colSpan || 1), 0);
+  const head = table.tHead && table.tHead.rows[0];
+  return {
+    header: head ? width(head) : null,
+    headerText: head ? head.textContent.replace(/\\s+/g, ' ').trim() : '',
+    rows: [...table.tBodies].flatMap((body) => [...body.rows]).map((row) => ({
+      width: width(row),
+      cells: [...row.cells].map((cell) => cell.textContent),
+      firstLink: (() => {
+        const link = row.cells[0] && row.cells[0].querySelector('a[href]');
+        return link ? new URL(link.href).pathname : null;
+      })(),
+      html: row.outerHTML.slice(0, 400),
+    })),
+  };
+})
+"""
+
+#: Every link in the content, resolved, with its text.
+LINKS = """
+() => [...document.querySelectorAll('.md-content a[href]')].map((a) => ({
+  path: new URL(a.href, document.baseURI).pathname, text: a.textContent,
+  html: a.outerHTML.slice(0, 300),
+}))
+"""
+
+CONTENT_TEXT = "() => document.querySelector('.md-content').textContent"
+
+
+def dom_problems(site_page: SitePage) -> list[str]:
+    page = site_page.page
+    problems: list[str] = page.evaluate(DOM_PROBLEMS) + page.evaluate(JSON_PROBLEMS)
+    markup = page.content()
+    if JINJA_EVALUATED in markup:
+        index = markup.index(JINJA_EVALUATED)
+        problems.append(
+            f"Jinja was evaluated: {JINJA_EVALUATED!r} in {markup[index - 200 : index + 50]!r}"
+        )
+    return problems
+
+
+def table_problems(site_page: SitePage, path: str) -> list[str]:
+    tables = site_page.page.evaluate(TABLES)
+    problems = []
+    for number, table in enumerate(tables):
+        for row in table["rows"]:
+            if table["header"] is not None and row["width"] != table["header"]:
+                problems.append(
+                    f"table {number} ({table['headerText']!r}) has {table['header']} columns, "
+                    f"a row has {row['width']}: {row['html']}"
+                )
+    for number, kind in ENTITY_TABLES.get(path, []):
+        folder = KINDS[kind][0]
+        expected = {f"/{folder}/{entity_id}/" for entity_id in entities(kind)}
+        if number >= len(tables):
+            problems.append(f"table {number} (of {kind}) is missing: {len(tables)} tables")
+            continue
+        rows = tables[number]["rows"]
+        linked = [row["firstLink"] for row in rows]
+        if len(rows) != len(expected) or set(linked) != expected:
+            problems.append(
+                f"table {number} should have one row per {kind} ({len(expected)}) with a link "
+                f"to its page; it has {len(rows)} rows linking to {linked}:\n    "
+                + "\n    ".join(row["html"] for row in rows if row["firstLink"] not in expected)
+            )
+    cells = " ".join(" ".join(row["cells"]) for table in tables for row in table["rows"])
+    page_entity = entity_pages().get(path)
+    if page_entity:
+        for value in table_texts(*page_entity):
+            if PIPES in value and PIPES not in normalise(cells):
+                problems.append(f"{value!r} is not intact in any table cell: {PIPES!r} is broken")
+    return problems
+
+
+def link_problems(site_page: SitePage) -> list[str]:
+    """A link to an entity's page reads as the entity's name, exactly as typed."""
+    pages = entity_pages()
+    problems = []
+    for link in site_page.page.evaluate(LINKS):
+        if link["path"] in pages:
+            kind, entity_id = pages[link["path"]]
+            expected = heading_of(kind, entity_id)
+            if normalise(link["text"]) != expected:
+                problems.append(
+                    f"the link to {link['path']} reads {normalise(link['text'])!r}, "
+                    f"not {expected!r}: {link['html']}"
+                )
+    return problems
+
+
+def text_problems(site_page: SitePage, path: str) -> list[str]:
+    problems = []
+    heading = site_page.page.evaluate(HEADING)
+    if not heading:
+        problems.append("the page has no h1")
+    page_entity = entity_pages().get(path)
+    if page_entity:
+        expected = heading_of(*page_entity)
+        if normalise(heading or "") != expected:
+            problems.append(f"the h1 reads {normalise(heading or '')!r}, not {expected!r}")
+        typed = list(strings(entities(page_entity[0])[page_entity[1]]))
+        if any(JINJA in value for value in typed):
+            text = site_page.page.evaluate(CONTENT_TEXT)
+            if JINJA not in text:
+                problems.append(f"{JINJA!r} from the data does not appear as typed on the page")
+    return problems
+
+
+# --- hovering over every point of every chart --------------------------------------------------
+
+#: For every point of a drawn plot (pie slice, bar, heatmap cell): a viewport position over
+#: it, found by scanning the point's box for a spot that hits the point itself.
+HOVER_POINTS = """
+(plot) => {
+  const points = [];
+  const hitting = (element, group) => {
+    const box = element.getBoundingClientRect();
+    for (let i = 1; i < 12; i++) {
+      for (let j = 1; j < 12; j++) {
+        const x = box.x + box.width * i / 12, y = box.y + box.height * j / 12;
+        const hit = document.elementFromPoint(x, y);
+        if (hit && hit.closest(group) === element.closest(group)) return {x, y};
+      }
+    }
+    return {x: box.x + box.width / 2, y: box.y + box.height / 2};
+  };
+  plot.querySelectorAll('g.slice path.surface').forEach((surface, index) =>
+    points.push({what: `slice ${index}`, ...hitting(surface, 'g.slice')}));
+  plot.querySelectorAll('g.point path').forEach((bar, index) =>
+    points.push({what: `bar ${index}`, ...hitting(bar, 'g.point')}));
+  const heatmap = (plot.data || []).find((trace) => trace.type === 'heatmap');
+  const drag = plot.querySelector('.nsewdrag');
+  if (heatmap && drag) {
+    const box = drag.getBoundingClientRect();
+    const rows = heatmap.z.length, columns = heatmap.z[0].length;
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < columns; c++) {
+        points.push({what: `cell ${r},${c}`, x: box.x + box.width * (c + 0.5) / columns,
+                     y: box.y + box.height * (r + 0.5) / rows});
+      }
+    }
+  }
+  return points;
+}
+"""
+
+HOVER_LABEL = "() => document.querySelectorAll('.hoverlayer .hovertext').length > 0"
+HOVER_TEXTS = """
+() => [...document.querySelectorAll('.hoverlayer .hovertext')].map((label) => label.textContent)
+"""
+
+
+def hover_every_point(site_page: SitePage) -> tuple[list[str], list[str]]:
+    """Hover every point of every chart; the hover labels read, and points that showed none."""
+    page = site_page.page
+    page.wait_for_function(CHARTS_DRAWN)
+    labels: list[str] = []
+    silent: list[str] = []
+    for number, plot in enumerate(page.locator(".speelveld-chart .js-plotly-plot").all()):
+        plot.scroll_into_view_if_needed()
+        points = plot.evaluate(HOVER_POINTS)
+        assert points, f"chart {number} on {site_page.path} has no point to hover"
+        for point in points:
+            page.mouse.move(1, 1)
+            page.mouse.move(point["x"], point["y"], steps=2)
+            try:
+                page.wait_for_function(HOVER_LABEL, timeout=HOVER_MS)
+            except Exception:  # playwright's TimeoutError: no label for this point
+                silent.append(f"chart {number} {point['what']}")
+                continue
+            labels.extend(page.evaluate(HOVER_TEXTS))
+    page.mouse.move(1, 1)
+    return labels, silent
+
+
+# --- the tests ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
+def test_hostile_text_stays_text(hostile_page: tuple[SitePage, list[str]], path: str) -> None:
+    site_page, fired = hostile_page
+    site_page.goto(path)
+    charts = site_page.page.locator(".speelveld-chart").count()
+    labels: list[str] = []
+    if charts:
+        labels, silent = hover_every_point(site_page)
+        assert labels, f"{path}: hovering the {charts} chart(s) showed no hover label"
+        assert len(silent) <= len(labels), (
+            f"{path}: most points showed no hover label: {silent}"
+        )
+    if path in SCREENSHOTS:
+        name = SCREENSHOTS[path] or "hostile" + path.rstrip("/").replace("/", "-")
+        assert site_page.screenshot(name).stat().st_size > 0
+    problems = (
+        [f"trap fired: {record}" for record in fired]
+        + dom_problems(site_page)
+        + table_problems(site_page, path)
+        + link_problems(site_page)
+        + text_problems(site_page, path)
+        + [f"console error: {error}" for error in site_page.console_errors]
+        + [f"page error: {error}" for error in site_page.page_errors]
+        + [f"request elsewhere: {url}" for url in site_page.external_requests()]
+    )
+    assert not problems, f"{path}: hostile text got through:\n  " + "\n  ".join(problems)
+    site_page.assert_clean()
+
+
+def test_hover_labels_show_names_as_typed(hostile_page: tuple[SitePage, list[str]]) -> None:
+    """The infographic's hover labels show each domain's name and partner's name as typed."""
+    site_page, fired = hostile_page
+    site_page.goto("/speelveld/")
+    labels, _ = hover_every_point(site_page)
+    shown = " ".join(normalise(label) for label in labels)
+    missing = [
+        heading_of(kind, entity_id)
+        for kind in ("domains", "stakeholders")
+        for entity_id in entities(kind)
+        if heading_of(kind, entity_id) not in shown
+    ]
+    assert not missing, (
+        f"hover labels do not show these names as typed: {missing}\nlabels: {labels}"
+    )
+    assert not fired, "traps fired:\n  " + "\n  ".join(fired)
+    site_page.assert_clean()
+
+
+def test_search_results_show_hostile_text_as_text(
+    hostile_page: tuple[SitePage, list[str]],
+) -> None:
+    """The theme's search renders titles and text from the index: no payload may run there."""
+    site_page, fired = hostile_page
+    site_page.goto("/")
+    page = site_page.page
+    found = 0
+    for query in ("pwned", "script", "rekensom", "Uitgaansgebied"):
+        page.locator(".md-search__input").click()
+        page.locator(".md-search__input").fill(query)
+        page.locator(".md-search-result__item").first.wait_for(state="attached")
+        found += page.locator(".md-search-result__item").count()
+        problems = dom_problems(site_page)
+        assert not problems, f"search for {query!r}:\n  " + "\n  ".join(problems)
+    assert found, "the search found none of the payloads"
+    assert not fired, "traps fired:\n  " + "\n  ".join(fired)
+    site_page.assert_clean()
