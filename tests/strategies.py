@@ -534,9 +534,7 @@ def measure_data(
     }
     involved = draw(st.lists(st.sampled_from(stakeholder_ids), unique=True, max_size=4))
     if involved or draw(st.booleans()):
-        data["stakeholders"] = [
-            {"id": s, "role": draw(st.sampled_from(ROLES))} for s in involved
-        ]
+        data["stakeholders"] = [{"id": s, "role": draw(st.sampled_from(ROLES))} for s in involved]
     instrument_ids = [i.id for i in world.instruments]
     used = draw(st.lists(st.sampled_from(instrument_ids), max_size=3)) if instrument_ids else []
     if used or draw(st.booleans()):
@@ -577,9 +575,7 @@ def measure_sets(
     measure_ids = draw(
         st.lists(ids.filter(lambda i: i not in taken), max_size=max_size, unique=True)
     )
-    return tuple(
-        _entity(draw, "measures", m, draw(measure_data(world))) for m in measure_ids
-    )
+    return tuple(_entity(draw, "measures", m, draw(measure_data(world))) for m in measure_ids)
 
 
 @st.composite
@@ -601,9 +597,7 @@ def projects_with_secrets(draw: st.DrawFn) -> tuple[ProjectSpec, dict[str, str]]
     for measure_id, marker in secrets.items():
         title = draw(st.sampled_from(("{} {}", "{}{}", "{} — {}", "{}\n{}")))
         data = draw(
-            measure_data(
-                spec.world, title=title.format(marker, draw(texts)), visibility="internal"
-            )
+            measure_data(spec.world, title=title.format(marker, draw(texts)), visibility="internal")
         )
         hidden.append(_entity(draw, "measures", measure_id, data))
     measures = list(spec.measures)

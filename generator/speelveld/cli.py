@@ -10,6 +10,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -140,6 +141,117 @@ def render(project: Path, out: Path, internal: bool, title: str) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(asset.source.read_bytes())
     click.echo(f"{len(pages)} pagina's en {len(assets())} scripts geschreven naar {out}")
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(["measure", "domain", "stakeholder", "instrument"]))
+@click.argument("entity_id", metavar="ID")
+@click.option(
+    "--project",
+    default=".",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="De projectmap.",
+)
+@click.option("--no-input", is_flag=True, help="Stel geen vragen; schrijf het sjabloon.")
+def new(kind: str, entity_id: str, project: Path, no_input: bool) -> None:
+    """Schrijf een nieuw, geldig YAML-bestand voor een maatregel, domein, partner of instrument."""
+    from .loader import id_problem
+    from .project import NotAProject, load_project
+    from .scaffold import KIND_FOLDERS, Answers, template
+
+    problem = id_problem(entity_id)
+    if problem:
+        _usage_error(problem)
+    folder = project / KIND_FOLDERS[kind]
+    for suffix in (".yml", ".yaml"):
+        if (folder / f"{entity_id}{suffix}").exists():
+            _usage_error(f"{KIND_FOLDERS[kind]}/{entity_id}{suffix} bestaat al")
+    try:
+        loaded, _ = load_project(project)
+    except NotAProject as error:
+        _usage_error(str(error))
+        raise  # unreachable: _usage_error exits
+    answers = Answers()
+    if not no_input and _interactive():
+        answers = _ask(kind, loaded)
+    target = folder / f"{entity_id}.yml"
+    folder.mkdir(exist_ok=True)
+    target.write_text(template(kind, loaded, answers), encoding="utf-8")
+    click.echo(f"{target} geschreven; vul de waarden met INVULLEN in en draai speelveld check")
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty()
+
+
+def _ask(kind: str, project: Any) -> Any:
+    from .scaffold import Answers
+
+    title = click.prompt("Titel" if kind == "measure" else "Naam", default="", show_default=False)
+    if kind != "measure":
+        return Answers(title=title)
+    bestuur = sorted(s for s, v in project.stakeholders.items() if v.sector == "bestuur")
+    owner = (
+        click.prompt(
+            "Bestuurlijk eigenaar",
+            type=click.Choice(bestuur),
+            default=bestuur[0] if bestuur else "",
+        )
+        if bestuur
+        else ""
+    )
+    partners = sorted(project.stakeholders)
+    lead = (
+        click.prompt(
+            "Trekker (partner)",
+            type=click.Choice(partners),
+            default=partners[0] if partners else "",
+        )
+        if partners
+        else ""
+    )
+    return Answers(title=title, owner=owner, lead=lead)
+
+
+@main.command()
+@click.argument("project", default=".", type=click.Path(path_type=Path))
+@click.option(
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Map voor de schema's (standaard: schemas/ in het project).",
+)
+@click.option(
+    "--check",
+    "check_only",
+    is_flag=True,
+    help="Schrijf niets; exit 1 als de schema's niet actueel zijn.",
+)
+def schema(project: Path, output: Path | None, check_only: bool) -> None:
+    """Schrijf een JSON Schema per soort bestand, voor aanvulling en controle in de editor."""
+    import json
+
+    from .project import NotAProject, load_project
+    from .schema import SCHEMA_FOLDER, schemas, write
+
+    try:
+        loaded, _ = load_project(project)
+    except NotAProject as error:
+        _usage_error(str(error))
+        raise  # unreachable: _usage_error exits
+    folder = output or project / SCHEMA_FOLDER
+    if check_only:
+        stale = [
+            name
+            for name, content in schemas(loaded).items()
+            if not (folder / name).is_file()
+            or json.loads((folder / name).read_text("utf-8")) != content
+        ]
+        for name in stale:
+            click.echo(f"{folder / name} is niet actueel; draai speelveld schema", err=True)
+        sys.exit(1 if stale else 0)
+    for path in write(loaded, folder):
+        click.echo(f"{path} geschreven")
 
 
 @main.command("demo-data")

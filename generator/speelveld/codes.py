@@ -83,6 +83,13 @@ INPUT_CODES: dict[str, CodeInfo] = {
             "dichtstbijzijnde.",
         ),
         CodeInfo(
+            "placeholder",
+            Severity.ERROR,
+            "Een waarde die speelveld new als INVULLEN heeft klaargezet, is nog niet "
+            "ingevuld; het onderdeel telt pas mee als alles is ingevuld.",
+            "Vervang de tekst die met INVULLEN begint door de echte waarde.",
+        ),
+        CodeInfo(
             "invalid-reference",
             Severity.ERROR,
             "De verwijzing bestaat, maar past niet: de eigenaar is geen partner met sector "

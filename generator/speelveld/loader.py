@@ -95,9 +95,9 @@ def _load_folder(root: Path, kind: str, max_bytes: int, loaded: Loaded) -> dict[
             findings.append(Finding(path, 1, 1, "ignored-file", Severity.INFO, reason))
             continue
         stem = entry.name.rsplit(".", 1)[0]
-        id_problem = _id_problem(stem)
-        if id_problem:
-            findings.append(Finding(path, 1, 1, "invalid-id", Severity.ERROR, id_problem))
+        problem = id_problem(stem)
+        if problem:
+            findings.append(Finding(path, 1, 1, "invalid-id", Severity.ERROR, problem))
             continue
         if stem in documents:
             message = (
@@ -142,7 +142,8 @@ def _reason_to_ignore(root: Path, entry: os.DirEntry[str]) -> str:
     return ""
 
 
-def _id_problem(stem: str) -> str:
+def id_problem(stem: str) -> str:
+    """Why ``stem`` is no valid id, or nothing."""
     if len(stem) > MAX_ID_LENGTH:
         return f"de bestandsnaam is {len(stem)} tekens; een id is hoogstens {MAX_ID_LENGTH} tekens"
     if not _SLUG.match(stem):

@@ -26,6 +26,12 @@ SCALE: dict[int, str] = {
     -3: "opheffend",
 }
 
+
+def signed(score: int) -> str:
+    """A score as the scale writes it: +2, 0, -1."""
+    return f"{score:+d}" if score else "0"
+
+
 Text = Annotated[str, StringConstraints(min_length=1)]
 Ref = Annotated[str, StringConstraints(min_length=1)]
 Score = Annotated[int, Field(ge=-3, le=3, description="Score op de schaal van -3 tot en met +3.")]

@@ -9,6 +9,7 @@ from .config import CONFIG_FILE, Config
 from .findings import Finding, Severity
 from .loader import is_project, load, read_document
 from .model import KINDS, Domain, Instrument, Measure, Stakeholder
+from .placeholders import placeholder_findings
 from .references import check_references
 from .validate import validate
 from .yamlsource import Document, Mark, Pointer
@@ -122,11 +123,15 @@ def load_project(root: Path) -> tuple[Project, list[Finding]]:
                     Finding(doc.path, mark.line, mark.column, "invalid-id", Severity.ERROR, message)
                 )
                 continue
+            subject = subject_of(kind, entity_id)
             entity, problems = validate(KINDS[kind], doc, {"id": entity_id})
-            for problem in problems:
-                findings.append(_with_subject(problem, subject_of(kind, entity_id)))
-            project.documents[subject_of(kind, entity_id)] = doc
-            if entity is not None:
+            unfinished = placeholder_findings(doc, subject)
+            findings.extend(unfinished)
+            findings.extend(
+                _with_subject(p, subject) for p in problems if not _filled_in(p, unfinished)
+            )
+            project.documents[subject] = doc
+            if entity is not None and not unfinished:
                 target[entity_id] = entity
     _sort_domains(project)
     findings.extend(check_references(project))
@@ -137,6 +142,11 @@ def _sort_domains(project: Project) -> None:
     ordered = sorted(project.domains.values(), key=lambda d: (d.order, d.id))
     project.domains.clear()
     project.domains.update((d.id, d) for d in ordered)
+
+
+def _filled_in(problem: Finding, unfinished: list[Finding]) -> bool:
+    """A schema problem with a placeholder is already reported as a placeholder."""
+    return any(problem.pointer == p.pointer for p in unfinished)
 
 
 def _with_subject(finding: Finding, subject: str) -> Finding:

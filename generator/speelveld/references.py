@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .findings import Finding, Severity
+from .placeholders import is_placeholder
 from .suggest import did_you_mean
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ class _Checker:
         candidates: Mapping[str, Any] | None = None,
     ) -> Iterator[Finding]:
         known = self.known[kind]
-        if ref in known:
+        if ref in known or is_placeholder(ref):
             return
         candidates = known if candidates is None else candidates
         hint = did_you_mean(ref, candidates)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from ..model import signed
+
+__all__ = ["signed"]
+
 STATUS = {
     "proposed": "Voorgesteld",
     "adopted": "Vastgesteld",
@@ -23,8 +27,3 @@ LEVELS = {"none": "geen", "low": "laag", "medium": "middel", "high": "hoog"}
 CONFIDENCE = {"low": "laag", "medium": "middel", "high": "hoog"}
 LEVEL = {"error": "Fout", "warning": "Waarschuwing", "info": "Melding"}
 LEVEL_PLURAL = {"error": "Fouten", "warning": "Waarschuwingen", "info": "Meldingen"}
-
-
-def signed(score: int) -> str:
-    """A score as the scale writes it: +2, 0, -1."""
-    return f"{score:+d}" if score else "0"
