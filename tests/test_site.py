@@ -286,3 +286,54 @@ def test_a_successful_build_replaces_the_site_whole(project: Path, tmp_path: Pat
         site / "maatregelen/cameratoezicht/index.html"
     ).read_text("utf-8")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
+
+
+NEW_MEASURE = """\
+title: Nachtburgemeester
+summary: Een aanspreekpunt voor de nacht.
+status: proposed
+owner: wethouder-economie
+governance: network
+stakeholders:
+  - {id: horeca, role: lead}
+instruments: [keurmerk]
+effects:
+  veiligheid: {score: 1, rationale: Snel contact bij incidenten.}
+  gezondheid: {score: 0}
+  economie: {score: 1, rationale: Betere afstemming met ondernemers.}
+"""
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True)
+
+
+def test_the_changes_page_compares_with_the_tagged_version(project: Path, tmp_path: Path) -> None:
+    git(project, "init", "-q")
+    git(project, "-c", "user.email=t@example.org", "-c", "user.name=T", "add", "-A")
+    git(project, "-c", "user.email=t@example.org", "-c", "user.name=T", "commit", "-qm", "v1")
+    git(project, "tag", "raadsbesluit-2025")
+    (project / "measures" / "nachtburgemeester.yml").write_text(NEW_MEASURE, "utf-8")
+    (project / "measures" / "geheime-proef.yml").write_text(INTERNAL_MEASURE, "utf-8")
+    (project / "speelveld.yml").write_text("compare_with: raadsbesluit-2025\n", "utf-8")
+    site = tmp_path / "site"
+    assert build(project, site).returncode == 0
+    page = (site / "wijzigingen/index.html").read_text("utf-8")
+    assert "raadsbesluit-2025" in page
+    assert 'Nieuw: <a href="../maatregelen/nachtburgemeester/">Nachtburgemeester</a>' in page
+    assert '<td>Economie van de nacht</td>\n<td style="text-align: right;">1 → 2</td>' in page
+    assert "Geheime proef" not in page
+
+
+@pytest.mark.parametrize("spec", ["bestaat-niet", None])
+def test_the_changes_page_explains_when_there_is_nothing_to_compare(
+    project: Path, tmp_path: Path, spec: str | None
+) -> None:
+    if spec:
+        (project / "speelveld.yml").write_text(f"compare_with: {spec}\n", "utf-8")
+    site = tmp_path / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stderr
+    page = (site / "wijzigingen/index.html").read_text("utf-8")
+    expected = "kon niet worden gemaakt" if spec else "Er is geen eerdere versie ingesteld"
+    assert expected in page

@@ -62,6 +62,12 @@ class Config(BaseModel):
         ge=1,
         description="De grootste YAML-file die wordt gelezen, in bytes; grotere worden geweigerd.",
     )
+    compare_with: str | None = Field(
+        None,
+        min_length=1,
+        description="De eerdere versie (een git-tag of -revisie, zoals het laatste "
+        "raadsbesluit) waarmee de pagina Wijzigingen de huidige portefeuille vergelijkt.",
+    )
     rules: dict[str, RuleSetting] = Field(
         default_factory=dict,
         description="Per regelcode een ander niveau (error, warning, info) of off om de regel "

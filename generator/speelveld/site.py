@@ -11,11 +11,13 @@ import plotly
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 
-from .analysis import Report
+from .analysis import Report, check
+from .compare import VersionNotFound, compare, version
 from .findings import Severity
 from .formats.base import Output
 from .formats.text import render as render_text
-from .render.pages import SiteOptions, render_pages
+from .project import NotAProject
+from .render.pages import Changes, SiteOptions, public, render_pages
 
 ASSET_FOLDER = "assets/speelveld"
 INTERNAL_VARIABLE = "SPEELVELD_INTERNAL"
@@ -31,6 +33,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("Instrumenten", "instrumenten/index.md"),
     ("Matrix", "matrix.md"),
     ("Rapport", "rapport.md"),
+    ("Wijzigingen", "wijzigingen.md"),
     ("Methode", "methode.md"),
 )
 
@@ -67,7 +70,22 @@ def pages_for(report: Report, options: SiteOptions) -> dict[str, str]:
     if errors:
         summary = render_text(Output(errors, Severity.ERROR, files=len(report.project.files)))
         raise InvalidProject(f"de gegevens bevatten fouten:\n{summary}")
-    return render_pages(report, options)
+    return render_pages(report, options, changes_since(report, options))
+
+
+def changes_since(report: Report, options: SiteOptions) -> Changes:
+    """The comparison with the configured earlier version, or a note why there is none."""
+    spec = report.project.config.compare_with
+    if spec is None:
+        return Changes(None, "Er is geen eerdere versie ingesteld om mee te vergelijken.")
+    try:
+        with version(spec, report.project.root) as folder:
+            base = check(folder)
+    except (VersionNotFound, NotAProject) as problem:
+        return Changes(None, f"De vergelijking met '{spec}' kon niet worden gemaakt: {problem}.")
+    if not options.internal:
+        base, report = public(base), public(report)
+    return Changes(compare(base, report, spec, "deze versie"), "")
 
 
 def navigation(hand_written: list[str]) -> list[dict[str, str | list[dict[str, str]]]]:

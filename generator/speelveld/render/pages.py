@@ -13,12 +13,21 @@ from typing import Any
 
 from ..analysis import Report, analyse
 from ..codes import INPUT_CODES, CodeInfo
+from ..compare import Comparison
 from ..findings import Finding, Severity
 from ..model import Measure
 from ..rules import REGISTRY
 from . import environment, figures, text
 from .paths import FOLDERS, page_path, relative
 from .vocabulary import STATUS
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """What changed since the configured earlier version; a note where it is unknown."""
+
+    comparison: Comparison | None = None
+    note: str = "Er is geen eerdere versie ingesteld om mee te vergelijken."
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,9 +58,10 @@ def public(report: Report) -> Report:
 
 
 class _Pages:
-    def __init__(self, report: Report, options: SiteOptions) -> None:
+    def __init__(self, report: Report, options: SiteOptions, changes: Changes) -> None:
         self.report = report
         self.options = options
+        self.changes = changes
         self.project = report.project
         self.env = environment.build()
         self.counted = [m for m in self.project.measures.values() if m.counted]
@@ -120,6 +130,13 @@ class _Pages:
                 "domains_index.md.jinja", "domeinen/index.md", "Domeinen"
             ),
             "maatregelen/index.md": self.measures_index(),
+            "wijzigingen.md": self.render(
+                "wijzigingen.md.jinja",
+                "wijzigingen.md",
+                "Wijzigingen",
+                diff=self.changes.comparison,
+                note=self.changes.note,
+            ),
         }
         pages.update(self.members_index("partners"))
         pages.update(self.members_index("instrumenten"))
@@ -307,7 +324,9 @@ class _Pages:
 _ROLE = {"owner": "eigenaar", "lead": "trekker", "partner": "partner", "informed": "geïnformeerd"}
 
 
-def render_pages(report: Report, options: SiteOptions) -> dict[str, str]:
+def render_pages(
+    report: Report, options: SiteOptions, changes: Changes | None = None
+) -> dict[str, str]:
     """Every generated page by its path under the docs folder."""
     shown = report if options.internal else public(report)
-    return _Pages(shown, options).all()
+    return _Pages(shown, options, changes or Changes()).all()
