@@ -88,13 +88,25 @@ def changes_since(report: Report, options: SiteOptions) -> Changes:
     return Changes(compare(base, report, spec, "deze versie"), "")
 
 
-def navigation(hand_written: list[str]) -> list[dict[str, str | list[dict[str, str]]]]:
-    """The main sections, then every hand-written page that is no section."""
-    nav: list[dict[str, str | list[dict[str, str]]]] = [{t: p} for t, p in SECTIONS]
-    taken = {p for _, p in SECTIONS}
-    extra = [p for p in sorted(hand_written) if p not in taken]
-    if extra:
-        nav.append({"Over deze site": [{_title(p): p} for p in extra]})
+#: Sidebar groups for hand-written pages, by their folder under docs/.
+GROUPS = {"gidsen": "Handleidingen", "over": "Over deze site", "": "Over deze site"}
+
+NavItem = dict[str, str | list[str]]
+
+
+def navigation(hand_written: list[str]) -> list[NavItem]:
+    """The main sections, then the hand-written pages grouped by folder.
+
+    Pages are listed by path alone, so that each keeps the title of its own heading.
+    """
+    nav: list[NavItem] = [{title: path} for title, path in SECTIONS]
+    taken = {path for _, path in SECTIONS}
+    groups: dict[str, list[str]] = {}
+    for path in sorted(hand_written):
+        if path not in taken:
+            folder = path.rpartition("/")[0].split("/")[0]
+            groups.setdefault(GROUPS.get(folder, folder.capitalize()), []).append(path)
+    nav.extend({title: pages} for title, pages in groups.items())
     return nav
 
 
@@ -112,7 +124,3 @@ def municipal_defaults(config: MkDocsConfig) -> None:
     script = ExtraScriptValue(f"{ASSET_FOLDER}/speelveld.js")
     script.defer = True
     config.extra_javascript.append(script)
-
-
-def _title(path: str) -> str:
-    return Path(path).stem.replace("-", " ").replace("_", " ").capitalize()
