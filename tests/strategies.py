@@ -24,6 +24,7 @@ from speelveld.model import (
     Risks,
     SideEffect,
 )
+from speelveld.placeholders import MARKER
 from speelveld.rules import REGISTRY
 
 from .conftest import BASE
@@ -340,20 +341,39 @@ HOSTILE_TEXTS = (
     "- [ ] x",
 )
 
+
+def _fit(text: str) -> bool:
+    """Text a finished project can hold: not empty, no trace word, no placeholder.
+
+    A value that starts with ``INVULLEN`` is what ``speelveld new`` leaves to fill in, an
+    input error by design (code ``placeholder``).
+    """
+    return len(text) >= 1 and SECRET not in text.casefold() and not text.startswith(MARKER)
+
+
 texts = st.one_of(
     st.sampled_from(HOSTILE_TEXTS),
     st.text(min_size=1, max_size=30),
     st.lists(
         st.one_of(st.sampled_from(HOSTILE_TEXTS), st.text(max_size=8)), min_size=1, max_size=4
     ).map("".join),
-).filter(lambda s: len(s) >= 1 and SECRET not in s.casefold())
+).filter(_fit)
 
 SECTORS = ("overheid", "zorg", "onderwijs", "bedrijfsleven", "maatschappelijk", "bestuur")
 STATUSES = ("proposed", "adopted", "running", "evaluated", "stopped")
 ROLES = ("lead", "partner", "informed")
 LEVELS = ("none", "low", "medium", "high")
 CONFIDENCES = ("low", "medium", "high")
-_ABSENT = object()
+
+
+class _Absent:
+    """A key left out of a file (as opposed to written as null); a project without a file."""
+
+    def __repr__(self) -> str:
+        return "ABSENT"
+
+
+_ABSENT = _Absent()
 
 
 def _optional(
@@ -628,3 +648,33 @@ def project_pairs(draw: st.DrawFn) -> tuple[ProjectSpec, ProjectSpec, set[str]]:
             head.append(Entity("measures", entity.id, data, entity.suffix))
     head.extend(draw(measure_sets(base.world, max_size=4, taken=frozenset(e.id for e in kept))))
     return base, ProjectSpec(base.world, tuple(head)), unchanged
+
+
+@st.composite
+def versions_with_secrets(
+    draw: st.DrawFn,
+) -> tuple[ProjectSpec, ProjectSpec, dict[str, str]]:
+    """An earlier version and the current one of a project with internal measures.
+
+    The current version is :func:`projects_with_secrets`; the earlier one keeps, changes or
+    lacks each of its measures (an internal one stays internal) and has a few of its own.
+    """
+    head, secrets = draw(projects_with_secrets())
+    measures: list[Entity] = []
+    for entity in head.measures:
+        choice = draw(st.sampled_from(("keep", "change", "drop")))
+        if choice == "keep":
+            measures.append(entity)
+        elif choice == "change":
+            marker = secrets.get(entity.id)
+            data = draw(
+                measure_data(
+                    head.world,
+                    title=f"{marker} {draw(texts)}" if marker else None,
+                    visibility="internal" if marker else None,
+                )
+            )
+            measures.append(Entity("measures", entity.id, data, entity.suffix))
+    taken = frozenset(head.ids("measures"))
+    measures.extend(draw(measure_sets(head.world, max_size=3, taken=taken)))
+    return ProjectSpec(head.world, tuple(measures)), head, secrets

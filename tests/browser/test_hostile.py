@@ -12,7 +12,13 @@ every payload that runs makes) and every ``alert``/``confirm``/``prompt``. Every
 opened, every chart hovered point by point so that its hover labels render, and then the
 page must show the payloads as text: no trap, no dialog, no console error, no request
 elsewhere, no ``on*`` attribute, no ``javascript:``/``data:`` URL, no frame or image from the
-data, JSON that parses, tables with every row intact, and Jinja left as typed.
+data, JSON that parses, tables with every row intact, names shown exactly as typed (in the h1,
+in links and in hover labels), Jinja left as typed, and no right-to-left override that
+reverses the page's own text after it. The theme's search results and the page a result
+opens (with the query highlighted) get the same checks.
+
+Pages are checked in groups that share a browser context, so that plotly.js is parsed once
+per group; every problem names its page.
 """
 
 from __future__ import annotations
@@ -36,7 +42,8 @@ from .conftest import REPO, Site, SitePage, _is_local, _QuietHandler
 from .test_site import CHARTS_DRAWN, HEADING, normalise
 
 HOSTILE = REPO / "tests" / "hostile"
-#: Entity kind: (folder of the data, folder of the pages, the field the h1 shows).
+BASE = REPO / "tests" / "base"
+#: Entity kind (its folder in tests/hostile): (the folder of its pages, the field its h1 shows).
 KINDS = {
     "domains": ("domeinen", "name"),
     "stakeholders": ("partners", "name"),
@@ -84,8 +91,13 @@ def entities(kind: str) -> dict[str, dict[str, Any]]:
     return found
 
 
+#: Embeddings, overrides and isolates: the site drops them, so that a right-to-left
+#: name cannot reverse the text around it; every other character shows as typed.
+BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
 def heading_of(kind: str, entity_id: str) -> str:
-    return normalise(entities(kind)[entity_id][KINDS[kind][1]])
+    return normalise(entities(kind)[entity_id][KINDS[kind][1]].translate(BIDI_CONTROLS))
 
 
 def entity_pages() -> dict[str, tuple[str, str]]:
@@ -127,7 +139,7 @@ def table_texts(kind: str, entity_id: str) -> list[str]:
 #: The pages, in groups that share a browser context (and so plotly.js in its cache); every
 #: page is a fresh navigation with fresh traps, and every problem names its page.
 GROUPS: dict[str, list[str]] = {
-    "overviews": ["/", "/speelveld/", "/matrix/", "/rapport/", "/methode/"],
+    "overviews": ["/", "/speelveld/", "/matrix/", "/rapport/", "/methode/", "/wijzigingen/"],
     "indexes": ["/maatregelen/", "/domeinen/", "/partners/", "/instrumenten/"],
     **{
         f"{folder}-pages": [f"/{folder}/{entity_id}/" for entity_id in entities(kind)]
@@ -145,6 +157,7 @@ def hostile_site_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("hostile")
     project = work / "project"
     shutil.copytree(HOSTILE, project)
+    shutil.copytree(BASE, work / "base")  # compare_with: ../base (the page Wijzigingen)
     (project / "docs").mkdir(exist_ok=True)
     folder = work / "site"
     command = [
@@ -183,9 +196,9 @@ def site(hostile_site_folder: Path) -> Iterator[Site]:
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="hostile-server", daemon=True)
     thread.start()
-    host, port = server.server_address[:2]
+    port = server.server_address[1]
     try:
-        yield Site(folder=hostile_site_folder, base_url=f"http://{host}:{port}")
+        yield Site(folder=hostile_site_folder, base_url=f"http://127.0.0.1:{port}")
     finally:
         server.shutdown()
         server.server_close()
@@ -212,7 +225,7 @@ TRAPS = """
   const trap = (what) => {
     const record = what + ' at ' + location.href + ': ' + culprit();
     fired.push(record);
-    try { window.__hostileTrap(record); } catch (error) { /* binding not ready */ }
+    try { window.__hostileTrap(record); } catch (error) { /* read from __hostileFired */ }
   };
   Object.defineProperty(window, '__pwned', {
     configurable: false,
@@ -301,10 +314,44 @@ DOM_PROBLEMS = """
       problems.push(`a <script> with a payload: ${snippet(el)}`);
     }
   }
-  for (const el of content.querySelectorAll('a[href]')) {
-    const raw = el.getAttribute('href').replace(/[\\t\\n\\r]/g, '').trim().toLowerCase();
-    if (/^(javascript|data|vbscript):/.test(raw)) {
-      problems.push(`a link to ${raw.slice(0, 60)}: ${snippet(el)}`);
+  return problems;
+}
+"""
+
+#: Text from the data with an unterminated right-to-left override (U+202E and its kin)
+#: reverses whatever the page writes after it in the same block, such as a score "0 → -1",
+#: unless the text is isolated (<bdi>, unicode-bidi: isolate, or a block of its own).
+BIDI_PROBLEMS = """
+() => {
+  const problems = [];
+  const content = document.querySelector('.md-content');
+  const ISOLATING = new Set(['isolate', 'isolate-override', 'plaintext']);
+  const count = (text, pattern) => (text.match(pattern) || []).length;
+  const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.data;
+    const open = count(text, /[\\u202A\\u202B\\u202D\\u202E]/g) > count(text, /\\u202C/g) ||
+                 count(text, /[\\u2066-\\u2068]/g) > count(text, /\\u2069/g);
+    if (!open) continue;
+    if (node.parentElement.closest('svg')) continue;  // plotly: a chunk per line, no leak
+    let block = null;
+    for (let el = node.parentElement; el; el = el.parentElement) {
+      const style = getComputedStyle(el);
+      if (!style.display.startsWith('inline')) { block = el; break; }
+      if (ISOLATING.has(style.unicodeBidi)) break;
+    }
+    if (!block) continue;
+    const range = document.createRange();
+    range.setStart(node, node.length);
+    range.setEnd(block, block.childNodes.length);
+    const rest = range.cloneContents();  // what the page writes after it, without the "#"
+    rest.querySelectorAll('.headerlink').forEach((link) => link.remove());
+    const after = rest.textContent.trim();
+    if (after) {
+      problems.push(`an unterminated right-to-left override in ` +
+                    `${JSON.stringify(text.trim().slice(-60))} reverses the text after it, ` +
+                    `${JSON.stringify(after.slice(0, 80))}: ` +
+                    block.outerHTML.replace(/\\s+/g, ' ').slice(0, 400));
     }
   }
   return problems;
@@ -371,12 +418,20 @@ SEARCH_PROBLEMS = """
     el.parentElement.outerHTML.replace(/\\s+/g, ' ').slice(0, 400)))
 """
 
+#: Resolves once the search results highlight the query (the results of this search).
+SEARCH_FOUND = """
+(query) => [...document.querySelectorAll('.md-search-result__item mark')]
+  .some((mark) => mark.textContent.toLowerCase().startsWith(query.toLowerCase()))
+"""
+
 CONTENT_TEXT = "() => document.querySelector('.md-content').textContent"
 
 
 def dom_problems(site_page: SitePage) -> list[str]:
     page = site_page.page
-    problems: list[str] = page.evaluate(DOM_PROBLEMS) + page.evaluate(JSON_PROBLEMS)
+    problems: list[str] = (
+        page.evaluate(DOM_PROBLEMS) + page.evaluate(JSON_PROBLEMS) + page.evaluate(BIDI_PROBLEMS)
+    )
     markup = page.content()
     if JINJA_EVALUATED in markup:
         index = markup.index(JINJA_EVALUATED)
@@ -558,10 +613,14 @@ def check_page(site_page: SitePage, fired: list[str], path: str) -> list[str]:
             problems.append("hovering the charts showed no hover label at all")
         problems += [f"{point} showed no hover label" for point in silent]
     if path in SCREENSHOTS:
+        site_page.page.evaluate("window.scrollTo(0, 0)")
         assert site_page.screenshot(SCREENSHOTS[path]).stat().st_size > 0
     requests = site_page.requests[before[3] :]
+    # The binding reports from every frame; the page's own list covers a record in flight.
+    in_page = site_page.page.evaluate("() => window.__hostileFired || []")
+    traps = fired[before[0] :] + [record for record in in_page if record not in fired]
     problems += (
-        [f"trap fired: {record}" for record in fired[before[0] :]]
+        [f"trap fired: {record}" for record in traps]
         + dom_problems(site_page)
         + table_problems(site_page, path)
         + link_problems(site_page)
@@ -585,12 +644,12 @@ def test_hostile_text_stays_text(
 
 
 def test_every_built_page_is_checked(hostile_site_folder: Path) -> None:
-    built = {
-        "/" + page.parent.relative_to(hostile_site_folder).as_posix().strip(".") + "/"
-        for page in hostile_site_folder.rglob("index.html")
+    """A page type added to the site is a page these tests must open too."""
+    folders = {
+        p.parent.relative_to(hostile_site_folder) for p in hostile_site_folder.rglob("index.html")
     }
-    checked = {path.replace("//", "/") for paths in GROUPS.values() for path in paths}
-    built = {path.replace("//", "/") for path in built}
+    built = {"/" if f == Path() else f"/{f.as_posix()}/" for f in folders}
+    checked = {path for paths in GROUPS.values() for path in paths}
     assert built == checked, (
         f"pages built but not checked: {sorted(built - checked)}; "
         f"checked but not built: {sorted(checked - built)}"
@@ -611,8 +670,7 @@ def test_search_results_show_hostile_text_as_text(
         search.click()
         search.fill("")
         page.keyboard.type(query)
-        results.first.wait_for(state="attached")
-        assert results.count(), f"the search for {query!r} found nothing"
+        page.wait_for_function(SEARCH_FOUND, arg=query)
         problems = dom_problems(site_page) + page.evaluate(SEARCH_PROBLEMS)
         assert not problems, f"search for {query!r}:\n  " + "\n  ".join(problems)
     results.first.locator("a.md-search-result__link").first.click()

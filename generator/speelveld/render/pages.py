@@ -107,7 +107,7 @@ class _Pages:
     def all(self) -> dict[str, str]:
         env = self.env
         env.filters["domain_names"] = lambda ids: ", ".join(
-            getattr(self.project.domains.get(d), "short", d) for d in ids
+            text.inline(getattr(self.project.domains.get(d), "short", d)) for d in ids
         )
         pages = {
             "index.md": self.home(),

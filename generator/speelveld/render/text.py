@@ -1,8 +1,11 @@
 """Advisor text into page text: Markdown stays Markdown, everything else stays text.
 
-Raw HTML, entities, attribute lists (``{ onclick=... }``) and links with
-schemes other than http, https and mailto are shown as typed, never
-interpreted. Template syntax needs no care: values are never template source.
+Raw HTML, entities, attribute lists (``{ onclick=... }``) show as typed. Links work
+only to absolute http, https and mailto addresses (anything else, a relative path
+included, would break or escape the site) and images become links, so a page never
+loads anything from elsewhere. Bidirectional override characters are dropped, so a
+right-to-left name cannot reverse the text around it. Template syntax needs no care:
+values are never template source.
 """
 
 from __future__ import annotations
@@ -12,33 +15,36 @@ import json
 import re
 from typing import Any
 
-_SAFE_SCHEMES = ("http", "https", "mailto")
+_SAFE_TARGET = re.compile(r"^(https?://|mailto:|#)", re.IGNORECASE)
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;"})
-# The target of an inline link or image: ](target
-_LINK_TARGET = re.compile(r"\]\(\s*(?P<target>[^)\s]*)")
-# A reference definition: [label]: target
-_REFERENCE = re.compile(r"^(?P<indent> {0,3})\[(?P<rest>[^\]]*\]:\s*(?P<target>\S+))", re.M)
-_SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.\-]*):")
+#: Embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069).
+_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+# The target of an inline link: ](target ... up to the closing parenthesis
+_LINK_TARGET = re.compile(r"\]\((?P<target>[^)]*)")
+# A reference definition, anywhere (list items and quotes hold them too): [label]: target
+_REFERENCE = re.compile(r"\[(?P<rest>[^\]]*\]:[ \t]*\n?[ \t]*(?P<target>\S+))")
+# Browsers drop these from URLs; a target is judged as the browser will read it.
+_URL_IGNORED = re.compile(r"[\s\x00-\x1f<>\\]")
 
 
 def _unsafe(target: str) -> bool:
-    match = _SCHEME.match(html.unescape(target).replace("\\", ""))
-    return match is not None and match.group(1).lower() not in _SAFE_SCHEMES
+    cleaned = _URL_IGNORED.sub("", html.unescape(target))
+    return bool(cleaned) and not _SAFE_TARGET.match(cleaned)
+
+
+def _drop_bidi(text: str) -> str:
+    return text.translate(_BIDI_CONTROLS)
 
 
 def markdown(text: str) -> str:
     """A block of advisor Markdown, safe to place in a page."""
-    escaped = text.translate(_ESCAPES)
+    escaped = _drop_bidi(text).translate(_ESCAPES).replace("![", "\\![")
     escaped = _LINK_TARGET.sub(
         lambda m: ("]\\(" + m.group("target")) if _unsafe(m.group("target")) else m.group(0),
         escaped,
     )
     return _REFERENCE.sub(
-        lambda m: (
-            (m.group("indent") + "\\[" + m.group("rest"))
-            if _unsafe(m.group("target"))
-            else m.group(0)
-        ),
+        lambda m: ("\\[" + m.group("rest")) if _unsafe(m.group("target")) else m.group(0),
         escaped,
     )
 
@@ -51,14 +57,14 @@ def inline(text: str) -> str:
 
 def plain(text: str) -> str:
     """Text with no Markdown at all: every character shows as typed."""
-    one_line = " ".join(text.split())
+    one_line = " ".join(_drop_bidi(text).split())
     escaped = re.sub(r"([\\`*_\[\]()#+\-.!|])", r"\\\1", one_line)
     return escaped.translate(_ESCAPES)
 
 
 def label(text: str) -> str:
     """Text for a chart label: plotly reads a little HTML, so escape it all."""
-    return html.escape(" ".join(text.split()), quote=False)
+    return html.escape(" ".join(_drop_bidi(text).split()), quote=False)
 
 
 def script_json(data: Any) -> str:
@@ -69,5 +75,5 @@ def script_json(data: Any) -> str:
 
 def front_matter(title: str) -> str:
     """The page title as front matter, HTML-escaped: themes place it unescaped."""
-    escaped = html.escape(" ".join(title.split()), quote=True)
+    escaped = html.escape(" ".join(_drop_bidi(title).split()), quote=True)
     return f"---\ntitle: {json.dumps(escaped, ensure_ascii=False)}\n---\n\n"
