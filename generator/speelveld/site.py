@@ -78,8 +78,9 @@ def changes_since(report: Report, options: SiteOptions) -> Changes:
     spec = report.project.config.compare_with
     if spec is None:
         return Changes(None, "Er is geen eerdere versie ingesteld om mee te vergelijken.")
+    beside = report.project.root / spec  # a folder is read relative to the project
     try:
-        with version(spec, report.project.root) as folder:
+        with version(str(beside) if beside.is_dir() else spec, report.project.root) as folder:
             base = check(folder)
     except (VersionNotFound, NotAProject) as problem:
         return Changes(None, f"De vergelijking met '{spec}' kon niet worden gemaakt: {problem}.")
