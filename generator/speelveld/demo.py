@@ -94,8 +94,14 @@ def _slug(words: tuple[str, ...], rng: random.Random, index: int) -> str:
     return f"{rng.choice(words)}-{index}"
 
 
-def generate(measures: int, domains: int, seed: int) -> dict[str, dict[str, Any]]:
-    """The project as ``{"measures/x.yml": data, ...}``: plain data, ready to dump."""
+def generate(
+    measures: int, domains: int, seed: int, *, errors: bool = True
+) -> dict[str, dict[str, Any]]:
+    """The project as ``{"measures/x.yml": data, ...}``: plain data, ready to dump.
+
+    With ``errors`` off the project has warnings and notes but no errors, so that a
+    site can be built from it.
+    """
     rng = random.Random(seed)
     files: dict[str, dict[str, Any]] = {}
     domain_ids = [f"domein-{THEMES[i % len(THEMES)]}-{i + 1}" for i in range(domains)]
@@ -137,7 +143,7 @@ def generate(measures: int, domains: int, seed: int) -> dict[str, dict[str, Any]
         files[f"instruments/{instrument}.yml"] = data
     for index in range(measures):
         files[f"measures/maatregel-{index:05d}.yml"] = _measure(
-            rng, index, domain_ids, owners, partners, instruments
+            rng, index, domain_ids, owners, partners, instruments, errors
         )
     return files
 
@@ -149,15 +155,16 @@ def _measure(
     owners: list[str],
     partners: list[str],
     instruments: list[str],
+    errors: bool,
 ) -> dict[str, Any]:
     involved = rng.sample(partners, k=min(len(partners), rng.randint(1, 4)))
     effects: dict[str, Any] = {}
     for domain in domain_ids:
         score = rng.choice((-2, -1, 0, 0, 0, 1, 1, 2, 2, 3))
         effect: dict[str, Any] = {"score": score}
-        if score and rng.random() > 0.02:
+        if score and (not errors or rng.random() > 0.02):
             effect["rationale"] = _sentence(rng)
-        if score < 0 and rng.random() > 0.15:
+        if score < 0 and (rng.random() > 0.15 or (not errors and score <= -2)):
             effect["mitigation"] = rng.choice(MITIGATIONS)
         if rng.random() < 0.5:
             effect["confidence"] = rng.choice(("low", "medium", "high"))
@@ -178,7 +185,7 @@ def _measure(
     }
     if rng.random() < 0.1:
         data["risks"] = {"displacement": rng.choice(("low", "medium", "high"))}
-    if rng.random() < 0.01:
+    if errors and rng.random() < 0.01:
         data["stakeholders"][0]["id"] += "x"  # a typo: an unknown partner
     return data
 

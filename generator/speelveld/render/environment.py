@@ -43,6 +43,7 @@ def build() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # the templates ship with the package; no stat per page
     )
     filters: dict[str, Callable[..., Any]] = {
         "markdown": text.markdown,

@@ -250,15 +250,17 @@ class _Pages:
 
     def member(self, kind: str, entity: Any) -> str:
         singular = "stakeholder" if kind == "partners" else "instrument"
+        coverage = self.report.coverage
+        use = coverage.stakeholder_use if kind == "partners" else coverage.instrument_use
         measures = []
-        for measure in self.counted:
+        for measure_id in use.get(entity.id, []):
+            measure = self.project.measures[measure_id]
             if kind == "partners":
                 roles: list[str] = [i.role for i in measure.stakeholders if i.id == entity.id]
                 if measure.owner == entity.id:
                     roles.insert(0, "owner")
-                if roles:
-                    measures.append((measure, ", ".join(_ROLE[r] for r in roles)))
-            elif entity.id in measure.instruments:
+                measures.append((measure, ", ".join(_ROLE[r] for r in roles)))
+            else:
                 measures.append((measure, STATUS[measure.status]))
         return self.render(
             "member.md.jinja",

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
-
 #: Where each kind of entity gets its pages, by the singular used in subjects.
 FOLDERS = {
     "domain": "domeinen",
@@ -24,7 +22,15 @@ def target(folder: str, entity_id: str) -> str:
 
 
 def relative(current: str, target_page: str) -> str:
-    """A Markdown link from page ``current`` to ``target_page`` (with an optional anchor)."""
+    """A Markdown link from page ``current`` to ``target_page`` (with an optional anchor).
+
+    Both are paths under the docs folder; no file system is consulted.
+    """
     path, _, anchor = target_page.partition("#")
-    link = posixpath.relpath(path, posixpath.dirname(current) or ".")
+    here = current.split("/")[:-1]
+    there = path.split("/")
+    shared = 0
+    while shared < min(len(here), len(there) - 1) and here[shared] == there[shared]:
+        shared += 1
+    link = "/".join([".."] * (len(here) - shared) + there[shared:])
     return f"{link}#{anchor}" if anchor else link

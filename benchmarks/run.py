@@ -1,0 +1,255 @@
+"""Speelveld's cost beside the floor it cannot go below, measured as whole processes.
+
+    .venv/bin/python benchmarks/run.py            # 100, 1,000 and 10,000 measures
+    .venv/bin/python benchmarks/run.py --sizes 100 1000 --runs 5
+
+For each size it generates a project (``speelveld demo-data``), then times, as separate
+processes and as the median of ``--runs`` runs: the floor (read and parse every YAML file
+with PyYAML's C loader, nothing else), ``speelveld check --format json --output FILE``,
+and (up to 1,000 measures) ``mkdocs build`` with the plugin, whose own time the plugin
+logs at debug level. It prints a table, the ratios and whether each target holds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from speelveld.demo import generate, write
+
+HERE = Path(__file__).resolve().parent
+BIN = Path(sys.executable).parent
+MKDOCS_YML = "site_name: Benchmark\ntheme:\n  name: material\nplugins:\n  - search\n  - speelveld\n"
+PLUGIN_LINE = re.compile(
+    r"speelveld: (\d+) bestanden \((\d+) ongewijzigd .*?\), (\d+) pagina's in ([\d.]+) s"
+)
+BUILD_LIMIT = 1000
+
+
+def measured(command: list[str], runs: int, cwd: Path | None = None) -> tuple[float, float, str]:
+    """Median seconds and the highest peak memory over ``runs`` runs."""
+    results = [timed(command, cwd) for _ in range(runs)]
+    return (
+        statistics.median(r[0] for r in results),
+        max(r[1] for r in results),
+        results[-1][2],
+    )
+
+
+def timed(command: list[str], cwd: Path | None = None) -> tuple[float, float, str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    read, write_end = os.pipe()
+    started = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:  # the child becomes the measured process
+        os.close(read)
+        os.dup2(write_end, 1)
+        os.dup2(write_end, 2)
+        if cwd is not None:
+            os.chdir(cwd)
+        os.execve(command[0], command, env)
+    os.close(write_end)
+    with os.fdopen(read, encoding="utf-8", errors="replace") as stream:
+        output = stream.read()
+    _, status, usage = os.wait4(pid, 0)
+    seconds = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed:\n{output[-2000:]}")
+    return seconds, usage.ru_maxrss / 1024, output
+
+
+def project(folder: Path, measures: int, errors: bool) -> Path:
+    write(generate(measures, 4, seed=1, errors=errors), folder)
+    (folder / "docs").mkdir()
+    (folder / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    return folder
+
+
+def page_weight(site: Path, page: Path) -> tuple[int, int]:
+    """The page's own HTML, and the scripts and styles it loads (plotly.js excluded)."""
+    html = page.read_text(encoding="utf-8")
+    assets = 0
+    for reference in re.findall(r'(?:src|href)="([^"]+\.(?:js|css))"', html):
+        target = (page.parent / reference).resolve()
+        if target.is_file() and target.name != "plotly.min.js":
+            assets += target.stat().st_size
+    return len(html.encode()), assets
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--runs", type=int, default=3)
+    options = parser.parse_args()
+    largest_site = max((s for s in options.sizes if s <= BUILD_LIMIT), default=None)
+    work = Path(tempfile.mkdtemp(prefix="speelveld-bench-"))
+    try:
+        rows = {
+            size: measure_size(work, size, options.runs, rebuild=size == largest_site)
+            for size in options.sizes
+        }
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    sys.exit(report(rows, options.runs))
+
+
+def measure_size(work: Path, size: int, runs: int, *, rebuild: bool) -> dict[str, float]:
+    data = project(work / f"check-{size}", size, errors=True)
+    row: dict[str, float] = {"files": sum(1 for _ in data.glob("*/*.yml"))}
+    floor = [sys.executable, str(HERE / "floor.py"), str(data)]
+    row["floor"], row["floor_mb"], _ = measured(floor, runs)
+    output = str(work / "report.json")
+    check = [str(BIN / "speelveld"), "check", str(data), "--format", "json", "--output", output]
+    row["check"], row["check_mb"], _ = measured(check, runs)
+    if size <= BUILD_LIMIT:
+        row |= measure_build(work, size, runs)
+        if rebuild:
+            row |= measure_rebuild(work / f"site-{size}")
+    return row
+
+
+def measure_build(work: Path, size: int, runs: int) -> dict[str, float]:
+    source = project(work / f"site-{size}", size, errors=False)
+    site = work / f"site-{size}-out"
+    builds = []
+    for _ in range(runs):
+        seconds, peak, output = timed([str(BIN / "mkdocs"), "build", "-v", "-d", str(site)], source)
+        match = PLUGIN_LINE.search(output)
+        if match is None:
+            raise SystemExit(f"no plugin timing in the build log:\n{output[-2000:]}")
+        builds.append((seconds, peak, float(match.group(4)), float(match.group(3))))
+    home, home_assets = page_weight(site, site / "index.html")
+    measure_page = sorted((site / "maatregelen").glob("maatregel-*/index.html"))[0]
+    return {
+        "build": statistics.median(b[0] for b in builds),
+        "build_mb": max(b[1] for b in builds),
+        "plugin": statistics.median(b[2] for b in builds),
+        "pages": builds[-1][3],
+        "home_kb": home / 1024,
+        "home_assets_kb": home_assets / 1024,
+        "measure_kb": page_weight(site, measure_page)[0] / 1024,
+        "speelveld_kb": page_weight(site, site / "speelveld/index.html")[0] / 1024,
+        "plotly_kb": (site / "assets/speelveld/plotly.min.js").stat().st_size / 1024,
+    }
+
+
+def measure_rebuild(source: Path) -> dict[str, float]:
+    _, _, output = timed([sys.executable, str(HERE / "rebuild.py"), str(source)])
+    lines = PLUGIN_LINE.findall(output)
+    if len(lines) != 2:
+        raise SystemExit(f"rebuild: expected two plugin log lines:\n{output[-2000:]}")
+    return {
+        "rebuild_files": float(lines[1][0]),
+        "rebuild_reused": float(lines[1][1]),
+        "first_plugin": float(lines[0][3]),
+        "rebuild_plugin": float(lines[1][3]),
+    }
+
+
+def machine() -> str:
+    cpuinfo = Path("/proc/cpuinfo")
+    models = [
+        line.split(":", 1)[1].strip()
+        for line in (cpuinfo.read_text().splitlines() if cpuinfo.exists() else [])
+        if line.startswith("model name")
+    ]
+    cpu = models[0] if models else platform.processor()
+    return f"{os.cpu_count()} cores, {cpu}; Python {platform.python_version()}"
+
+
+def table(rows: dict[int, dict[str, float]]) -> list[str]:
+    header = (
+        "measures",
+        "files",
+        "floor s",
+        "check s",
+        "check/floor",
+        "floor MB",
+        "check MB",
+        "build s",
+        "plugin s",
+        "plugin/build",
+    )
+    lines = [" | ".join(header), " | ".join("---" for _ in header)]
+    for size, row in rows.items():
+        cells = [
+            f"{size:,}",
+            f"{row['files']:,.0f}",
+            f"{row['floor']:.2f}",
+            f"{row['check']:.2f}",
+            f"{row['check'] / row['floor']:.2f}",
+            f"{row['floor_mb']:.0f}",
+            f"{row['check_mb']:.0f}",
+        ]
+        if "build" in row:
+            share = row["plugin"] / row["build"]
+            cells += [f"{row['build']:.2f}", f"{row['plugin']:.3f}", f"{share:.1%}"]
+        else:
+            cells += ["-", "-", "-"]
+        lines.append(" | ".join(cells))
+    return lines
+
+
+def targets(rows: dict[int, dict[str, float]]) -> list[tuple[str, float, float]]:
+    """(what, measured, at most) for each target that this run measured."""
+    found = []
+    thousand, ten_thousand = rows.get(1000), rows.get(10000)
+    if thousand:
+        found.append(
+            ("check / floor at 1,000 measures", thousand["check"] / thousand["floor"], 2.0)
+        )
+        if "build" in thousand:
+            share = thousand["plugin"] / thousand["build"]
+            found.append(("plugin / build at 1,000 measures", share, 0.10))
+            found.append(("measure page HTML at 1,000 measures (KB)", thousand["measure_kb"], 60))
+    if thousand and ten_thousand:
+        found.append(
+            ("check(10,000) / check(1,000)", ten_thousand["check"] / thousand["check"], 11)
+        )
+    if ten_thousand:
+        found.append(
+            ("peak memory of check at 10,000 measures (MB)", ten_thousand["check_mb"], 500)
+        )
+    for row in rows.values():
+        if "rebuild_files" in row:
+            again = row["rebuild_files"] - row["rebuild_reused"]
+            found.append(("files parsed again in a rebuild after one change", again, 1))
+    return found
+
+
+def report(rows: dict[int, dict[str, float]], runs: int) -> int:
+    print(f"Machine: {machine()}; medians of {runs} runs of whole processes\n")
+    print("\n".join(table(rows)))
+    for size, row in rows.items():
+        if "build" in row:
+            print(
+                f"\nPage weight at {size:,} measures: home page {row['home_kb']:.1f} KB, "
+                f"measure page {row['measure_kb']:.1f} KB, speelveld page "
+                f"{row['speelveld_kb']:.1f} KB of HTML; the theme's scripts and styles "
+                f"{row['home_assets_kb']:.0f} KB; plotly.js {row['plotly_kb']:.0f} KB, "
+                "loaded once and only by pages with a chart"
+            )
+        if "rebuild_files" in row:
+            print(
+                f"Rebuild after one changed measure, as in mkdocs serve: the plugin took "
+                f"{row['first_plugin']:.3f} s the first time and {row['rebuild_plugin']:.3f} s "
+                f"again, reusing {row['rebuild_reused']:,.0f} of {row['rebuild_files']:,.0f} files"
+            )
+    print()
+    failed = 0
+    for name, value, limit in targets(rows):
+        failed += value > limit
+        print(f"{'PASS' if value <= limit else 'FAIL'}  {name}: {value:.2f} (at most {limit:g})")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    main()
