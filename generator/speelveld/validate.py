@@ -104,8 +104,8 @@ def _message(
         if value is None:
             return f"'{field}' mag niet leeg zijn; vul {_KIND_OF_VALUE[kind]} in"
         hint = _quote_hint(doc, pointer, value, kind)
-        shown = doc.retyped.get(pointer)
-        shown = f"{shown} (YAML leest dat als {_shown(value)})" if shown else _shown(value)
+        source = doc.retyped.get(pointer)
+        shown = f"{_cut(source)} (YAML leest dat als {_shown(value)})" if source else _shown(value)
         return f"'{field}' moet {_KIND_OF_VALUE[kind]} zijn, maar is {shown}.{hint}"
     return f"'{field}': {detail['msg']}"
 
@@ -119,7 +119,7 @@ def _quote_hint(doc: Document, pointer: Pointer, value: Any, kind: str) -> str:
         )
     if kind in ("int_type", "float_type") and isinstance(value, str):
         example = "0.7" if kind == "float_type" else "2 of -1"
-        return f" Schrijf het getal zonder aanhalingstekens, bijvoorbeeld {example}"
+        return f" Schrijf een getal, zonder aanhalingstekens, bijvoorbeeld {example}"
     return ""
 
 
@@ -133,8 +133,13 @@ def _shown(value: Any) -> str:
     if isinstance(value, list):
         return "een lijst"
     if isinstance(value, str):
-        return f"'{value}'" if len(value) <= 60 else f"'{value[:57]}...'"
-    return str(value)
+        return f"'{_cut(value)}'"
+    return _cut(str(value))
+
+
+def _cut(text: str, limit: int = 60) -> str:
+    """Long values are shown by their start: the location points at the rest."""
+    return text if len(text) <= limit else f"{text[: limit - 3]}..."
 
 
 def _allowed_keys(model: type[BaseModel], pointer: Pointer) -> list[str]:

@@ -82,6 +82,32 @@ _KNOWN: tuple[tuple[str, str, bool], ...] = (
         False,
     ),
     ("tab character", "een tab; spring in met spaties, geen tabs", False),
+    (
+        "did not find expected node content",
+        "hier ontbreekt een waarde, of staat een teken als ], }, * of & op een plek waar het "
+        "niet kan; zet tekst tussen aanhalingstekens",
+        False,
+    ),
+    (
+        "expected '-' indicator",
+        "deze regel hoort bij een lijst maar begint niet met '- '",
+        False,
+    ),
+    (
+        "expected <document start>",
+        "er staat tekst na het einde van de gegevens; controleer de inspringing",
+        False,
+    ),
+    (
+        "directive",
+        "een regel die met % begint; zet tekst die met % begint tussen aanhalingstekens",
+        False,
+    ),
+    (
+        "comment or line break",
+        "na een waarde tussen aanhalingstekens mag op dezelfde regel alleen commentaar (#) staan",
+        False,
+    ),
 )
 
 
@@ -116,9 +142,12 @@ def _finding(path: str, mark: yaml.Mark | None, code: str, message: str) -> Find
 
 
 def _reader(path: str, text: str, error: ReaderError) -> Finding:
-    before = text[: error.position]
+    position = error.position
+    if yaml.__with_libyaml__:  # libyaml counts bytes of the UTF-8 text, not characters
+        position = len(text.encode("utf-8")[:position].decode("utf-8", errors="ignore"))
+    before = text[:position]
     line = before.count("\n") + 1
-    column = error.position - (before.rfind("\n") + 1) + 1
+    column = position - (before.rfind("\n") + 1) + 1
     character = error.character if isinstance(error.character, str) else chr(error.character)
     message = (
         f"onzichtbaar stuurteken U+{ord(character):04X} (vaak meegekopieerd uit een "
