@@ -12,6 +12,7 @@ $(BIN)/speelveld: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m compileall -q generator
 	touch $@
 
 install: $(BIN)/speelveld

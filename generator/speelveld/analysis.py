@@ -8,6 +8,7 @@ from pathlib import Path
 from .codes import INPUT_CODES
 from .coverage import Coverage, summarise
 from .findings import Finding, Severity
+from .loader import Early
 from .project import Project, load_project
 from .rules import REGISTRY, Context
 from .suggest import did_you_mean
@@ -41,9 +42,9 @@ def analyse(project: Project) -> tuple[Coverage, list[Finding]]:
     return coverage, findings
 
 
-def check(root: Path) -> Report:
+def check(root: Path, early: Early | None = None) -> Report:
     """Load and analyse ``root``; raises :class:`NotAProject` only for usage problems."""
-    project, findings = load_project(root)
+    project, findings = load_project(root, early)
     coverage, analysed = analyse(project)
     return Report(project, coverage, sorted(findings + analysed))
 

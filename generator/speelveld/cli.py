@@ -77,13 +77,19 @@ def check(project: Path, format_: str, fail_on: str, output: Path | None) -> Non
 
 
 def run_check(options: CheckOptions) -> int:
+    from .loader import begin, configured_max_bytes, is_project
+
+    root = options.project
+    # Start parsing before the validator is imported: a second core can do part of it.
+    early = begin(root, configured_max_bytes(root)) if is_project(root) else None
+
     from .analysis import check as analyse_project
     from .formats import FORMATS, Output
     from .formats.text import summary
     from .project import NotAProject
 
     try:
-        report = analyse_project(options.project)
+        report = analyse_project(root, early)
     except NotAProject as problem:
         _usage_error(str(problem))
         raise  # unreachable: _usage_error exits

@@ -10,7 +10,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-CONFIG_FILE = "speelveld.yml"
+from .ids import CONFIG_FILE, DEFAULT_MAX_FILE_BYTES
+
+__all__ = ["CONFIG_FILE", "Config"]
 
 RuleSetting = Literal["error", "warning", "info", "off", False]
 
@@ -58,7 +60,7 @@ class Config(BaseModel):
         "wordt de capaciteit niet getoetst.",
     )
     max_file_bytes: int = Field(
-        1_048_576,
+        DEFAULT_MAX_FILE_BYTES,
         ge=1,
         description="De grootste YAML-file die wordt gelezen, in bytes; grotere worden geweigerd.",
     )

@@ -2,6 +2,11 @@
 
 Hidden files and editor backups are passed over quietly, as every editor user
 expects; anything else that is not read gets an ``ignored-file`` finding.
+
+Loading happens in two steps: :func:`plan` lists the files (cheap), then :func:`load`
+parses them. Between the two a caller may :func:`prefetch` part of the plan in a
+forked process, so that a second core parses while this one imports the validator.
+This module imports nothing heavy for that reason.
 """
 
 from __future__ import annotations
@@ -12,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .findings import Finding, Severity
-from .model import KINDS, MAX_ID_LENGTH, SLUG_PATTERN
+from .ids import CONFIG_FILE, DEFAULT_MAX_FILE_BYTES, FOLDERS, MAX_ID_LENGTH, SLUG_PATTERN
+from .prefetch import Prefetch, usable_cores
 from .yamlsource import Document, parse
 
 SUFFIXES = (".yml", ".yaml")
@@ -71,55 +77,133 @@ def read_document(
     return parse(text, path)
 
 
-def load(root: Path, max_bytes: int) -> Loaded:
-    loaded = Loaded(root)
-    for kind in KINDS:
-        loaded.documents[kind] = _load_folder(root, kind, max_bytes, loaded)
-    return loaded
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One data file to parse."""
+
+    kind: str
+    stem: str
+    path: str
+    file: Path
+    version: tuple[int, int, int]  # size, modification time, size limit
 
 
-def _load_folder(root: Path, kind: str, max_bytes: int, loaded: Loaded) -> dict[str, Document]:
-    findings = loaded.findings
-    folder = root / kind
-    documents: dict[str, Document] = {}
-    if not folder.is_dir():
-        return documents
-    with os.scandir(folder) as scan:
-        entries = sorted(scan, key=lambda e: e.name)
-    for entry in entries:
-        if _is_hidden_or_backup(entry.name):
+@dataclass(slots=True)
+class Plan:
+    root: Path
+    max_bytes: int
+    jobs: list[Job] = field(default_factory=list)
+    #: Files that will not be parsed, and why; in folder order with the jobs.
+    skipped: list[Finding] = field(default_factory=list)
+
+
+def plan(root: Path, max_bytes: int) -> Plan:
+    """Every data file to parse, and a finding for every file that will not be."""
+    result = Plan(root, max_bytes)
+    for kind in FOLDERS:
+        folder = root / kind
+        if not folder.is_dir():
             continue
-        path = f"{kind}/{entry.name}"
-        reason = _reason_to_ignore(root, entry)
-        if reason:
-            findings.append(Finding(path, 1, 1, "ignored-file", Severity.INFO, reason))
-            continue
-        stem = entry.name.rsplit(".", 1)[0]
-        problem = id_problem(stem)
-        if problem:
-            findings.append(Finding(path, 1, 1, "invalid-id", Severity.ERROR, problem))
-            continue
-        if stem in documents:
-            message = (
-                f"id '{stem}' bestaat al als {documents[stem].path}; "
-                "verwijder of hernoem een van de twee"
-            )
-            findings.append(Finding(path, 1, 1, "duplicate-id", Severity.ERROR, message))
-            continue
-        loaded.files.append(path)
-        stat = entry.stat()
-        version = (stat.st_size, stat.st_mtime_ns, max_bytes)
-        cached = _PARSED.get((str(root), path))
-        if cached is not None and cached[0] == version:
-            loaded.reused += 1
-            doc, problems = cached[1]
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda e: e.name)
+        stems: dict[str, str] = {}
+        for entry in entries:
+            if _is_hidden_or_backup(entry.name):
+                continue
+            path = f"{kind}/{entry.name}"
+            reason = _reason_to_ignore(root, entry)
+            stem = entry.name.rsplit(".", 1)[0]
+            problem = "" if reason else id_problem(stem)
+            if reason:
+                result.skipped.append(Finding(path, 1, 1, "ignored-file", Severity.INFO, reason))
+            elif problem:
+                result.skipped.append(Finding(path, 1, 1, "invalid-id", Severity.ERROR, problem))
+            elif stem in stems:
+                message = (
+                    f"id '{stem}' bestaat al als {stems[stem]}; "
+                    "verwijder of hernoem een van de twee"
+                )
+                result.skipped.append(Finding(path, 1, 1, "duplicate-id", Severity.ERROR, message))
+            else:
+                stems[stem] = path
+                stat = entry.stat()
+                version = (stat.st_size, stat.st_mtime_ns, max_bytes)
+                result.jobs.append(Job(kind, stem, path, Path(entry.path), version))
+    return result
+
+
+def parse_job(root: Path, job: Job) -> _Result:
+    """A job's result, from the cache when the file did not change."""
+    cached = _PARSED.get((str(root), job.path))
+    if cached is not None and cached[0] == job.version:
+        return cached[1]
+    result = read_document(root, job.file, job.version[2], job.version[0])
+    _PARSED[(str(root), job.path)] = (job.version, result)
+    return result
+
+
+#: Below this many files a second process costs more than it saves.
+_WORTH_PREFETCHING = 200
+#: The share of the files the second process parses: the first also imports and validates.
+_PREFETCHED_SHARE = 0.55
+
+
+@dataclass(frozen=True, slots=True)
+class Early:
+    """A load begun before the validator is imported: the plan and the work ahead."""
+
+    plan: Plan
+    prefetch: Prefetch | None
+
+
+def configured_max_bytes(root: Path) -> int:
+    """``max_file_bytes`` as the configuration file gives it, read without the validator.
+
+    The configuration is validated later; a wrong value here only means the plan is
+    made again with the validated one.
+    """
+    file = root / CONFIG_FILE
+    if not file.is_file():
+        return DEFAULT_MAX_FILE_BYTES
+    doc, _ = read_document(root, file, DEFAULT_MAX_FILE_BYTES)
+    value = doc.data.get("max_file_bytes") if doc and isinstance(doc.data, dict) else None
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+        return value
+    return DEFAULT_MAX_FILE_BYTES
+
+
+def begin(root: Path, max_bytes: int) -> Early:
+    """Plan the load and, where it pays, parse the later files in a second process."""
+    work = plan(root, max_bytes)
+    if len(work.jobs) < _WORTH_PREFETCHING or usable_cores() < 2:
+        return Early(work, None)
+    ahead = work.jobs[int(len(work.jobs) * (1 - _PREFETCHED_SHARE)) :]
+    prefetched = Prefetch(
+        lambda: {job.path: parse_job(root, job) for job in ahead}, {job.path for job in ahead}
+    )
+    return Early(work, prefetched)
+
+
+def load(work: Plan, prefetched: Prefetch | None = None) -> Loaded:
+    """Parse every planned file (taking what a prefetch parsed) into documents by kind."""
+    loaded = Loaded(work.root, findings=list(work.skipped))
+    loaded.documents = {kind: {} for kind in FOLDERS}
+    ready: dict[str, _Result] = {}
+    for job in work.jobs:
+        loaded.files.append(job.path)
+        cached = _PARSED.get((str(work.root), job.path))
+        if prefetched is not None and job.path in prefetched.keys and not ready:
+            ready = prefetched.results()  # by now the second process is done or nearly
+        if job.path in ready:
+            doc, problems = ready[job.path]
+            _PARSED[(str(work.root), job.path)] = (job.version, (doc, problems))
         else:
-            doc, problems = read_document(root, Path(entry.path), max_bytes, stat.st_size)
-            _PARSED[(str(root), path)] = (version, (doc, problems))
-        findings.extend(problems)
+            loaded.reused += cached is not None and cached[0] == job.version
+            doc, problems = parse_job(work.root, job)
+        loaded.findings.extend(problems)
         if doc is not None:
-            documents[stem] = doc
-    return documents
+            loaded.documents[job.kind][job.stem] = doc
+    return loaded
 
 
 def _is_hidden_or_backup(name: str) -> bool:

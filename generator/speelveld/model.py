@@ -12,8 +12,10 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-MAX_ID_LENGTH = 64
+from .ids import MAX_ID_LENGTH, SLUG_PATTERN
+
+__all__ = ["KINDS", "MAX_ID_LENGTH", "SCALE", "SLUG_PATTERN"]
+
 
 #: The seven-point interaction scale of Nilsson et al. (2016), in Dutch.
 SCALE: dict[int, str] = {

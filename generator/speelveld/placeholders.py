@@ -6,33 +6,30 @@ analysis, so an unfinished measure gets only the findings that say what to fill 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 from .findings import Finding, Severity
-from .yamlsource import Document, Pointer
+from .yamlsource import PLACEHOLDER as MARKER
+from .yamlsource import Document
 
-MARKER = "INVULLEN"
+__all__ = ["MARKER", "is_placeholder", "placeholder_findings"]
 
 
 def is_placeholder(value: Any) -> bool:
     return isinstance(value, str) and value.startswith(MARKER)
 
 
-def _walk(value: Any, pointer: Pointer) -> Iterator[tuple[Pointer, str]]:
-    if is_placeholder(value):
-        yield pointer, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _walk(item, (*pointer, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _walk(item, (*pointer, index))
+def _value(data: Any, pointer: tuple[str | int, ...]) -> str:
+    for step in pointer:
+        data = data[step]
+    return str(data)
 
 
 def placeholder_findings(doc: Document, subject: str) -> list[Finding]:
+    """A finding for every placeholder the parse noted in ``doc``."""
     findings = []
-    for pointer, value in _walk(doc.data, ()):
+    for pointer in doc.placeholders:
+        value = _value(doc.data, pointer)
         mark = doc.mark(pointer)
         hint = value.removeprefix(MARKER).strip(" :") or "een waarde"
         findings.append(

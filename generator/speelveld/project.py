@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .config import CONFIG_FILE, Config
 from .findings import Finding, Severity
-from .loader import is_project, load, read_document
+from .loader import Early, is_project, load, plan, read_document
 from .model import KINDS, Domain, Instrument, Measure, Stakeholder
 from .placeholders import placeholder_findings
 from .references import check_references
@@ -96,14 +96,22 @@ def load_config(root: Path) -> tuple[Config, Document | None, list[Finding]]:
     return config or Config(), doc, findings + problems
 
 
-def load_project(root: Path) -> tuple[Project, list[Finding]]:
-    """Everything up to and including cross-references; never raises for bad data."""
+def load_project(root: Path, early: Early | None = None) -> tuple[Project, list[Finding]]:
+    """Everything up to and including cross-references; never raises for bad data.
+
+    ``early`` is a load begun before the validator was imported (:func:`loader.begin`).
+    """
     if not root.is_dir():
         raise NotAProject(f"map '{root}' bestaat niet")
     if not is_project(root):
         raise NotAProject(f"'{root}' is geen Speelveld-project: er is geen map domains/")
     config, config_doc, findings = load_config(root)
-    loaded = load(root, config.max_file_bytes)
+    if early is not None and early.plan.max_bytes == config.max_file_bytes:
+        loaded = load(early.plan, early.prefetch)
+    else:
+        if early is not None and early.prefetch is not None:
+            early.prefetch.results()  # let the second process finish
+        loaded = load(plan(root, config.max_file_bytes))
     findings.extend(loaded.findings)
     project = Project(root, config, reused=loaded.reused)
     project.files.extend(([CONFIG_FILE] if (root / CONFIG_FILE).is_file() else []) + loaded.files)

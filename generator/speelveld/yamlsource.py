@@ -24,6 +24,8 @@ except ImportError:  # pragma: no cover - only without libyaml
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 Pointer = tuple[str | int, ...]
+#: Text that ``speelveld new`` leaves for an advisor to fill in starts with this.
+PLACEHOLDER = "INVULLEN"
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _MAP, _SEQ = _TAG + "str", _TAG + "map", _TAG + "seq"
@@ -59,6 +61,8 @@ class Document:
     keys: dict[Pointer, _Raw] = field(default_factory=dict)
     #: Source text of plain scalars that YAML read as something other than text.
     retyped: dict[Pointer, str] = field(default_factory=dict)
+    #: Where a text starts with :data:`PLACEHOLDER`, noted while building.
+    placeholders: list[Pointer] = field(default_factory=list)
 
     def mark(self, pointer: Pointer, *, key: bool = False) -> Mark:
         """The mark of ``pointer`` or of its nearest recorded ancestor.
@@ -90,22 +94,29 @@ def _mark(node: Node) -> _Raw:
 
 
 class _Builder:
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, *, aliases_possible: bool) -> None:
         self.doc = doc
-        self.seen: set[int] = set()
+        #: Without a ``*`` in the text there is no alias, and no node to look for twice.
+        self.seen: set[int] | None = set() if aliases_possible else None
         self.duplicates: list[Finding] = []
 
     def build(self, node: Node, pointer: Pointer) -> Any:
-        if id(node) in self.seen:
-            raise _Refused(
-                self.doc.keys.get(pointer, _mark(node)),
-                "ankers en verwijzingen (&naam en *naam) worden niet ondersteund; "
-                "schrijf de waarde voluit",
-            )
-        self.seen.add(id(node))
-        self.doc.values[pointer] = _mark(node)
+        if self.seen is not None:
+            if id(node) in self.seen:
+                raise _Refused(
+                    self.doc.keys.get(pointer, _mark(node)),
+                    "ankers en verwijzingen (&naam en *naam) worden niet ondersteund; "
+                    "schrijf de waarde voluit",
+                )
+            self.seen.add(id(node))
+        start = node.start_mark
+        self.doc.values[pointer] = (start.line + 1, start.column + 1)
         if isinstance(node, ScalarNode):
-            return self.scalar(node, pointer)
+            if node.tag != _STR:
+                return self.scalar(node, pointer)
+            if node.value.startswith(PLACEHOLDER):
+                self.doc.placeholders.append(pointer)
+            return node.value
         if isinstance(node, SequenceNode) and node.tag == _SEQ:
             return [self.build(item, (*pointer, i)) for i, item in enumerate(node.value)]
         if isinstance(node, MappingNode) and node.tag == _MAP:
@@ -113,8 +124,6 @@ class _Builder:
         raise _Refused(_mark(node), _tag_message(node.tag))
 
     def scalar(self, node: ScalarNode, pointer: Pointer) -> Any:
-        if node.tag == _STR:
-            return node.value
         if node.tag not in _SCALAR_TAGS:
             raise _Refused(_mark(node), _tag_message(node.tag))
         try:
@@ -137,7 +146,8 @@ class _Builder:
             if not isinstance(key_node, ScalarNode):
                 raise _Refused(_mark(key_node), "een sleutel moet een eenvoudige naam zijn")
             key = str(key_node.value)
-            key_mark = _mark(key_node)
+            start = key_node.start_mark
+            key_mark = (start.line + 1, start.column + 1)
             if key in first_seen:
                 self.duplicates.append(
                     Finding(
@@ -168,7 +178,7 @@ def parse(text: str, path: str) -> tuple[Document | None, list[Finding]]:
         return None, [syntax_finding(path, text, error)]
     if root is None:
         return doc, []
-    builder = _Builder(doc)
+    builder = _Builder(doc, aliases_possible="*" in text)
     try:
         doc.data = builder.build(root, ())
     except _Refused as refused:
