@@ -6,6 +6,7 @@ a usage problem (no such directory, not a project, bad option).
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from dataclasses import dataclass
@@ -78,6 +79,10 @@ def check(project: Path, format_: str, fail_on: str, output: Path | None) -> Non
 
 def run_check(options: CheckOptions) -> int:
     from .loader import begin, configured_max_bytes, is_project
+
+    # A short-lived run that builds many small objects and hardly any cycles: the cyclic
+    # collector would cost a fifth of the time on a large project and free nothing.
+    gc.disable()
 
     root = options.project
     # Start parsing before the validator is imported: a second core can do part of it.

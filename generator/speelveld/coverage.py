@@ -38,8 +38,9 @@ class Coverage:
 def summarise(project: Project) -> Coverage:
     counted = [m for m in project.measures.values() if m.counted]
     sums = {d: [0, 0, 0, 0] for d in project.domains}  # positive, negative, total, positive_sum
-    stakeholder_use: dict[str, list[str]] = {s: [] for s in project.stakeholders}
-    instrument_use: dict[str, list[str]] = {i: [] for i in project.instruments}
+    # Dicts as ordered sets: a measure names a partner once however often it appears.
+    stakeholder_use: dict[str, dict[str, None]] = {s: {} for s in project.stakeholders}
+    instrument_use: dict[str, dict[str, None]] = {i: {} for i in project.instruments}
     matrix: dict[str, dict[str, int | None]] = {}
     for measure in counted:
         row: dict[str, int | None] = {}
@@ -55,11 +56,9 @@ def summarise(project: Project) -> Coverage:
             cell[3] += max(score, 0)
         matrix[measure.id] = row
         for partner in (measure.owner, *(s.id for s in measure.stakeholders)):
-            if measure.id not in stakeholder_use.setdefault(partner, []):
-                stakeholder_use[partner].append(measure.id)
+            stakeholder_use.setdefault(partner, {})[measure.id] = None
         for instrument in measure.instruments:
-            if measure.id not in instrument_use.setdefault(instrument, []):
-                instrument_use[instrument].append(measure.id)
+            instrument_use.setdefault(instrument, {})[measure.id] = None
     all_positive = sum(cell[3] for cell in sums.values())
     domains = {
         d: DomainCoverage(
@@ -69,8 +68,8 @@ def summarise(project: Project) -> Coverage:
     }
     return Coverage(
         domains=domains,
-        stakeholder_use=stakeholder_use,
-        instrument_use=instrument_use,
+        stakeholder_use={s: list(used) for s, used in stakeholder_use.items()},
+        instrument_use={i: list(used) for i, used in instrument_use.items()},
         governance=Counter(m.governance for m in counted),
         owners=Counter(m.owner for m in counted),
         matrix=matrix,

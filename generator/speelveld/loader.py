@@ -49,19 +49,22 @@ def is_project(root: Path) -> bool:
     return (root / "domains").is_dir()
 
 
-def read_document(
-    root: Path, file: Path, max_bytes: int, size: int | None = None
-) -> tuple[Document | None, list[Finding]]:
+def read_document(root: Path, file: Path, max_bytes: int) -> _Result:
     """Read and parse one file; size and encoding problems become findings."""
     path = file.relative_to(root).as_posix()
-    size = file.stat().st_size if size is None else size
+    return read_file(path, str(file), max_bytes, file.stat().st_size)
+
+
+def read_file(path: str, file: str, max_bytes: int, size: int) -> _Result:
+    """:func:`read_document` for a file whose project path and size are known."""
     if size > max_bytes:
         message = (
             f"het bestand is {size} bytes, meer dan de grens van {max_bytes} bytes "
             "(max_file_bytes); het wordt niet gelezen"
         )
         return None, [Finding(path, 1, 1, "file-too-large", Severity.ERROR, message)]
-    raw = file.read_bytes()
+    with open(file, "rb") as stream:
+        raw = stream.read()
     body = raw.removeprefix(b"\xef\xbb\xbf")
     try:
         text = body.decode("utf-8")
@@ -84,7 +87,7 @@ class Job:
     kind: str
     stem: str
     path: str
-    file: Path
+    file: str
     version: tuple[int, int, int]  # size, modification time, size limit
 
 
@@ -128,7 +131,7 @@ def plan(root: Path, max_bytes: int) -> Plan:
                 stems[stem] = path
                 stat = entry.stat()
                 version = (stat.st_size, stat.st_mtime_ns, max_bytes)
-                result.jobs.append(Job(kind, stem, path, Path(entry.path), version))
+                result.jobs.append(Job(kind, stem, path, entry.path, version))
     return result
 
 
@@ -137,7 +140,7 @@ def parse_job(root: Path, job: Job) -> _Result:
     cached = _PARSED.get((str(root), job.path))
     if cached is not None and cached[0] == job.version:
         return cached[1]
-    result = read_document(root, job.file, job.version[2], job.version[0])
+    result = read_file(job.path, job.file, job.version[2], job.version[0])
     _PARSED[(str(root), job.path)] = (job.version, result)
     return result
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from .findings import Finding, Severity
 from .placeholders import is_placeholder
-from .suggest import did_you_mean
+from .suggest import Suggestions, did_you_mean
 
 if TYPE_CHECKING:
     from .project import Project
@@ -50,6 +50,7 @@ class _Checker:
             "stakeholder": project.documents_of("stakeholder"),
             "instrument": project.documents_of("instrument"),
         }
+        self._suggestions: dict[str, Suggestions] = {}
 
     def unknown(
         self,
@@ -62,8 +63,13 @@ class _Checker:
         known = self.known[kind]
         if ref in known or is_placeholder(ref):
             return
-        candidates = known if candidates is None else candidates
-        hint = did_you_mean(ref, candidates)
+        if candidates is None:
+            candidates = known
+            if kind not in self._suggestions:
+                self._suggestions[kind] = Suggestions(known)
+            hint = self._suggestions[kind].hint(ref)
+        else:
+            hint = did_you_mean(ref, candidates)
         if not hint and len(candidates) <= 8:
             hint = f" Bekend: {', '.join(candidates) or 'geen'}."
         if kind == "stakeholder" and f"measure:{ref}" in self.project.documents:
