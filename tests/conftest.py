@@ -16,6 +16,22 @@ CASES = TESTS / "cases"
 REPOSITORY = TESTS.parent
 CASE_FILE = "case.yml"
 
+#: A valid measure for the base project, to add in tests of changes between versions.
+NEW_MEASURE = """\
+title: Nachtburgemeester
+summary: Een aanspreekpunt voor de nacht.
+status: proposed
+owner: wethouder-economie
+governance: network
+stakeholders:
+  - {id: horeca, role: lead}
+instruments: [keurmerk]
+effects:
+  veiligheid: {score: 1, rationale: Snel contact bij incidenten.}
+  gezondheid: {score: 0}
+  economie: {score: 1, rationale: Betere afstemming met ondernemers.}
+"""
+
 
 @dataclass(frozen=True)
 class Case:

@@ -11,22 +11,7 @@ from click.testing import CliRunner
 
 from speelveld.cli import main
 
-from .conftest import BASE
-
-NEW_MEASURE = """\
-title: Nachtburgemeester
-summary: Een aanspreekpunt voor de nacht.
-status: proposed
-owner: wethouder-economie
-governance: network
-stakeholders:
-  - {id: horeca, role: lead}
-instruments: [keurmerk]
-effects:
-  veiligheid: {score: 1, rationale: Snel contact bij incidenten.}
-  gezondheid: {score: 0}
-  economie: {score: 1, rationale: Betere afstemming met ondernemers.}
-"""
+from .conftest import BASE, NEW_MEASURE
 
 
 def git(repo: Path, *args: str) -> str:

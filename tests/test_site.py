@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from speelveld.cli import main
 
-from .conftest import BASE, REPOSITORY
+from .conftest import BASE, NEW_MEASURE, REPOSITORY
 
 MKDOCS_YML = """\
 site_name: Nachtleven
@@ -286,22 +286,6 @@ def test_a_successful_build_replaces_the_site_whole(project: Path, tmp_path: Pat
         site / "maatregelen/cameratoezicht/index.html"
     ).read_text("utf-8")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
-
-
-NEW_MEASURE = """\
-title: Nachtburgemeester
-summary: Een aanspreekpunt voor de nacht.
-status: proposed
-owner: wethouder-economie
-governance: network
-stakeholders:
-  - {id: horeca, role: lead}
-instruments: [keurmerk]
-effects:
-  veiligheid: {score: 1, rationale: Snel contact bij incidenten.}
-  gezondheid: {score: 0}
-  economie: {score: 1, rationale: Betere afstemming met ondernemers.}
-"""
 
 
 def git(repo: Path, *args: str) -> None:

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from speelveld import cli
+from speelveld import cli, cli_authoring
 from speelveld.analysis import check
 from speelveld.project import load_project
 from speelveld.schema import FILES, SCHEMA_FOLDER, schemas
@@ -82,7 +82,7 @@ def test_every_kind_has_a_template_that_checks_but_for_placeholders(project: Pat
 def test_in_a_terminal_it_asks_for_title_owner_and_lead(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cli, "_interactive", lambda: True)
+    monkeypatch.setattr(cli_authoring, "_interactive", lambda: True)
     status, _ = run(
         "new",
         "measure",

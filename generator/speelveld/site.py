@@ -17,7 +17,8 @@ from .findings import Severity
 from .formats.base import Output
 from .formats.text import render as render_text
 from .project import NotAProject
-from .render.pages import Changes, SiteOptions, public, render_pages
+from .render.pages import SiteOptions, render_pages
+from .render.publication import Changes, public
 
 ASSET_FOLDER = "assets/speelveld"
 INTERNAL_VARIABLE = "SPEELVELD_INTERNAL"

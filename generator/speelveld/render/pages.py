@@ -8,26 +8,18 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
-from ..analysis import Report, analyse
+from ..analysis import Report
 from ..codes import INPUT_CODES, CodeInfo
-from ..compare import Comparison
 from ..findings import Finding, Severity
 from ..model import Measure
 from ..rules import REGISTRY
 from . import environment, figures, text
 from .paths import FOLDERS, page_path, relative
+from .publication import Changes, public
 from .vocabulary import STATUS
-
-
-@dataclass(frozen=True, slots=True)
-class Changes:
-    """What changed since the configured earlier version; a note where it is unknown."""
-
-    comparison: Comparison | None = None
-    note: str = "Er is geen eerdere versie ingesteld om mee te vergelijken."
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,26 +27,6 @@ class SiteOptions:
     title: str = "Speelveld"
     #: Include measures marked ``visibility: internal`` (an internal build).
     internal: bool = False
-
-
-def public(report: Report) -> Report:
-    """The report without internal measures: analysed again, so no count betrays them."""
-    hidden = {m for m, measure in report.project.measures.items() if measure.visibility != "public"}
-    if not hidden:
-        return report
-    project = replace(
-        report.project,
-        measures={m: v for m, v in report.project.measures.items() if m not in hidden},
-        documents={
-            s: d
-            for s, d in report.project.documents.items()
-            if s.removeprefix("measure:") not in hidden or not s.startswith("measure:")
-        },
-    )
-    hidden_paths = {report.project.documents[f"measure:{m}"].path for m in hidden}
-    kept = [f for f in report.findings if f.code in INPUT_CODES and f.path not in hidden_paths]
-    coverage, analysed = analyse(project)
-    return Report(project, coverage, sorted(kept + analysed))
 
 
 class _Pages:

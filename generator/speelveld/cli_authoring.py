@@ -1,0 +1,178 @@
+"""The commands for writing and publishing: new, schema, render and demo-data.
+
+They register on the command group of :mod:`speelveld.cli`, which imports this module.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .cli import main, usage_error
+
+
+@main.command()
+@click.argument("project", default=".", type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Map waarin de pagina's en de scripts komen.",
+)
+@click.option("--internal", is_flag=True, help="Neem ook interne maatregelen op.")
+@click.option("--title", default="Speelveld", show_default=True, help="Titel van de homepagina.")
+def render(project: Path, out: Path, internal: bool, title: str) -> None:
+    """Schrijf de pagina's van de site als Markdown naar een map, voor elke site-bouwer."""
+    from .analysis import check as analyse_project
+    from .project import NotAProject
+    from .render.pages import SiteOptions
+    from .site import InvalidProject, assets, internal_requested, pages_for
+
+    try:
+        report = analyse_project(project)
+        pages = pages_for(report, SiteOptions(title, internal_requested(internal)))
+    except NotAProject as problem:
+        usage_error(str(problem))
+        raise  # unreachable: usage_error exits
+    except InvalidProject as problem:
+        click.echo(f"speelveld: {problem}", err=True)
+        sys.exit(1)
+    for path, content in pages.items():
+        target = out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+    for asset in assets():
+        target = out / asset.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(asset.source.read_bytes())
+    click.echo(f"{len(pages)} pagina's en {len(assets())} scripts geschreven naar {out}")
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(["measure", "domain", "stakeholder", "instrument"]))
+@click.argument("entity_id", metavar="ID")
+@click.option(
+    "--project",
+    default=".",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="De projectmap.",
+)
+@click.option("--no-input", is_flag=True, help="Stel geen vragen; schrijf het sjabloon.")
+def new(kind: str, entity_id: str, project: Path, no_input: bool) -> None:
+    """Schrijf een nieuw, geldig YAML-bestand voor een maatregel, domein, partner of instrument."""
+    from .loader import id_problem
+    from .project import NotAProject, load_project
+    from .scaffold import KIND_FOLDERS, Answers, template
+
+    problem = id_problem(entity_id)
+    if problem:
+        usage_error(problem)
+    folder = project / KIND_FOLDERS[kind]
+    for suffix in (".yml", ".yaml"):
+        if (folder / f"{entity_id}{suffix}").exists():
+            usage_error(f"{KIND_FOLDERS[kind]}/{entity_id}{suffix} bestaat al")
+    try:
+        loaded, _ = load_project(project)
+    except NotAProject as error:
+        usage_error(str(error))
+        raise  # unreachable: usage_error exits
+    answers = Answers()
+    if not no_input and _interactive():
+        answers = _ask(kind, loaded)
+    target = folder / f"{entity_id}.yml"
+    folder.mkdir(exist_ok=True)
+    target.write_text(template(kind, loaded, answers), encoding="utf-8")
+    click.echo(f"{target} geschreven; vul de waarden met INVULLEN in en draai speelveld check")
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty()
+
+
+def _ask(kind: str, project: Any) -> Any:
+    from .scaffold import Answers
+
+    title = click.prompt("Titel" if kind == "measure" else "Naam", default="", show_default=False)
+    if kind != "measure":
+        return Answers(title=title)
+    bestuur = sorted(s for s, v in project.stakeholders.items() if v.sector == "bestuur")
+    owner = (
+        click.prompt(
+            "Bestuurlijk eigenaar",
+            type=click.Choice(bestuur),
+            default=bestuur[0] if bestuur else "",
+        )
+        if bestuur
+        else ""
+    )
+    partners = sorted(project.stakeholders)
+    lead = (
+        click.prompt(
+            "Trekker (partner)",
+            type=click.Choice(partners),
+            default=partners[0] if partners else "",
+        )
+        if partners
+        else ""
+    )
+    return Answers(title=title, owner=owner, lead=lead)
+
+
+@main.command()
+@click.argument("project", default=".", type=click.Path(path_type=Path))
+@click.option(
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Map voor de schema's (standaard: schemas/ in het project).",
+)
+@click.option(
+    "--check",
+    "check_only",
+    is_flag=True,
+    help="Schrijf niets; exit 1 als de schema's niet actueel zijn.",
+)
+def schema(project: Path, output: Path | None, check_only: bool) -> None:
+    """Schrijf een JSON Schema per soort bestand, voor aanvulling en controle in de editor."""
+    import json
+
+    from .project import NotAProject, load_project
+    from .schema import SCHEMA_FOLDER, schemas, write
+
+    try:
+        loaded, _ = load_project(project)
+    except NotAProject as error:
+        usage_error(str(error))
+        raise  # unreachable: usage_error exits
+    folder = output or project / SCHEMA_FOLDER
+    if check_only:
+        stale = [
+            name
+            for name, content in schemas(loaded).items()
+            if not (folder / name).is_file()
+            or json.loads((folder / name).read_text("utf-8")) != content
+        ]
+        for name in stale:
+            click.echo(f"{folder / name} is niet actueel; draai speelveld schema", err=True)
+        sys.exit(1 if stale else 0)
+    for path in write(loaded, folder):
+        click.echo(f"{path} geschreven")
+
+
+@main.command("demo-data")
+@click.option("--measures", default=100, show_default=True, type=click.IntRange(min=0))
+@click.option("--domains", default=4, show_default=True, type=click.IntRange(min=1, max=60))
+@click.option("--seed", default=1, show_default=True, type=int)
+@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path))
+def demo_data(measures: int, domains: int, seed: int, out: Path) -> None:
+    """Schrijf een synthetisch project (voor demonstraties en metingen) naar OUT."""
+    from .demo import generate, write
+
+    if out.exists() and any(out.iterdir()):
+        usage_error(f"map '{out}' is niet leeg")
+    files = generate(measures, domains, seed)
+    write(files, out)
+    click.echo(f"{len(files)} bestanden geschreven naar {out}")
