@@ -57,3 +57,31 @@ def test_licensing_carries_its_known_side_effects(report) -> None:
     side = report.project.instruments["vergunningen"].side_effects
     assert side["normalisering"].score < 0
     assert side["signalering"].score < 0
+
+
+def test_current_policy_carries_the_reports_diagnosis(report) -> None:
+    """Regioplan (2019), aandachtspunt 2: normalisering gets relatively little attention.
+
+    The policy in force today (adopted, running, evaluated) shows it; the report's
+    recommendations, as proposals, are what lift it.
+    """
+    from dataclasses import replace
+
+    from speelveld.coverage import summarise
+    from speelveld.render.pages import IN_FORCE
+
+    project = report.project
+    in_force = {m: v for m, v in project.measures.items() if v.status in IN_FORCE}
+    today = summarise(replace(project, measures=in_force)).domains
+    threshold = project.config.min_domain_share
+    assert today["normalisering"].share < threshold
+    assert today["normalisering"].share < today["handhaving"].share
+    assert report.coverage.domains["normalisering"].share > today["normalisering"].share
+
+
+def test_the_rapport_shows_current_policy_beside_the_proposals(report) -> None:
+    from speelveld.render.pages import SiteOptions, render_pages
+
+    rapport = render_pages(report, SiteOptions())["rapport.md"]
+    assert "### Het huidige beleid" in rapport
+    assert rapport.count("](domeinen/normalisering.md)") == 2

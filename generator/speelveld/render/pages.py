@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..analysis import Report
 from ..codes import INPUT_CODES, CodeInfo
+from ..coverage import summarise
 from ..findings import Finding, Severity
 from ..model import Measure
 from ..rules import REGISTRY
@@ -160,11 +161,14 @@ class _Pages:
             if groups:
                 levels.append((level.label, [(self.info(c), fs) for c, fs in groups.items()]))
         use = self.report.coverage
+        in_force = {m: v for m, v in self.project.measures.items() if v.status in IN_FORCE}
         return self.render(
             "rapport.md.jinja",
             "rapport.md",
             "Rapport",
             measures=self.counted,
+            in_force=len(in_force),
+            in_force_coverage=summarise(replace(self.project, measures=in_force)).domains,
             findings_by_level=levels,
             idle_partners=[
                 s for s in self.project.stakeholders.values() if not use.stakeholder_use.get(s.id)
@@ -294,6 +298,9 @@ class _Pages:
             findings=self.by_subject[f"measure:{measure.id}"],
         )
 
+
+#: The statuses of policy that is in force today, as against proposals.
+IN_FORCE = ("adopted", "running", "evaluated")
 
 _ROLE = {"owner": "eigenaar", "lead": "trekker", "partner": "partner", "informed": "geïnformeerd"}
 
