@@ -11,6 +11,7 @@ run ``scripts/install-browser-deps``.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import re
@@ -47,7 +48,7 @@ TIMEOUT_MS = 15_000
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
-        pass
+        """Quiet: a failing test reports what matters, not every request."""
 
 
 @dataclass(frozen=True)
@@ -88,21 +89,28 @@ def site_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-@pytest.fixture(scope="session")
-def site(site_folder: Path) -> Iterator[Site]:
-    """The built site served over HTTP on 127.0.0.1, on a free port, in a daemon thread."""
-    handler = functools.partial(_QuietHandler, directory=str(site_folder))
+@contextlib.contextmanager
+def serve(folder: Path) -> Iterator[Site]:
+    """``folder`` served over HTTP on 127.0.0.1, on a free port, in a daemon thread."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
-    host, port = server.server_address[:2]
+    port = server.server_address[1]
     try:
-        yield Site(folder=site_folder, base_url=f"http://{host}:{port}")
+        yield Site(folder=folder, base_url=f"http://127.0.0.1:{port}")
     finally:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def site(site_folder: Path) -> Iterator[Site]:
+    """The built Amsterdam site, served."""
+    with serve(site_folder) as served:
+        yield served
 
 
 @pytest.fixture(scope="session")

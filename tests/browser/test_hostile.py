@@ -23,13 +23,10 @@ per group; every problem names its page.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -38,7 +35,7 @@ from typing import Any
 import pytest
 import yaml
 
-from .conftest import REPO, Site, SitePage, _is_local, _QuietHandler
+from .conftest import REPO, Site, SitePage, _is_local, serve
 from .test_site import CHARTS_DRAWN, HEADING, normalise
 
 HOSTILE = REPO / "tests" / "hostile"
@@ -191,18 +188,8 @@ def hostile_site_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def site(hostile_site_folder: Path) -> Iterator[Site]:
     """Overrides the harness's ``site``: its ``site_page`` opens the hostile site instead."""
-    handler = functools.partial(_QuietHandler, directory=str(hostile_site_folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="hostile-server", daemon=True)
-    thread.start()
-    port = server.server_address[1]
-    try:
-        yield Site(folder=hostile_site_folder, base_url=f"http://127.0.0.1:{port}")
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serve(hostile_site_folder) as served:
+        yield served
 
 
 # --- traps, installed before any script of the page runs ---------------------------------------
