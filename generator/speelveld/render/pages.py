@@ -131,7 +131,8 @@ class _Pages:
         return self.render(
             "index.md.jinja",
             "index.md",
-            self.options.title,
+            "Home",  # the theme adds the site name to the browser title itself
+            heading=self.options.title,
             measures=list(self.project.measures.values()),
             status_counts=[(s, counts[s]) for s in STATUS if counts[s]],
             figure=figures.speelveld(self.report),
