@@ -9,14 +9,17 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 from .findings import Severity
 
 LEVELS = ("error", "warning", "info")
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +28,20 @@ class CheckOptions:
     format: str
     fail_on: Severity
     output: Path | None
+
+
+def project_option(help: str) -> Callable[[F], F]:
+    """``--project``: the project folder, the working directory by default."""
+    return click.option(
+        "--project", default=".", show_default=True, type=click.Path(path_type=Path), help=help
+    )
+
+
+def fail_on_option(help: str) -> Callable[[F], F]:
+    """``--fail-on``: the lowest level that makes the command exit 1."""
+    return click.option(
+        "--fail-on", default="error", show_default=True, type=click.Choice(LEVELS), help=help
+    )
 
 
 def usage_error(message: str) -> None:
@@ -58,13 +75,7 @@ def main() -> None:
     type=click.Choice(["text", "json", "github", "sarif", "junit"]),
     help="Uitvoerformaat van de bevindingen.",
 )
-@click.option(
-    "--fail-on",
-    default="error",
-    show_default=True,
-    type=click.Choice(LEVELS),
-    help="Laagste niveau waarop de controle faalt (exit 1).",
-)
+@fail_on_option("Laagste niveau waarop de controle faalt (exit 1).")
 @click.option(
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -128,13 +139,7 @@ class DiffOptions:
 @main.command()
 @click.argument("base")
 @click.argument("head", required=False)
-@click.option(
-    "--project",
-    default=".",
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="De projectmap (bij git-revisies: de map binnen de repository).",
-)
+@project_option("De projectmap (bij git-revisies: de map binnen de repository).")
 @click.option(
     "--format",
     "format_",
@@ -143,13 +148,7 @@ class DiffOptions:
     type=click.Choice(["text", "markdown"]),
     help="Tekst of Markdown voor een pull request.",
 )
-@click.option(
-    "--fail-on",
-    default="error",
-    show_default=True,
-    type=click.Choice(LEVELS),
-    help="Faal (exit 1) als de wijziging een bevinding van dit niveau of hoger toevoegt.",
-)
+@fail_on_option("Faal (exit 1) als de wijziging een bevinding van dit niveau of hoger toevoegt.")
 def diff(base: str, head: str | None, project: Path, format_: str, fail_on: str) -> None:
     """Vergelijk twee versies: git-revisies of mappen (HEAD standaard: de werkmap).
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from .cli import main, usage_error
+from .cli import main, project_option, usage_error
 
 
 @main.command()
@@ -54,13 +54,7 @@ def render(project: Path, out: Path, internal: bool, title: str) -> None:
 @main.command()
 @click.argument("kind", type=click.Choice(["measure", "domain", "stakeholder", "instrument"]))
 @click.argument("entity_id", metavar="ID")
-@click.option(
-    "--project",
-    default=".",
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="De projectmap.",
-)
+@project_option("De projectmap.")
 @click.option("--no-input", is_flag=True, help="Stel geen vragen; schrijf het sjabloon.")
 def new(kind: str, entity_id: str, project: Path, no_input: bool) -> None:
     """Schrijf een nieuw, geldig YAML-bestand voor een maatregel, domein, partner of instrument."""
@@ -93,6 +87,13 @@ def _interactive() -> bool:
     return sys.stdin.isatty()
 
 
+def _choose(prompt: str, choices: list[str]) -> str:
+    """One of ``choices``, asked for; nothing when there is nothing to choose."""
+    if not choices:
+        return ""
+    return str(click.prompt(prompt, type=click.Choice(choices), default=choices[0]))
+
+
 def _ask(kind: str, project: Any) -> Any:
     from .scaffold import Answers
 
@@ -100,25 +101,8 @@ def _ask(kind: str, project: Any) -> Any:
     if kind != "measure":
         return Answers(title=title)
     bestuur = sorted(s for s, v in project.stakeholders.items() if v.sector == "bestuur")
-    owner = (
-        click.prompt(
-            "Bestuurlijk eigenaar",
-            type=click.Choice(bestuur),
-            default=bestuur[0] if bestuur else "",
-        )
-        if bestuur
-        else ""
-    )
-    partners = sorted(project.stakeholders)
-    lead = (
-        click.prompt(
-            "Trekker (partner)",
-            type=click.Choice(partners),
-            default=partners[0] if partners else "",
-        )
-        if partners
-        else ""
-    )
+    owner = _choose("Bestuurlijk eigenaar", bestuur)
+    lead = _choose("Trekker (partner)", sorted(project.stakeholders))
     return Answers(title=title, owner=owner, lead=lead)
 
 

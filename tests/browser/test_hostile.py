@@ -23,10 +23,7 @@ per group; every problem names its page.
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -35,7 +32,7 @@ from typing import Any
 import pytest
 import yaml
 
-from .conftest import REPO, Site, SitePage, _is_local, serve
+from .conftest import REPO, Site, SitePage, _is_local, build_site, serve
 from .test_site import CHARTS_DRAWN, HEADING, normalise
 
 HOSTILE = REPO / "tests" / "hostile"
@@ -156,33 +153,7 @@ def hostile_site_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(HOSTILE, project)
     shutil.copytree(BASE, work / "base")  # compare_with: ../base (the page Wijzigingen)
     (project / "docs").mkdir(exist_ok=True)
-    folder = work / "site"
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "-f",
-        str(project / "mkdocs.yml"),
-        "-d",
-        str(folder),
-    ]
-    result = subprocess.run(
-        command,
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    assert result.returncode == 0, (
-        f"the hostile project does not build ({' '.join(command)} exited "
-        f"{result.returncode}):\n"
-        + "\n".join((result.stdout + result.stderr).strip().splitlines()[-60:])
-    )
-    assert (folder / "index.html").is_file(), f"mkdocs build wrote no index.html in {folder}"
-    return folder
+    return build_site(project, work / "site")
 
 
 @pytest.fixture(scope="module")
