@@ -1,4 +1,4 @@
-"""The commands for writing and publishing: new, schema, render and demo-data.
+"""The commands for writing and publishing: init, new, schema, render and demo-data.
 
 They register on the command group of :mod:`speelveld.cli`, which imports this module.
 """
@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from .cli import main, project_option, usage_error
+
+if TYPE_CHECKING:  # the commands import their modules when they run
+    from .starter import Starter, StarterDomain
 
 
 @main.command()
@@ -49,6 +52,132 @@ def render(project: Path, out: Path, internal: bool, title: str) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(asset.source.read_bytes())
     click.echo(f"{len(pages)} pagina's en {len(assets())} scripts geschreven naar {out}")
+
+
+@main.command()
+@click.argument(
+    "folder", default=".", metavar="[MAP]", type=click.Path(file_okay=False, path_type=Path)
+)
+@click.option(
+    "--title", metavar="TITEL", help="De titel van de site; anders wordt ernaar gevraagd."
+)
+@click.option(
+    "--domain",
+    "domain_options",
+    multiple=True,
+    metavar="ID=NAAM",
+    help='Een domein, zoals werk="Werk en inkomen"; herhaal de optie voor elk domein.',
+)
+@click.option(
+    "--no-input", is_flag=True, help="Stel geen vragen; zonder --domain drie voorbeelddomeinen."
+)
+def init(folder: Path, title: str | None, domain_options: tuple[str, ...], no_input: bool) -> None:
+    """Begin een nieuw project in MAP (standaard de huidige map), klaar om te bouwen."""
+    from .starter import DEFAULT_TITLE, EXAMPLE_DOMAINS, Starter, installed_version, parse_domain
+
+    domains: dict[str, StarterDomain] = {}
+    for option in domain_options:
+        try:
+            domain = parse_domain(option)
+        except ValueError as problem:
+            usage_error(str(problem))
+            raise  # unreachable: usage_error exits
+        if domain.id in domains:
+            usage_error(f"het domein '{domain.id}' staat meer dan eens in --domain")
+        domains[domain.id] = domain
+    if title is not None and not title.strip():
+        usage_error("--title is leeg; geef de site een titel")
+    _refuse_a_project(folder)
+    interactive = not no_input and _interactive()
+    if title is None:
+        title = DEFAULT_TITLE
+        if interactive:
+            title = _ask_text("Titel van het speelveld", DEFAULT_TITLE)
+    starter = Starter(
+        " ".join(title.split()),
+        tuple(domains.values()) or (_ask_domains() if interactive else EXAMPLE_DOMAINS),
+        installed_version(),
+    )
+    _write_starter(folder, starter)
+
+
+def _refuse_a_project(folder: Path) -> None:
+    """A usage error when ``folder`` already holds (part of) a project, or is a file."""
+    from .ids import CONFIG_FILE
+
+    if folder.exists() and not folder.is_dir():
+        usage_error(f"'{folder}' is een bestand, geen map")
+    present = [name for name in ("domains/", "mkdocs.yml", CONFIG_FILE) if (folder / name).exists()]
+    if present:
+        usage_error(
+            f"'{folder}' bevat al een project ({', '.join(present)}); "
+            "speelveld init begint alleen een nieuw project, in een lege map of een map "
+            "zonder domains/, mkdocs.yml en speelveld.yml"
+        )
+
+
+def _ask_text(prompt: str, default: str) -> str:
+    """A non-empty answer: an empty one or only spaces is asked again."""
+    while True:
+        answer = " ".join(str(click.prompt(prompt, default=default)).split())
+        if answer:
+            return answer
+
+
+def _ask_domains() -> tuple[StarterDomain, ...]:
+    from .starter import EXAMPLE_DOMAINS, domains_from_names
+
+    click.echo(
+        "Noem de domeinen in het midden van het speelveld, één per vraag; een lege regel sluit af."
+    )
+    names: list[str] = []
+    while True:
+        name = click.prompt(f"Domein {len(names) + 1}", default="", show_default=False)
+        if not str(name).strip():
+            break
+        names.append(str(name))
+    if not names:
+        click.echo("Geen domeinen genoemd: het project krijgt drie voorbeelddomeinen.")
+        return EXAMPLE_DOMAINS
+    domains = domains_from_names(names)
+    for domain in domains:
+        click.echo(f"  {domain.name}: id {domain.id}")
+    return domains
+
+
+def _write_starter(folder: Path, starter: Starter) -> None:
+    """Write the project and its schemas, and say what was written and what comes next."""
+    from .project import load_project
+    from .schema import SCHEMA_FOLDER
+    from .schema import write as write_schemas
+    from .starter import ABOUT_PAGE, EXAMPLE_MEASURE, starter_files, write
+
+    folder.mkdir(parents=True, exist_ok=True)
+    written, kept = write(folder, starter_files(starter))
+    if (folder / SCHEMA_FOLDER).exists():
+        kept.append(f"{SCHEMA_FOLDER}/")
+    else:
+        loaded, _ = load_project(folder)
+        root = folder.resolve()
+        written += [
+            p.resolve().relative_to(root).as_posix()
+            for p in write_schemas(loaded, folder / SCHEMA_FOLDER)
+        ]
+    click.echo(f"Nieuw speelveld '{starter.title}' in {folder}:")
+    for path in written:
+        click.echo(f"  {path}")
+    if kept:
+        click.echo("Bestonden al en zijn niet overschreven: " + ", ".join(kept))
+    click.echo("\nVolgende stappen:")
+    if folder.resolve() != Path.cwd().resolve():
+        click.echo(f"  cd {folder}")
+    click.echo("  speelveld check      controleer de gegevens")
+    click.echo("  mkdocs serve         bekijk de site op http://127.0.0.1:8000")
+    click.echo(
+        f"Vervang de voorbeeldmaatregel measures/{EXAMPLE_MEASURE}.yml door uw eigen "
+        f"maatregelen (speelveld new measure ID) en vul {ABOUT_PAGE} aan; "
+        "README.md legt de rest uit."
+    )
 
 
 @main.command()

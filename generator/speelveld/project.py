@@ -16,7 +16,14 @@ from .yamlsource import Document, Mark, Pointer
 
 
 class NotAProject(Exception):
-    """The directory is no Speelveld project (a usage problem, not a finding)."""
+    """The directory is no Speelveld project (a usage problem, not a finding).
+
+    ``reason`` says what is missing; the message adds how to begin one.
+    """
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"{reason}. Begin een nieuw project met: speelveld init")
+        self.reason = reason
 
 
 @dataclass(frozen=True, slots=True)

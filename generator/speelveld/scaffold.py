@@ -79,8 +79,23 @@ effects:
 """
 
 
+def _next_order(project: Project) -> int:
+    """One past the highest ``order`` in any domain file, finished or not.
+
+    Domains that still hold placeholders or schema errors are not among the validated
+    domains, but their files already claim an order.
+    """
+    orders = [
+        doc.data.get("order")
+        for doc in project.documents_of("domain").values()
+        if isinstance(doc.data, dict)
+    ]
+    numbers = [o for o in orders if isinstance(o, int) and not isinstance(o, bool)]
+    return max([*numbers, *(d.order for d in project.domains.values())], default=0) + 1
+
+
 def _domain(project: Project, answers: Answers) -> str:
-    order = max((d.order for d in project.domains.values()), default=0) + 1
+    order = _next_order(project)
     return f"""\
 # Een domein in het midden van het speelveld.
 name: {_text(answers.title, "de naam van het domein")}

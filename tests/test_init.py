@@ -1,0 +1,436 @@
+"""`speelveld init`: a new project that checks clean and builds at once."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from pydantic import BaseModel, Field
+
+from speelveld import cli, cli_authoring
+from speelveld.analysis import check
+from speelveld.config import Config
+from speelveld.findings import Severity
+from speelveld.loader import id_problem
+from speelveld.project import load_config
+from speelveld.schema import FILES, SCHEMA_FOLDER
+from speelveld.starter import (
+    DEFAULT_TITLE,
+    EXAMPLE_DOMAINS,
+    EXAMPLE_MEASURE,
+    INSTRUMENT,
+    OWNER,
+    config_text,
+    domains_from_names,
+    slug,
+)
+
+from .conftest import REPOSITORY
+
+EXAMPLE_IDS = [d.id for d in EXAMPLE_DOMAINS]
+
+
+def run(*args: str, input: str | None = None) -> tuple[int, str]:
+    result = CliRunner().invoke(cli.main, list(args), input=input)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result.exit_code, result.output
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def errors(project: Path) -> list[str]:
+    return [
+        f"{f.path}:{f.line} {f.code} {f.message}"
+        for f in check(project).findings
+        if f.severity is Severity.ERROR
+    ]
+
+
+def domain_orders(project: Path) -> dict[str, int]:
+    return {
+        file.stem: yaml.safe_load(file.read_text("utf-8"))["order"]
+        for file in (project / "domains").glob("*.yml")
+    }
+
+
+@pytest.fixture(scope="module")
+def started(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project as `speelveld init --no-input` writes it; tests only read it."""
+    project = tmp_path_factory.mktemp("init") / "proj"
+    status, output = run("init", "--no-input", str(project))
+    assert status == 0, output
+    return project
+
+
+def test_no_input_writes_every_file_of_a_project(started: Path) -> None:
+    expected = {
+        "mkdocs.yml",
+        "speelveld.yml",
+        "docs/over.md",
+        "README.md",
+        ".gitignore",
+        ".pre-commit-config.yaml",
+        ".vscode/settings.json",
+        *(f"domains/{d}.yml" for d in EXAMPLE_IDS),
+        f"stakeholders/{OWNER}.yml",
+        f"instruments/{INSTRUMENT}.yml",
+        f"measures/{EXAMPLE_MEASURE}.yml",
+        *(f"{SCHEMA_FOLDER}/{name}" for name in FILES.values()),
+    }
+    assert set(snapshot(started)) == expected
+    # A hand-written docs/index.md would replace the generated home page.
+    assert not (started / "docs/index.md").exists()
+
+
+def test_the_project_checks_without_errors(started: Path) -> None:
+    assert errors(started) == []
+    assert run("check", str(started))[0] == 0
+    assert run("schema", str(started), "--check")[0] == 0
+
+
+def test_the_domains_stakeholder_instrument_and_example_measure(started: Path) -> None:
+    assert domain_orders(started) == {d: i for i, d in enumerate(EXAMPLE_IDS, 1)}
+    owner = yaml.safe_load((started / f"stakeholders/{OWNER}.yml").read_text("utf-8"))
+    assert (owner["sector"], owner["domains"]) == ("bestuur", EXAMPLE_IDS)
+    instrument = yaml.safe_load((started / f"instruments/{INSTRUMENT}.yml").read_text("utf-8"))
+    assert (instrument["governance"], instrument["domains"]) == ("network", EXAMPLE_IDS)
+    text = (started / f"measures/{EXAMPLE_MEASURE}.yml").read_text("utf-8")
+    measure = yaml.safe_load(text)
+    assert (measure["status"], measure["owner"]) == ("proposed", OWNER)
+    assert measure["stakeholders"] == [{"id": OWNER, "role": "lead"}]
+    assert measure["instruments"] == [INSTRUMENT]
+    assert list(measure["effects"]) == EXAMPLE_IDS
+    for effect in measure["effects"].values():
+        assert effect["score"] == 1
+        assert effect["rationale"].startswith("Voorbeeld")
+    assert "voorbeeld" in measure["title"].lower()
+    assert "voorbeeld" in measure["summary"].lower()
+    # speelveld.yml and the schemas repeat the descriptions of the package's models.
+    for file in [*started.glob("*/*.yml"), started / "README.md", started / "docs/over.md"]:
+        assert not re.search(
+            r"seks|prostitu|uitbuiting|politie|amsterdam", file.read_text("utf-8"), re.I
+        )
+
+
+def test_mkdocs_yml_is_the_municipal_setup(started: Path) -> None:
+    config = yaml.safe_load((started / "mkdocs.yml").read_text("utf-8"))
+    assert config["site_name"] == DEFAULT_TITLE
+    theme = config["theme"]
+    assert (theme["name"], theme["language"], theme["font"]) == ("material", "nl", False)
+    assert theme["features"] == ["navigation.sections", "navigation.top", "search.highlight"]
+    assert config["plugins"] == ["search", "speelveld"]
+    repository = yaml.safe_load((REPOSITORY / "mkdocs.yml").read_text("utf-8"))
+    assert config["markdown_extensions"] == repository["markdown_extensions"]
+
+
+def test_readme_gitignore_and_editor_settings(started: Path) -> None:
+    readme = (started / "README.md").read_text("utf-8")
+    assert readme.startswith(f"# {DEFAULT_TITLE}\n")
+    assert f"pip install speelveld=={metadata.version('speelveld')}" in readme
+    for command in ("speelveld check", "speelveld new", "speelveld diff", "mkdocs serve"):
+        assert command in readme
+    assert "mkdocs build" in readme
+    assert "docs/over.md" in readme
+    assert "docs/index.md" in readme
+    ignored = (started / ".gitignore").read_text("utf-8").splitlines()
+    for pattern in ("/site/", "/.site.speelveld-*/", ".venv/", "__pycache__/"):
+        assert pattern in ignored
+    settings = json.loads((started / ".vscode/settings.json").read_text("utf-8"))
+    assert settings == json.loads((REPOSITORY / ".vscode/settings.json").read_text("utf-8"))
+    about = (started / "docs/over.md").read_text("utf-8")
+    assert about.startswith("# Over dit speelveld\n")
+
+
+def test_the_site_builds_strictly(started: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=started,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert DEFAULT_TITLE in (site / "index.html").read_text("utf-8")
+    assert "Over dit speelveld" in (site / "over/index.html").read_text("utf-8")
+    for domain in EXAMPLE_DOMAINS:
+        assert domain.name in (site / f"domeinen/{domain.id}/index.html").read_text("utf-8")
+
+
+def test_six_domains_from_options(tmp_path: Path) -> None:
+    names = {
+        "werk": "Werk en inkomen",
+        "zorg": "Zorg en welzijn",
+        "wonen": "Wonen",
+        "onderwijs": "Onderwijs en jeugd",
+        "veilig": 'Veilige wijken: "samen" # sterk',
+        "cultuur": "Cultuur, sport en recreatie",
+    }
+    options = [f"--domain={key}={name}" for key, name in names.items()]
+    project = tmp_path / "zes"
+    status, output = run("init", str(project), "--title", "Zes domeinen", *options)
+    assert status == 0, output
+    assert domain_orders(project) == {key: i for i, key in enumerate(names, 1)}
+    for key, name in names.items():
+        assert yaml.safe_load((project / f"domains/{key}.yml").read_text("utf-8"))["name"] == name
+    measure = yaml.safe_load((project / f"measures/{EXAMPLE_MEASURE}.yml").read_text("utf-8"))
+    assert list(measure["effects"]) == list(names)
+    assert errors(project) == []
+    assert (
+        yaml.safe_load((project / "mkdocs.yml").read_text("utf-8"))["site_name"] == "Zes domeinen"
+    )
+
+
+def test_in_a_terminal_it_asks_for_title_and_domains(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli_authoring, "_interactive", lambda: True)
+    project = tmp_path / "gevraagd"
+    answers = "Armoede: samen sterker\nWerk en inkomen\nZorg & welzijn\nÉén loket\n\n"
+    status, output = run("init", str(project), input=answers)
+    assert status == 0, output
+    assert "Titel van het speelveld" in output
+    assert domain_orders(project) == {"werk-en-inkomen": 1, "zorg-welzijn": 2, "een-loket": 3}
+    domain = yaml.safe_load((project / "domains/een-loket.yml").read_text("utf-8"))
+    assert domain["name"] == "Één loket"
+    config = yaml.safe_load((project / "mkdocs.yml").read_text("utf-8"))
+    assert config["site_name"] == "Armoede: samen sterker"
+    assert errors(project) == []
+
+
+def test_options_answer_the_questions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli_authoring, "_interactive", lambda: True)
+    project = tmp_path / "opties"
+    status, output = run("init", str(project), "--title", "Gegeven", "--domain", "a=Alfa")
+    assert status == 0, output
+    assert "Titel van het speelveld" not in output
+    assert "Domein 1" not in output
+    assert domain_orders(project) == {"a": 1}
+
+
+def test_no_domains_named_in_the_terminal_gives_the_examples(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli_authoring, "_interactive", lambda: True)
+    project = tmp_path / "leeg"
+    status, output = run("init", str(project), input="\n\n")
+    assert status == 0, output
+    assert domain_orders(project) == {d: i for i, d in enumerate(EXAMPLE_IDS, 1)}
+    assert yaml.safe_load((project / "mkdocs.yml").read_text("utf-8"))["site_name"] == DEFAULT_TITLE
+
+
+@pytest.mark.parametrize("marker", ["domains/", "mkdocs.yml", "speelveld.yml"])
+def test_it_refuses_a_folder_with_a_project(tmp_path: Path, marker: str) -> None:
+    folder = tmp_path / "bestaand"
+    (folder / "docs").mkdir(parents=True)
+    (folder / "docs/index.md").write_text("# Eigen\n", "utf-8")
+    if marker.endswith("/"):
+        (folder / marker).mkdir()
+    else:
+        (folder / marker).write_text("site_name: Eigen\n", "utf-8")
+    before = snapshot(folder)
+    folders_before = sorted(p for p in folder.rglob("*") if p.is_dir())
+    status, output = run("init", "--no-input", str(folder))
+    assert status == 2
+    assert "bevat al een project" in output
+    assert marker.rstrip("/") in output
+    assert snapshot(folder) == before
+    assert sorted(p for p in folder.rglob("*") if p.is_dir()) == folders_before
+
+
+def test_a_folder_with_other_files_is_fine_and_nothing_is_overwritten(tmp_path: Path) -> None:
+    folder = tmp_path / "repo"
+    (folder / ".git").mkdir(parents=True)
+    (folder / ".git/HEAD").write_text("ref: refs/heads/main\n", "utf-8")
+    (folder / "README.md").write_text("# Eigen README\n", "utf-8")
+    status, output = run("init", "--no-input", str(folder))
+    assert status == 0, output
+    assert (folder / "README.md").read_text("utf-8") == "# Eigen README\n"
+    assert "niet overschreven: README.md" in output
+    assert (folder / ".git/HEAD").read_text("utf-8") == "ref: refs/heads/main\n"
+    assert (folder / "mkdocs.yml").is_file()
+    assert errors(folder) == []
+
+
+def test_it_prints_what_it_wrote_and_what_comes_next(tmp_path: Path) -> None:
+    status, output = run("init", "--no-input", str(tmp_path / "p"))
+    assert status == 0
+    for path in ("mkdocs.yml", "docs/over.md", f"{SCHEMA_FOLDER}/{FILES['measures']}"):
+        assert f"  {path}\n" in output
+    assert "Volgende stappen" in output
+    assert f"cd {tmp_path / 'p'}" in output
+    assert "speelveld check" in output
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--domain", "werk"], "mist een '='"),
+        (["--domain", "Werk en inkomen=Werk en inkomen"], "geen geldige id"),
+        (["--domain", "werk="], "mist de naam"),
+        (["--domain", "werk=Werk", "--domain", "werk=Arbeid"], "meer dan eens"),
+        (["--title", " "], "--title is leeg"),
+    ],
+)
+def test_bad_options_are_usage_errors(tmp_path: Path, options: list[str], message: str) -> None:
+    folder = tmp_path / "niets"
+    status, output = run("init", "--no-input", str(folder), *options)
+    assert status == 2
+    assert message in output
+    assert not folder.exists()
+
+
+def test_not_a_project_points_to_init(tmp_path: Path) -> None:
+    for args in (["check", str(tmp_path)], ["check", str(tmp_path / "nergens")]):
+        status, output = run(*args)
+        assert status == 2
+        assert "Begin een nieuw project met: speelveld init" in output
+
+
+def test_ids_are_derived_from_names() -> None:
+    assert slug("Werk en inkomen") == "werk-en-inkomen"
+    assert slug("  Zorg & Welzijn!  ") == "zorg-welzijn"
+    assert slug("Één loket") == "een-loket"
+    long = "Een heel lange naam " * 10
+    domains = domains_from_names(["Zorg", "zorg", "?!", long, long])
+    ids = [d.id for d in domains]
+    assert ids[:3] == ["zorg", "zorg-2", "domein-3"]
+    assert len(set(ids)) == 5
+    assert all(id_problem(i) == "" for i in ids)
+    assert domains[3].short == "Een"
+    assert domains_from_names(["Gezondheid-en-welzijn-van-jongeren"])[0].short == (
+        "Gezondheid-en-welzi…"
+    )
+    assert domains[0].short == "Zorg"
+
+
+# The configuration file ------------------------------------------------------------
+
+
+def _comments(text: str) -> str:
+    return " ".join(line.lstrip("# ").strip() for line in text.splitlines())
+
+
+def _uncomment_block(text: str, key: str) -> str:
+    """The option ``key`` and its commented sub-lines, with one "# " removed."""
+    lines = text.splitlines()
+    start = lines.index(f"# {key}:") if f"# {key}:" in lines else None
+    if start is None:
+        start = next(i for i, line in enumerate(lines) if line.startswith(f"# {key}: "))
+    end = start + 1
+    while end < len(lines) and lines[end].startswith("#  "):
+        end += 1
+    return "\n".join(line[2:] for line in lines[start:end])
+
+
+def _reference(node: dict[str, Any]) -> str | None:
+    """The model a JSON Schema node stands for (also when it may be null), if any."""
+    options = node.get("anyOf", [node])
+    refs = [o["$ref"] for o in options if "$ref" in o]
+    return refs[0].rsplit("/", 1)[-1] if len(refs) == 1 else None
+
+
+def _has_keys(definitions: dict[str, Any], model: dict[str, Any], value: Any) -> None:
+    """Every property of ``model`` is a key of ``value``, recursively for nested models."""
+    assert isinstance(value, dict)
+    assert set(value) == set(model["properties"])
+    for key, node in model["properties"].items():
+        nested = _reference(node)
+        items = [o.get("items", {}) for o in node.get("anyOf", [node]) if o.get("type") == "array"]
+        item = _reference(items[0]) if items else None
+        if nested is not None:
+            _has_keys(definitions, definitions[nested], value[key])
+        elif item is not None:
+            assert isinstance(value[key], list)
+            _has_keys(definitions, definitions[item], value[key][0])
+
+
+def test_speelveld_yml_documents_every_option_and_loads_to_the_defaults(started: Path) -> None:
+    text = (started / "speelveld.yml").read_text("utf-8")
+    assert text == config_text()
+    words = _comments(text)
+    schema = Config.model_json_schema()
+    definitions = schema.get("$defs", {})
+    for name, info in Config.model_fields.items():
+        assert re.search(rf"^# {name}:", text, re.M), name
+        assert " ".join((info.description or "").split()) in words, name
+        data = yaml.safe_load(_uncomment_block(text, name))
+        assert set(data) == {name}
+        nested = _reference(schema["properties"][name])
+        if nested is None:
+            assert Config.model_validate(data) == Config(), name
+        else:  # an option with parts: every part is there, commented
+            _has_keys(definitions, definitions[nested], data[name])
+    config, doc, findings = load_config(started)
+    assert (config, findings) == (Config(), [])
+    assert doc is not None
+    assert doc.data is None
+
+
+class _Part(BaseModel):
+    label: str = Field("eerste", description="Het label van een onderdeel.")
+    weight: float = Field(0.5, description="Het gewicht.")
+
+
+class _Group(BaseModel):
+    name: str = Field(description="De naam van de groep.")
+    part: _Part | None = Field(None, description="Een onderdeel.")
+    parts: list[_Part] = Field(default_factory=list, description="Meer onderdelen.")
+
+
+class _Settings(BaseModel):
+    limit: int = Field(3, description="Een grens.")
+    group: _Group | None = Field(None, description="Een groep met onderdelen.")
+    fixed: _Part = Field(default_factory=_Part, description="Een onderdeel met een standaard.")
+
+
+def test_nested_options_become_commented_sub_keys() -> None:
+    text = config_text(_Settings)
+    group = yaml.safe_load(_uncomment_block(text, "group"))["group"]
+    assert group == {
+        "name": None,
+        "part": {"label": "eerste", "weight": 0.5},
+        "parts": [{"label": "eerste", "weight": 0.5}],
+    }
+    assert "# De naam van de groep. Verplicht." in text
+    assert "#   # Een onderdeel. Standaard: leeg (null)." in text
+    fixed = yaml.safe_load(_uncomment_block(text, "fixed"))
+    assert _Settings.model_validate(fixed) == _Settings()
+    assert yaml.safe_load(text) is None
+
+
+def test_pre_commit_config_is_valid_and_pinned(started: Path) -> None:
+    path = started / ".pre-commit-config.yaml"
+    result = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "validate-config", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    config = yaml.safe_load(path.read_text("utf-8"))
+    [repo] = config["repos"]
+    assert repo["repo"] == "local"
+    hooks = {hook["id"]: hook for hook in repo["hooks"]}
+    released = yaml.safe_load((REPOSITORY / ".pre-commit-hooks.yaml").read_text("utf-8"))
+    assert set(hooks) == {hook["id"] for hook in released}
+    for hook in released:
+        local = hooks[hook["id"]]
+        assert local["entry"] == hook["entry"]
+        assert local["files"] == hook["files"]
+        assert (local["language"], local["pass_filenames"]) == ("python", False)
+        assert local["additional_dependencies"] == [f"speelveld=={metadata.version('speelveld')}"]
