@@ -6,15 +6,123 @@ optional: a project without it is checked with the defaults below.
 
 from __future__ import annotations
 
-from typing import Literal
+import re
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from .ids import CONFIG_FILE, DEFAULT_MAX_FILE_BYTES
+from .suggest import did_you_mean
 
-__all__ = ["CONFIG_FILE", "Config"]
+__all__ = ["CONFIG_FILE", "Config", "Framework", "GovernancePoint", "Principle", "Source"]
 
 RuleSetting = Literal["error", "warning", "info", "off", False]
+
+Text = Annotated[str, StringConstraints(min_length=1)]
+
+#: An address a page can link to as it is: http or https, and no character that would
+#: end a Markdown link or an HTML attribute early (encode those as %28, %29, %20 ...).
+_URL = re.compile(r"^https?://[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+$")
+
+
+def _web_address(value: str) -> str:
+    if not _URL.match(value):
+        raise PydanticCustomError(
+            "web_address",
+            "'{value}' is geen webadres; begin met http:// of https:// en schrijf spaties, "
+            "haakjes en aanhalingstekens gecodeerd (%20, %28, %29, %22)",
+            {"value": value[:60]},
+        )
+    return value
+
+
+def _known_rule(value: str) -> str:
+    from .rules import REGISTRY  # the rules read the configuration: import them late
+
+    if value not in REGISTRY:
+        raise PydanticCustomError(
+            "unknown_rule",
+            "onbekende regel '{value}'.{hint}",
+            {"value": value, "hint": did_you_mean(value, REGISTRY)},
+        )
+    return value
+
+
+def _rule_choices(schema: dict[str, Any]) -> None:
+    """Editors complete a rule code from the schema; the list is read when it is made."""
+    from .rules import REGISTRY
+
+    schema["enum"] = list(REGISTRY)
+
+
+Url = Annotated[
+    str, AfterValidator(_web_address), Field(json_schema_extra={"pattern": _URL.pattern})
+]
+RuleId = Annotated[str, AfterValidator(_known_rule), Field(json_schema_extra=_rule_choices)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Source(_Strict):
+    """The document the project's framework comes from."""
+
+    title: Text = Field(description="Titel van het brondocument.")
+    citation: Text = Field(
+        description="Korte bronvermelding in de tekst, bijvoorbeeld 'Bureau (2024)'."
+    )
+    url: Url | None = Field(None, description="Webadres van het brondocument (http of https).")
+
+
+class Principle(_Strict):
+    """Why every measure is assessed on every domain, in the project's own words."""
+
+    text: Text = Field(
+        description="Het uitgangspunt (Markdown), bij voorkeur letterlijk uit de bron: waarom "
+        "elke maatregel op elk domein wordt beoordeeld."
+    )
+    section: Text | None = Field(
+        None, description="De sectie van de bron waar het uitgangspunt staat."
+    )
+
+
+class GovernancePoint(_Strict):
+    """One governance point of the project, with the rules that test it."""
+
+    title: Text = Field(description="Het aandachtspunt in één zin.")
+    text: Text | None = Field(None, description="Toelichting (Markdown).")
+    rules: list[RuleId] = Field(
+        default_factory=list, description="Codes van de regels die dit aandachtspunt toetsen."
+    )
+
+
+class Framework(_Strict):
+    """What is particular to the project's policy framework; the pages cite it."""
+
+    source: Source | None = Field(
+        None, description="Het brondocument van het speelveld: titel, bronvermelding, webadres."
+    )
+    principle: Principle | None = Field(
+        None,
+        description="Waarom elke maatregel op elk domein wordt beoordeeld; staat op de "
+        "pagina's Speelveld en Methode.",
+    )
+    governance_section: Text | None = Field(
+        None,
+        description="De kop boven de aandachtspunten, zoals de bron die noemt.",
+    )
+    governance_points: list[GovernancePoint] = Field(
+        default_factory=list,
+        description="De aandachtspunten voor de governance, elk met de regels die het toetsen; "
+        "staan op de pagina Methode.",
+    )
+    portfolios: list[Text] = Field(
+        default_factory=list,
+        description="Portefeuilles of disciplines om besluiten over te verbreden; genoemd bij "
+        "owner-concentration.",
+    )
 
 
 class Config(BaseModel):
@@ -74,4 +182,10 @@ class Config(BaseModel):
         default_factory=dict,
         description="Per regelcode een ander niveau (error, warning, info) of off om de regel "
         "uit te zetten.",
+    )
+    framework: Framework | None = Field(
+        None,
+        description="Wat eigen is aan het beleidskader van het project: de bron, het "
+        "uitgangspunt, de aandachtspunten voor de governance en de portefeuilles. Zonder "
+        "waarde tonen de pagina's een algemene uitleg.",
     )

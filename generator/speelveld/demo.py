@@ -1,6 +1,6 @@
 """Synthetic projects for benchmarks and demonstrations: realistic, deterministic, any size.
 
-The same seed always gives the same files. Proportions follow the Amsterdam data: about
+The same seed always gives the same files. Proportions follow a real project: about
 one stakeholder per two measures and one instrument per three, most measures sound, and
 a few of every kind of finding (missing rationales, unmitigated harm, unknown partners).
 """

@@ -28,7 +28,7 @@ class Finding:
 
     ``path`` is relative to the project root with forward slashes; it is empty
     for a finding about the portfolio as a whole, which then has line 0.
-    ``pointer`` names the spot inside the entity (``effects.normalisering``)
+    ``pointer`` names the spot inside the entity (``effects.preventie``)
     so that a finding keeps its identity when lines move between versions.
     """
 

@@ -111,7 +111,8 @@ class Effect(_Strict):
 
 class Risks(_Strict):
     displacement: Level = Field(
-        "none", description="Risico op verplaatsing naar het illegale circuit of elders."
+        "none",
+        description="Risico dat het probleem zich verplaatst: naar elders of buiten het zicht.",
     )
     note: Text | None = Field(None, description="Toelichting op het risico.")
 

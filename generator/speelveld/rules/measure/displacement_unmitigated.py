@@ -1,24 +1,24 @@
 """Een maatregel met verplaatsingsrisico beschrijft hoe hij dat beperkt.
 
-Maatregelen kunnen sekswerk verplaatsen van de vergunde branche naar het
-illegale circuit, of naar omliggende gemeenten (Regioplan 2019,
-aandachtspunt 3). Bij een middelgroot of groot risico hoort ten minste één
+Een maatregel kan een probleem verplaatsen in plaats van oplossen: naar een
+andere plek, zoals een buurgemeente, of buiten het zicht van de gemeente en
+haar partners. Bij een middelgroot of groot risico hoort ten minste één
 effect met een mitigatie.
 
 Goed::
 
     risks: {displacement: medium, note: Kan naar buurgemeenten verschuiven.}
     effects:
-      normalisering:
+      hulpverlening:
         score: -1
-        rationale: Minder vergunde werkplekken.
-        mitigation: Afspraken met buurgemeenten over gelijke regels.
+        rationale: Minder inloopspreekuren in de wijk.
+        mitigation: Afspraken met buurgemeenten over dezelfde spreekuren.
 
 Fout::
 
     risks: {displacement: high}
     effects:
-      normalisering: {score: -1, rationale: Minder vergunde werkplekken.}
+      hulpverlening: {score: -1, rationale: Minder inloopspreekuren in de wijk.}
 """
 
 from collections.abc import Iterator

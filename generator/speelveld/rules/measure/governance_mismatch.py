@@ -1,18 +1,18 @@
 """De sturing van een maatregel past bij zijn instrumenten.
 
 Een hiërarchische maatregel die alleen netwerkinstrumenten inzet, of
-andersom, is vaak verkeerd getypeerd. Het rapport vraagt om een bewuste
-combinatie van hiërarchische en netwerkgerichte sturing (aandachtspunt 1).
+andersom, is vaak verkeerd getypeerd. Een bewuste combinatie van
+hiërarchische en netwerkgerichte sturing begint bij een juiste typering.
 
 Goed::
 
     governance: mixed
-    instruments: [apv, meldpilot]
+    instruments: [verordening, wijkoverleg]
 
 Fout (alle instrumenten zijn netwerkinstrumenten)::
 
     governance: hierarchical
-    instruments: [meldpilot, training-signalering]
+    instruments: [wijkoverleg, voorlichting]
 """
 
 from collections.abc import Iterator

@@ -1,24 +1,25 @@
 """Een maatregel mag een bekend neveneffect van zijn instrument niet wegredeneren.
 
-Instrumenten hebben bekende neveneffecten (``side_effects``), zoals een
-strenger vergunningstelsel dat sekswerk naar het illegale circuit kan duwen.
-Scoort de maatregel dat domein hoger dan het instrument doet vermoeden, dan
-hoort er een mitigatie bij die uitlegt waarom het neveneffect hier uitblijft.
+Instrumenten hebben bekende neveneffecten (``side_effects``), zoals
+terugvordering van te veel betaalde toeslagen, die mensen bij de
+hulpverlening kan wegjagen. Scoort de maatregel dat domein hoger dan het
+instrument doet vermoeden, dan hoort er een mitigatie bij die uitlegt waarom
+het neveneffect hier uitblijft.
 
 Goed (de maatregel neemt het neveneffect over of mitigeert het)::
 
-    instruments: [vergunningen]   # side_effects: normalisering -1
+    instruments: [terugvordering]   # side_effects: hulpverlening -1
     effects:
-      normalisering:
+      hulpverlening:
         score: 0
         rationale: Alleen administratieve vereenvoudiging.
-        mitigation: De eisen worden niet strenger; verplaatsing wordt gevolgd.
+        mitigation: Eerst een gesprek met de schuldhulp; het bereik wordt gevolgd.
 
 Fout::
 
-    instruments: [vergunningen]
+    instruments: [terugvordering]
     effects:
-      normalisering: {score: 1, rationale: Duidelijker regels.}
+      hulpverlening: {score: 1, rationale: Duidelijker regels.}
 """
 
 from collections.abc import Iterator

@@ -6,14 +6,14 @@ partners.
 Goed::
 
     stakeholders:
-      - {id: politie, role: lead}
-      - {id: openbaar-ministerie, role: partner}
+      - {id: wijkteam, role: lead}
+      - {id: schuldhulpverlening, role: partner}
 
 Fout::
 
     stakeholders:
-      - {id: politie, role: lead}
-      - {id: openbaar-ministerie, role: lead}
+      - {id: wijkteam, role: lead}
+      - {id: schuldhulpverlening, role: lead}
 """
 
 from collections.abc import Iterator

@@ -1,22 +1,21 @@
 """Een maatregel moet op elk domein van het speelveld beoordeeld zijn.
 
 Beleid dat zich op één domein richt en geen oog heeft voor de neveneffecten op
-de andere domeinen kan het einddoel schaden (Regioplan 2019, Aanbevelingen).
-Daarom staat elk domein onder ``effects``, ook als de score 0 is.
+de andere domeinen kan het einddoel schaden. Daarom staat elk domein onder
+``effects``, ook als de score 0 is.
 
-Goed::
-
-    effects:
-      signalering: {score: 2, rationale: Meer meldingen.}
-      seksuele-gezondheid: {score: 0}
-      normalisering: {score: 0}
-      handhaving: {score: 1, rationale: Betere informatie.}
-
-Fout (normalisering en seksuele-gezondheid ontbreken)::
+Goed (in een project met de domeinen preventie, hulpverlening en inkomen)::
 
     effects:
-      signalering: {score: 2, rationale: Meer meldingen.}
-      handhaving: {score: 1, rationale: Betere informatie.}
+      preventie: {score: 2, rationale: Eerder zicht op betalingsachterstanden.}
+      hulpverlening: {score: 1, rationale: Snellere doorverwijzing.}
+      inkomen: {score: 0}
+
+Fout (inkomen ontbreekt)::
+
+    effects:
+      preventie: {score: 2, rationale: Eerder zicht op betalingsachterstanden.}
+      hulpverlening: {score: 1, rationale: Snellere doorverwijzing.}
 """
 
 from collections.abc import Iterator

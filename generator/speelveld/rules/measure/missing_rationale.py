@@ -5,13 +5,13 @@ waarom de maatregel het domein raakt.
 
 Goed::
 
-    handhaving:
+    hulpverlening:
       score: -1
-      rationale: Controles kosten politiecapaciteit die elders nodig is.
+      rationale: De huisbezoeken kosten uren van het wijkteam die elders nodig zijn.
 
 Fout::
 
-    handhaving:
+    hulpverlening:
       score: -1
 """
 

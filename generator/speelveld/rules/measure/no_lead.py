@@ -6,13 +6,13 @@ uitvoering.
 Goed::
 
     stakeholders:
-      - {id: exploitanten, role: lead}
-      - {id: politie, role: partner}
+      - {id: wijkteam, role: lead}
+      - {id: woningcorporatie, role: partner}
 
 Fout::
 
     stakeholders:
-      - {id: politie, role: partner}
+      - {id: woningcorporatie, role: partner}
 """
 
 from collections.abc import Iterator

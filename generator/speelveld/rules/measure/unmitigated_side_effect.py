@@ -5,16 +5,16 @@ beperkt. Vanaf -2 (tegenwerkend) is het een fout, daarboven een waarschuwing.
 
 Goed::
 
-    normalisering:
+    hulpverlening:
       score: -1
-      rationale: Strengere eisen kunnen sekswerk naar het illegale circuit duwen.
-      mitigation: Vooraf overleg met sekswerkers en een evaluatie na een jaar.
+      rationale: Strengere controles kunnen mensen bij de hulpverlening wegjagen.
+      mitigation: Vooraf overleg met de cliëntenraad en een evaluatie na een jaar.
 
 Fout::
 
-    normalisering:
+    hulpverlening:
       score: -2
-      rationale: Strengere eisen kunnen sekswerk naar het illegale circuit duwen.
+      rationale: Strengere controles kunnen mensen bij de hulpverlening wegjagen.
 """
 
 from collections.abc import Iterator

@@ -3,17 +3,17 @@
 Als geen van de betrokken partners een rol speelt in een domein dat de
 maatregel positief scoort, is niet duidelijk wie dat effect waarmaakt.
 
-Goed (hulpverlening werkt in het domein signalering)::
+Goed (het wijkteam werkt in het domein preventie)::
 
-    stakeholders: [{id: hulpverlening, role: lead}]
+    stakeholders: [{id: wijkteam, role: lead}]
     effects:
-      signalering: {score: 2, rationale: Vroeg signaleren.}
+      preventie: {score: 2, rationale: Vroeg signaleren.}
 
-Fout (alleen de politie, die geen rol heeft in seksuele gezondheid)::
+Fout (alleen de deurwaarders, die geen rol hebben in preventie)::
 
-    stakeholders: [{id: politie, role: lead}]
+    stakeholders: [{id: deurwaarders, role: lead}]
     effects:
-      seksuele-gezondheid: {score: 2, rationale: Voorlichting.}
+      preventie: {score: 2, rationale: Voorlichting.}
 """
 
 from collections.abc import Iterator

@@ -1,9 +1,8 @@
 """De maatregelen vragen niet meer politiecapaciteit dan er is.
 
-Een effectieve aanpak vraagt om een efficiënte inzet van (politie)capaciteit
-(Regioplan 2019, aandachtspunt 4). Als ``police_hours_available`` is
-ingesteld, telt deze regel de ``capacity.police_hours_per_year`` van alle
-maatregelen op.
+Maatregelen die samen meer politie-uren vragen dan er zijn, worden niet
+uitgevoerd zoals bedoeld. Als ``police_hours_available`` is ingesteld, telt
+deze regel de ``capacity.police_hours_per_year`` van alle maatregelen op.
 
 Goed: 8.000 uur gevraagd, 10.000 beschikbaar.
 

@@ -3,9 +3,9 @@
 Als de som van alle scores op een domein onder 0 ligt, doen de maatregelen
 samen dat domein meer kwaad dan goed.
 
-Goed: scores +2, -1 en 0 op ``normalisering`` (som +1).
+Goed: scores +2, -1 en 0 op ``hulpverlening`` (som +1).
 
-Fout: scores +1, -1 en -1 op ``normalisering`` (som -1).
+Fout: scores +1, -1 en -1 op ``hulpverlening`` (som -1).
 """
 
 from collections.abc import Iterator

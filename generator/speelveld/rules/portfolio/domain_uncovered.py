@@ -1,12 +1,12 @@
 """Elk domein wordt door ten minste één maatregel positief gediend.
 
-Alle vier de domeinen zijn van belang voor effectief beleid (Regioplan 2019,
-Aanbevelingen). Een domein dat geen enkele maatregel met +1 of hoger heeft,
-is een gat in het speelveld. De drempel is ``min_measures_per_domain``.
+Elk domein van het speelveld is van belang voor effectief beleid. Een domein
+dat geen enkele maatregel met +1 of hoger heeft, is een gat in het speelveld.
+De drempel is ``min_measures_per_domain``.
 
 Goed: elk domein heeft een maatregel met score +1 of hoger.
 
-Fout: geen enkele maatregel scoort ``seksuele-gezondheid`` positief.
+Fout: geen enkele maatregel scoort ``preventie`` positief.
 """
 
 from collections.abc import Iterator

@@ -1,12 +1,11 @@
 """Geen domein blijft ver achter in het totale positieve effect.
 
-Het rapport stelt vast dat de aandacht verhoudingsgewijs minder uitgaat naar
-normalisering van sekswerk en ondernemen in de seksbranche (aandachtspunt 2).
-Deze regel meet het aandeel van elk domein in de som van alle positieve
-scores en waarschuwt onder ``min_domain_share``. Over een domein dat
-``domain-uncovered`` al meldt, zwijgt deze regel.
+Een domein kan maatregelen hebben en toch verhoudingsgewijs weinig aandacht
+krijgen. Deze regel meet het aandeel van elk domein in de som van alle
+positieve scores en waarschuwt onder ``min_domain_share``. Over een domein
+dat ``domain-uncovered`` al meldt, zwijgt deze regel.
 
-Goed: vier domeinen met elk 20 tot 30 procent van het positieve effect.
+Goed: elk domein krijgt 20 procent of meer van het positieve effect.
 
 Fout: één domein met 5 procent, terwijl de drempel 15 procent is.
 """

@@ -1,9 +1,10 @@
 """Combineer hiërarchische met netwerkgerichte sturing.
 
-Het rapport (aandachtspunt 1) vraagt om een governance die zowel
-hiërarchisch als netwerkgericht is. Deze regel waarschuwt als het aandeel
-hiërarchische of netwerkgerichte maatregelen boven ``max_governance_share``
-komt; gemengde maatregelen tellen voor geen van beide.
+Hiërarchische sturing (regels, vergunningen, handhaving) en netwerkgerichte
+sturing (samenwerking, vertrouwen) vullen elkaar aan. Deze regel waarschuwt
+als het aandeel hiërarchische of netwerkgerichte maatregelen boven
+``max_governance_share`` komt; gemengde maatregelen tellen voor geen van
+beide.
 
 Goed: 5 hiërarchisch, 4 netwerkgericht, 3 gemengd.
 

@@ -3,9 +3,9 @@
 Een instrument in de buitenste ring dat nergens wordt gebruikt, is een
 mogelijkheid die blijft liggen.
 
-Goed: ``subsidieregeling-destigmatisering`` wordt ingezet door een maatregel.
+Goed: ``budgetcursus`` wordt ingezet door een maatregel.
 
-Fout: geen enkele maatregel noemt ``subsidieregeling-destigmatisering``.
+Fout: geen enkele maatregel noemt ``budgetcursus``.
 """
 
 from collections.abc import Iterator

@@ -1,14 +1,15 @@
 """Besluitvorming over meerdere portefeuilles.
 
-Het rapport (aandachtspunt 2) vraagt om integrale besluitvorming: niet alleen
-de burgemeester en de wethouder Zorg, maar ook Economische Zaken, Wonen en
-Werk. Deze regel waarschuwt als één eigenaar meer dan ``max_owner_share`` van
-de maatregelen heeft, of als minder dan ``min_owner_count`` eigenaren
-maatregelen hebben.
+Integrale besluitvorming betrekt meer dan één portefeuille: een domein
+waarvoor geen bestuurder verantwoordelijk is, krijgt weinig aandacht. Deze
+regel waarschuwt als één eigenaar meer dan ``max_owner_share`` van de
+maatregelen heeft, of als minder dan ``min_owner_count`` eigenaren
+maatregelen hebben. De portefeuilles die een project wil betrekken, staan in
+``framework.portfolios``.
 
 Goed: vier eigenaren, de grootste met 40 procent van de maatregelen.
 
-Fout: de burgemeester is eigenaar van 9 van de 10 maatregelen.
+Fout: één wethouder is eigenaar van 9 van de 10 maatregelen.
 """
 
 from collections.abc import Iterator
@@ -19,7 +20,7 @@ from ..base import Context, Problem
 ID = "owner-concentration"
 LEVEL = Severity.WARNING
 SUMMARY = "De maatregelen liggen bij te weinig bestuurlijke eigenaren."
-REMEDY = "Beleg maatregelen ook bij andere portefeuilles, zoals Economische Zaken of Wonen."
+REMEDY = "Beleg maatregelen ook bij andere portefeuilles."
 
 
 def check(ctx: Context) -> Iterator[Problem]:

@@ -1,12 +1,11 @@
 """Elke partner van het speelveld is bij ten minste één maatregel betrokken.
 
 De middelste ring van het speelveld noemt de partners die betrokken moeten
-zijn en blijven (Regioplan 2019). Een partner zonder maatregel is mogelijk
-een gemiste kans.
+zijn en blijven. Een partner zonder maatregel is mogelijk een gemiste kans.
 
-Goed: ``taxibranche`` staat bij de maatregel tegen facilitators.
+Goed: ``woningcorporatie`` staat bij de maatregel tegen huisuitzettingen.
 
-Fout: ``taxibranche`` staat bij geen enkele maatregel.
+Fout: ``woningcorporatie`` staat bij geen enkele maatregel.
 """
 
 from collections.abc import Iterator
