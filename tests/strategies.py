@@ -16,6 +16,7 @@ import yaml
 from hypothesis import strategies as st
 
 from speelveld.config import CONFIG_FILE, Config
+from speelveld.findings import Finding, Severity
 from speelveld.model import (
     KINDS,
     Capacity,
@@ -678,3 +679,51 @@ def versions_with_secrets(
     taken = frozenset(head.ids("measures"))
     measures.extend(draw(measure_sets(head.world, max_size=3, taken=taken)))
     return ProjectSpec(head.world, tuple(measures)), head, secrets
+
+
+# --- Report output ----------------------------------------------------------------------------
+
+#: Characters a report must never pass on as they are: C0 and C1 controls, DEL, line and
+#: paragraph separators, bidi controls, lone surrogates (a file name that is not UTF-8),
+#: the non-characters XML forbids, and what workflow commands, URIs and XML give meaning.
+UNSAFE_CHARACTERS = (
+    *map(chr, range(0x20)),
+    "\x7f",
+    "\x85",
+    "\x9b",
+    "\u061c",
+    "\u200e",
+    "\u200f",
+    *map(chr, range(0x2028, 0x202F)),
+    *map(chr, range(0x2066, 0x206A)),
+    "\ud800",
+    "\udcff",
+    "\ufffe",
+    "\uffff",
+    *"%:,#?&<>\"'\\/ ]",
+)
+
+#: Any text: every code point but surrogates, and often the characters above.
+wild_texts = st.text(
+    alphabet=st.one_of(st.characters(), st.sampled_from(UNSAFE_CHARACTERS)), max_size=20
+)
+
+#: Any text as a path relative to the project: what a file name can become.
+relative_paths = wild_texts.filter(lambda t: not t.startswith("/"))
+
+
+@st.composite
+def wild_findings(draw: st.DrawFn, codes: tuple[str, ...]) -> Finding:
+    """A finding with any path, subject, pointer and message; a code from ``codes``."""
+    path = draw(relative_paths)
+    placed = bool(path) and draw(st.booleans())
+    return Finding(
+        path=path,
+        line=draw(st.integers(1, 10_000)) if placed else draw(st.integers(0, 3)),
+        column=draw(st.integers(1, 500)) if placed else draw(st.integers(0, 3)),
+        code=draw(st.sampled_from(codes)),
+        severity=draw(st.sampled_from(list(Severity))),
+        message=draw(wild_texts),
+        subject=draw(st.one_of(wild_texts, st.sampled_from(("portfolio", "domain:economie")))),
+        pointer=draw(wild_texts),
+    )

@@ -62,7 +62,7 @@ def _prefix(project: Path) -> str:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="speelveld")
 def main() -> None:
-    """Speelveld: integraal beleid op vier domeinen controleren en publiceren."""
+    """Speelveld: integraal beleid op elk domein van het speelveld controleren en publiceren."""
 
 
 @main.command()
@@ -108,13 +108,7 @@ def run_check(options: CheckOptions) -> int:
     except NotAProject as problem:
         usage_error(str(problem))
         raise  # unreachable: usage_error exits
-    output = Output(
-        findings=report.findings,
-        fail_on=options.fail_on,
-        measures=tuple(report.project.measures),
-        files=len(report.project.files),
-        prefix=_prefix(options.project),
-    )
+    output = Output.of(report, options.fail_on, prefix=_prefix(options.project))
     rendered = FORMATS[options.format](output)
     if options.output is None:
         click.echo(rendered, nl=False)

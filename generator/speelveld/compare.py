@@ -10,7 +10,7 @@ import io
 import subprocess
 import tarfile
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +45,19 @@ class Comparison:
     introduced: tuple[Finding, ...]
     resolved: tuple[Finding, ...]
 
+    def domain_name(self, domain: str) -> str:
+        """The domain's name in the head version, else in the base version, else its id."""
+        for report in (self.head, self.base):
+            found = report.project.domains.get(domain)
+            if found is not None:
+                return found.name
+        return domain
+
+    def scores(self, measure_id: str) -> list[tuple[str, int]]:
+        """The head version's score per domain of a measure, in the head's domain order."""
+        effects = self.head.project.measures[measure_id].effects
+        return [(d, effects[d].score) for d in _in_order(self.head.project.domains, effects)]
+
     def coverage(self) -> Iterator[tuple[str, DomainCoverage | None, DomainCoverage | None]]:
         """Per domain (of either version, head order first) the coverage before and after."""
         before, after = self.base.coverage.domains, self.head.coverage.domains
@@ -61,10 +74,7 @@ def compare(base: Report, head: Report, base_label: str, head_label: str) -> Com
         if not fields:
             continue
         scores = {}
-        for domain in [
-            *after["effects"],
-            *(d for d in before["effects"] if d not in after["effects"]),
-        ]:
+        for domain in _in_order(head.project.domains, [*after["effects"], *before["effects"]]):
             was = before["effects"].get(domain, {}).get("score")
             now = after["effects"].get(domain, {}).get("score")
             if was != now:
@@ -80,9 +90,20 @@ def compare(base: Report, head: Report, base_label: str, head_label: str) -> Com
         added=tuple(sorted(new.keys() - old.keys())),
         removed=tuple(sorted(old.keys() - new.keys())),
         changed=tuple(changed),
-        introduced=tuple(f for f in head.findings if f.identity not in base_ids),
-        resolved=tuple(f for f in base.findings if f.identity not in head_ids),
+        introduced=_by_severity(f for f in head.findings if f.identity not in base_ids),
+        resolved=_by_severity(f for f in base.findings if f.identity not in head_ids),
     )
+
+
+def _in_order(domains: Collection[str], keys: Iterable[str]) -> list[str]:
+    """``keys`` once each: the project's domains in their order, then any others."""
+    wanted = dict.fromkeys(keys)
+    return [d for d in domains if d in wanted] + [k for k in wanted if k not in domains]
+
+
+def _by_severity(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    """Errors first, then by place, as a reviewer reads them."""
+    return tuple(sorted(findings, key=lambda f: (-f.severity, f)))
 
 
 @contextmanager

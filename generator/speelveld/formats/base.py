@@ -1,11 +1,22 @@
-"""What every format receives."""
+"""What every format receives, and the escaping that keeps any input printable."""
 
 from __future__ import annotations
 
+import json
+import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from ..findings import Finding, Severity
+from ..ids import CONFIG_FILE
+
+if TYPE_CHECKING:
+    from ..analysis import Report
+
+#: Where a finding without a file of its own points when nothing better is known.
+SITE_FILE = "mkdocs.yml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,6 +28,25 @@ class Output:
     files: int = 0
     #: Prepended to paths for tools that resolve them from the repository root.
     prefix: str = ""
+    #: The file of each subject (``domain:economie`` -> ``domains/economie.yml``), relative
+    #: to the project, for formats that need a file for every finding.
+    sources: Mapping[str, str] = field(default_factory=dict)
+    #: Whether the project has a ``speelveld.yml``, where portfolio findings then point.
+    has_config: bool = False
+
+    @classmethod
+    def of(cls, report: Report, fail_on: Severity, *, prefix: str = "") -> Output:
+        """Everything the formats need to know about a checked project."""
+        project = report.project
+        return cls(
+            findings=report.findings,
+            fail_on=fail_on,
+            measures=tuple(project.measures),
+            files=len(project.files),
+            prefix=prefix,
+            sources={subject: doc.path for subject, doc in project.documents.items()},
+            has_config=CONFIG_FILE in project.files,
+        )
 
     def path(self, finding: Finding) -> str:
         return f"{self.prefix}{finding.path}" if finding.path else ""
@@ -24,7 +54,60 @@ class Output:
     def failing(self, finding: Finding) -> bool:
         return finding.severity >= self.fail_on
 
+    def anchor(self, finding: Finding) -> tuple[str, int, int]:
+        """A file, line and column for every finding, also one about the whole portfolio.
+
+        A finding without a path points at its subject's file, else at ``speelveld.yml``
+        when the project has one, else at ``mkdocs.yml``; line and column are at least 1.
+        """
+        if finding.path:
+            return self.path(finding), max(finding.line, 1), max(finding.column, 1)
+        source = self.sources.get(finding.subject)
+        if not source:
+            source = CONFIG_FILE if self.has_config else SITE_FILE
+        return f"{self.prefix}{source}", 1, 1
+
 
 def counts(findings: list[Finding]) -> dict[str, int]:
     counted = Counter(f.severity for f in findings)
     return {level.label: counted[level] for level in sorted(Severity, reverse=True)}
+
+
+#: Characters a terminal, an editor or an XML parser must not get as they are: control
+#: characters (C0, DEL, C1), line and paragraph separators, the bidirectional controls
+#: that can reorder what a reader sees, lone surrogates (an undecodable file name) and
+#: the two non-characters that XML forbids.
+_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """``text`` with every unsafe character written as an escape: ``\\x1b``, ``\\n``, ``\\u202e``.
+
+    What remains is one line of printable text, so a file name or value can neither
+    move the cursor, recolour a terminal, split a finding over two lines nor break XML.
+    """
+    return _UNSAFE.sub(_escape, text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def dump_json(data: Any) -> str:
+    """JSON that can be written as UTF-8 whatever it holds.
+
+    Control characters are escaped by :mod:`json` itself; a lone surrogate (from a file
+    name that is not UTF-8) is not, and could not be encoded, so it becomes ``\\udcff``.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"

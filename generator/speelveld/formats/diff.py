@@ -1,4 +1,8 @@
-"""``speelveld diff`` as plain text or as Markdown for a pull-request comment."""
+"""``speelveld diff`` as plain text or as Markdown for a pull-request comment.
+
+Scores are shown per domain by the domain's name, so that a reviewer reads what a
+measure does without opening the files; every line goes through :func:`base.visible`.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +11,32 @@ from collections.abc import Callable
 from ..compare import Comparison, MeasureChange
 from ..coverage import DomainCoverage
 from ..findings import Finding
+from ..model import SCALE, signed
+from .base import visible
 
 
 def _score(value: int | None) -> str:
-    return "—" if value is None else f"{value:+d}"
+    return "—" if value is None else signed(value)
+
+
+def _added_scores(diff: Comparison, measure_id: str) -> list[str]:
+    """``Gezondheid: +2 versterkend`` for every domain the new measure is assessed on."""
+    return [
+        f"{diff.domain_name(domain)}: {signed(score)} {SCALE[score]}"
+        for domain, score in diff.scores(measure_id)
+    ]
+
+
+def _changed_scores(diff: Comparison, change: MeasureChange) -> list[str]:
+    """``Economie: 0 → -2`` for every domain whose score changed."""
+    return [
+        f"{diff.domain_name(domain)}: {_score(was)} → {_score(now)}"
+        for domain, (was, now) in change.scores.items()
+    ]
 
 
 def _change(change: MeasureChange, code: Callable[[str], str]) -> str:
-    moved = ", ".join(
-        f"{domain} {_score(was)} → {_score(now)}" for domain, (was, now) in change.scores.items()
-    )
-    text = f"{code(change.id)} {change.title}: gewijzigd {', '.join(change.fields)}"
-    return f"{text}; scores: {moved}" if moved else text
+    return f"{code(change.id)} {change.title}: gewijzigd {', '.join(change.fields)}"
 
 
 def _cover(cover: DomainCoverage | None) -> tuple[str, str, str]:
@@ -39,15 +57,23 @@ def _headline(diff: Comparison) -> str:
     )
 
 
+def _lines(lines: list[str]) -> str:
+    return "".join(visible(line) + "\n" for line in lines)
+
+
 def render_text(diff: Comparison) -> str:
     def plain(text: str) -> str:
         return text
 
     head, base = diff.head.project.measures, diff.base.project.measures
     lines = [f"Speelveld: {diff.head_label} tegenover {diff.base_label}", _headline(diff), ""]
-    lines += [f"+ {m} {head[m].title}" for m in diff.added]
+    for measure in diff.added:
+        lines.append(f"+ {measure} {head[measure].title}")
+        lines += [f"    {score}" for score in _added_scores(diff, measure)]
     lines += [f"- {m} {base[m].title}" for m in diff.removed]
-    lines += [f"~ {_change(c, plain)}" for c in diff.changed]
+    for change in diff.changed:
+        lines.append(f"~ {_change(change, plain)}")
+        lines += [f"    {score}" for score in _changed_scores(diff, change)]
     lines += ["", "Dekking per domein (maatregelen positief, som, aandeel): voor → na"]
     for domain, before, after in diff.coverage():
         was, now = _cover(before), _cover(after)
@@ -57,7 +83,7 @@ def render_text(diff: Comparison) -> str:
     lines += [f"  {_finding(f, plain)}" for f in diff.introduced]
     lines += [f"Opgeloste bevindingen ({len(diff.resolved)}):"]
     lines += [f"  {_finding(f, plain)}" for f in diff.resolved]
-    return "\n".join(lines) + "\n"
+    return _lines(lines)
 
 
 def _cell(text: str) -> str:
@@ -77,9 +103,13 @@ def render_markdown(diff: Comparison) -> str:
     ]
     if diff.added or diff.removed or diff.changed:
         out += ["### Maatregelen", ""]
-        out += [f"- ➕ toegevoegd: {code(m)} {_cell(head[m].title)}" for m in diff.added]
+        for measure in diff.added:
+            out.append(f"- ➕ toegevoegd: {code(measure)} {_cell(head[measure].title)}")
+            out += [f"  - {_cell(score)}" for score in _added_scores(diff, measure)]
         out += [f"- ➖ verwijderd: {code(m)} {_cell(base[m].title)}" for m in diff.removed]
-        out += [f"- ✏️ {_cell(_change(c, code))}" for c in diff.changed]
+        for change in diff.changed:
+            out.append(f"- ✏️ {_cell(_change(change, code))}")
+            out += [f"  - {_cell(score)}" for score in _changed_scores(diff, change)]
         out.append("")
     out += [
         "### Dekking per domein",
@@ -99,4 +129,4 @@ def render_markdown(diff: Comparison) -> str:
     ):
         out += ["", f"### {title} ({len(findings)})", ""]
         out += [f"- {_cell(_finding(f, code))}" for f in findings] or ["Geen."]
-    return "\n".join(out) + "\n"
+    return _lines(out)

@@ -1,14 +1,18 @@
-"""GitHub Actions workflow commands: annotations on the pull request."""
+"""GitHub Actions workflow commands: annotations on the pull request.
+
+Unsafe characters are first made visible (:func:`base.visible`), so that a file name
+cannot colour the job log or split a command; then GitHub's own escaping applies.
+"""
 
 from __future__ import annotations
 
-from .base import Output
+from .base import Output, visible
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _property(text: str) -> str:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..findings import Finding
-from .base import Output, counts
+from .base import Output, counts, dump_json
 
 
 def as_dict(finding: Finding) -> dict[str, Any]:
@@ -29,4 +28,4 @@ def render(output: Output) -> str:
         "fail_on": output.fail_on.label,
         "failed": any(output.failing(f) for f in output.findings),
     }
-    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    return dump_json(report)

@@ -1,7 +1,9 @@
 """JUnit XML: a test case per measure and per portfolio rule, for CI dashboards.
 
 Findings at or above the fail level are failures; the others are listed in
-the case's ``system-out`` so that the report carries every finding.
+the case's ``system-out`` so that the report carries every finding. XML 1.0 cannot
+hold most control characters, not even as a character reference, so every text and
+attribute goes through :func:`base.visible` first: the report parses for any file name.
 """
 
 from __future__ import annotations
@@ -11,24 +13,24 @@ from collections import defaultdict
 
 from ..findings import Finding
 from ..rules import REGISTRY
-from .base import Output
-
-
-def _line(finding: Finding) -> str:
-    return f"{finding.location}: {finding.severity.label} {finding.code} {finding.message}"
+from .base import Output, visible
+from .text import line
 
 
 def _case(
     suite: ET.Element, classname: str, name: str, findings: list[Finding], output: Output
 ) -> None:
-    case = ET.SubElement(suite, "testcase", classname=classname, name=name)
+    case = ET.SubElement(suite, "testcase", classname=classname, name=visible(name))
     failing = [f for f in findings if output.failing(f)]
     passing = [f for f in findings if not output.failing(f)]
     if failing:
-        failure = ET.SubElement(case, "failure", message=failing[0].message, type=failing[0].code)
-        failure.text = "\n".join(map(_line, failing))
+        first = failing[0]
+        failure = ET.SubElement(
+            case, "failure", message=visible(first.message), type=visible(first.code)
+        )
+        failure.text = "\n".join(map(line, failing))
     if passing:
-        ET.SubElement(case, "system-out").text = "\n".join(map(_line, passing))
+        ET.SubElement(case, "system-out").text = "\n".join(map(line, passing))
 
 
 def render(output: Output) -> str:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .base import Output, counts
+from ..findings import Finding
+from .base import Output, counts, visible
 
 _DUTCH = {
     "error": ("fout", "fouten"),
@@ -11,14 +12,25 @@ _DUTCH = {
 }
 
 
-def summary(output: Output) -> str:
+def tally(findings: list[Finding]) -> str:
+    """The number of findings per level in words: ``2 fouten, 1 waarschuwing, 0 meldingen``."""
     parts = []
-    for level, number in counts(output.findings).items():
+    for level, number in counts(findings).items():
         one, many = _DUTCH[level]
         parts.append(f"{number} {one if number == 1 else many}")
-    return f"{output.files} bestanden gecontroleerd: {', '.join(parts)}"
+    return ", ".join(parts)
+
+
+def summary(output: Output) -> str:
+    files = "bestand" if output.files == 1 else "bestanden"
+    return f"{output.files} {files} gecontroleerd: {tally(output.findings)}"
+
+
+def line(finding: Finding) -> str:
+    """One finding on one line, whatever its path or message holds."""
+    return visible(f"{finding.location}: {finding.severity.label} {finding.code} {finding.message}")
 
 
 def render(output: Output) -> str:
-    lines = [f"{f.location}: {f.severity.label} {f.code} {f.message}" for f in output.findings]
+    lines = [line(f) for f in output.findings]
     return "\n".join([*lines, summary(output)]) + "\n"

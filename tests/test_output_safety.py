@@ -1,0 +1,207 @@
+"""Every report format stays readable and parseable whatever a file name, key or value holds.
+
+A file name can hold an escape sequence that recolours a terminal or moves its cursor, a
+newline that splits a finding in two, a bidi control that shows a reader other text than
+what is there, or a byte that is not UTF-8; XML cannot hold most control characters at all.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import unicodedata
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import unquote
+
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from speelveld.cli import main
+from speelveld.codes import INPUT_CODES
+from speelveld.findings import Finding, Severity
+from speelveld.formats import FORMATS, Output
+from speelveld.formats.base import visible
+from speelveld.rules import REGISTRY
+
+from . import strategies as s
+from .conftest import BASE
+from .test_formats import assert_uploadable
+
+CODES = (*INPUT_CODES, *REGISTRY)
+BIDI = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+GITHUB_LINE = re.compile(r"::(error|warning|notice) ([^:]*)::(.*)")
+
+
+def hidden(text: str) -> list[str]:
+    """The characters in ``text`` that a terminal or an editor would not show as they are."""
+    return [
+        c
+        for c in text
+        if unicodedata.category(c) in ("Cc", "Cs", "Zl", "Zp") or c in BIDI or c in "\ufffe\uffff"
+    ]
+
+
+def assert_one_line_each(rendered: str, count: int) -> list[str]:
+    """``count`` lines, each free of hidden characters, and valid UTF-8 as a whole."""
+    rendered.encode("utf-8")  # no lone surrogate
+    if count == 0:
+        assert rendered == ""
+        return []
+    assert rendered.endswith("\n")
+    lines = rendered[:-1].split("\n")
+    assert len(lines) == count, lines
+    assert rendered.splitlines() == lines  # no other line break (\x0b, \x85, \u2028)
+    for line in lines:
+        assert not hidden(line), line
+    return lines
+
+
+def _unescape_github(text: str) -> str:
+    for escaped, char in (("%0A", "\n"), ("%0D", "\r"), ("%3A", ":"), ("%2C", ",")):
+        text = text.replace(escaped, char)
+    return text.replace("%25", "%")
+
+
+def check_every_format(output: Output) -> None:
+    findings = output.findings
+
+    report = json.loads(FORMATS["json"](output))
+    assert [(f["path"], f["subject"], f["message"]) for f in report["findings"]] == [
+        (f.path, f.subject, f.message) for f in findings
+    ]
+
+    log = json.loads(FORMATS["sarif"](output))
+    assert_uploadable(log)
+    results = log["runs"][0]["results"]
+    assert len(results) == len(findings)
+    for finding, result in zip(findings, results, strict=True):
+        location = result["locations"][0]["physicalLocation"]
+        uri = location["artifactLocation"]["uri"]
+        path = output.anchor(finding)[0]
+        if not re.search("[\ud800-\udc7f\udd00-\udfff]", path):  # none from a file name
+            assert unquote(uri, errors="surrogateescape") == path
+        assert result["message"]["text"] == finding.message
+
+    root = ET.fromstring(FORMATS["junit"](output))
+    listed = "\n".join(
+        e.text or "" for e in root.iter() if e.tag in ("failure", "system-out")
+    ).splitlines()
+    assert len(listed) == len(findings)
+
+    lines = assert_one_line_each(FORMATS["text"](output), len(findings) + 1)
+    for finding, line in zip(findings, lines[:-1], strict=True):
+        assert line.endswith(visible(finding.message))
+
+    lines = assert_one_line_each(FORMATS["github"](output), len(findings))
+    for finding, line in zip(findings, lines, strict=True):
+        match = GITHUB_LINE.fullmatch(line)
+        assert match, line
+        properties = dict(p.split("=", 1) for p in match.group(2).split(","))
+        assert set(properties) <= {"file", "line", "col", "title"}, properties
+        assert _unescape_github(properties["title"]) == visible(finding.code)
+        if finding.path:
+            assert _unescape_github(properties["file"]) == visible(output.path(finding))
+        assert _unescape_github(match.group(3)) == visible(finding.message)
+
+
+@settings(
+    derandomize=True,
+    deadline=None,
+    database=None,
+    max_examples=150,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(
+    findings=st.lists(s.wild_findings(CODES), max_size=6),
+    measures=st.lists(s.wild_texts, max_size=3),
+    prefix=st.one_of(st.just(""), s.relative_paths.filter(bool).map(lambda t: f"{t}/")),
+    known=st.booleans(),
+)
+def test_any_text_in_findings_gives_parseable_one_line_output(
+    findings: list[Finding], measures: list[str], prefix: str, known: bool
+) -> None:
+    sources = {f.subject: f"bron/{f.subject}.yml" for f in findings} if known else {}
+    output = Output(
+        sorted(findings),
+        Severity.WARNING,
+        measures=tuple(measures),
+        files=len(findings),
+        prefix=prefix,
+        sources=sources,
+        has_config=known,
+    )
+    check_every_format(output)
+
+
+def test_visible_escapes_what_would_be_hidden() -> None:
+    assert visible("a\x1b[31mb\x07\nc\td\r") == "a\\x1b[31mb\\x07\\nc\\td\\r"
+    assert visible("\x9b2J \x7f \u202egnp.exe \u2066x\u2069") == (
+        "\\x9b2J \\x7f \\u202egnp.exe \\u2066x\\u2069"
+    )
+    assert visible("naïve 😀 שלום \\") == "naïve 😀 שלום \\"
+    assert visible("\udcff\u2028\ufffe") == "\\udcff\\u2028\\ufffe"
+
+
+# --- Through the command line, with a real file and a real key ------------------------------
+
+NAME = "wrong\x1b[2J\x07\nname"
+#: A measure whose unknown key holds ESC, BEL and a newline (YAML escapes in a quoted key).
+KEYED = (BASE / "measures" / "testservice.yml").read_text(encoding="utf-8") + (
+    '"ti\\etle\\a\\nx": waarde\n'
+)
+
+
+def _project(tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(BASE, root)
+    (root / "measures" / f"{NAME}.yml").write_text("title: x\n", encoding="utf-8")
+    (root / "measures" / "testservice.yml").write_text(KEYED, encoding="utf-8")
+    return root
+
+
+def _check(root: Path, format_: str) -> str:
+    result = CliRunner().invoke(main, ["check", str(root), "--format", format_])
+    assert result.exit_code == 1, result.output
+    return result.output
+
+
+def test_control_characters_in_a_file_name_and_a_key(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    report = json.loads(_check(root, "json"))
+    paths = {f["path"] for f in report["findings"]}
+    messages = " ".join(f["message"] for f in report["findings"])
+    assert f"measures/{NAME}.yml" in paths
+    assert "ti\x1btle\x07\nx" in messages  # the key as it is, for machines
+
+    text = _check(root, "text")
+    lines = assert_one_line_each(text, len(report["findings"]) + 1)
+    assert any(line.startswith("measures/wrong\\x1b[2J\\x07\\nname.yml:") for line in lines)
+    assert any("ti\\x1btle\\x07\\nx" in line for line in lines)
+
+    github = _check(root, "github")
+    assert_one_line_each(github, len(report["findings"]))
+    assert "file=measures/wrong\\x1b[2J\\x07\\nname.yml," in github
+
+    junit = ET.fromstring(_check(root, "junit"))
+    names = {case.get("name") for case in junit.iter("testcase")}
+    assert "measures/wrong\\x1b[2J\\x07\\nname.yml" in names
+    texts = "".join(e.text or "" for e in junit.iter())
+    assert "ti\\x1btle\\x07\\nx" in texts
+    assert not hidden(texts.replace("\n", ""))
+
+    log = json.loads(_check(root, "sarif"))
+    assert_uploadable(log)
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in log["runs"][0]["results"]
+    }
+    assert "measures/wrong%1B%5B2J%07%0Aname.yml" in uris
+
+
+def test_json_escapes_control_characters(tmp_path: Path) -> None:
+    rendered = _check(_project(tmp_path), "json")
+    assert not hidden(rendered.replace("\n", ""))
+    assert "\\u001b" in rendered
