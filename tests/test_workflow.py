@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from speelveld import cli, cli_authoring
 from speelveld.analysis import check
+from speelveld.findings import Finding
 from speelveld.project import load_project
 from speelveld.schema import FILES, SCHEMA_FOLDER, schemas
 
@@ -32,6 +33,16 @@ def project(tmp_path: Path) -> Path:
     return folder
 
 
+def unfinished(project: Path) -> list[Finding]:
+    """The findings of a project with placeholders, but the note that they hold up the
+    portfolio rules, which is there whenever any input error is."""
+    findings = check(project).findings
+    assert [f.code for f in findings if f.code == "portfolio-incomplete"] == [
+        "portfolio-incomplete"
+    ]
+    return [f for f in findings if f.code != "portfolio-incomplete"]
+
+
 def test_a_new_measure_gets_only_placeholder_findings(project: Path) -> None:
     status, _ = run("new", "measure", "nachtloket", "--project", str(project), "--no-input")
     assert status == 0
@@ -39,7 +50,7 @@ def test_a_new_measure_gets_only_placeholder_findings(project: Path) -> None:
     assert text.startswith("# yaml-language-server: $schema=../schemas/measure.schema.json\n")
     for domain in ("veiligheid", "gezondheid", "economie"):
         assert f"  {domain}:\n    score: 0\n" in text
-    findings = check(project).findings
+    findings = unfinished(project)
     assert {f.code for f in findings} == {"placeholder"}
     assert {f.pointer for f in findings} == {
         "title",
@@ -75,8 +86,19 @@ def test_every_kind_has_a_template_that_checks_but_for_placeholders(project: Pat
     ):
         assert run("new", kind, f"nieuw-{kind}", "--project", str(project), "--no-input")[0] == 0
         assert (project / folder / f"nieuw-{kind}.yml").is_file()
-    codes = {f.code for f in check(project).findings}
+    codes = {f.code for f in unfinished(project)}
     assert codes == {"placeholder"}
+
+
+def test_new_domains_take_the_next_order_while_still_unfinished(project: Path) -> None:
+    highest = max(yaml.safe_load(f.read_text("utf-8"))["order"] for f in project.glob("domains/*"))
+    for name in ("eerste", "tweede"):
+        assert run("new", "domain", name, "--project", str(project), "--no-input")[0] == 0
+    orders = {
+        name: yaml.safe_load((project / f"domains/{name}.yml").read_text("utf-8"))["order"]
+        for name in ("eerste", "tweede")
+    }
+    assert orders == {"eerste": highest + 1, "tweede": highest + 2}
 
 
 def test_in_a_terminal_it_asks_for_title_owner_and_lead(
@@ -92,7 +114,7 @@ def test_in_a_terminal_it_asks_for_title_owner_and_lead(
         input="Nachtloket\nwethouder-zorg\nggd\n",
     )
     assert status == 0
-    findings = check(project).findings
+    findings = unfinished(project)
     assert {f.pointer for f in findings} == {"summary", "instruments.0"}
     data = yaml.safe_load((project / "measures/nachtloket.yml").read_text("utf-8"))
     assert (data["title"], data["owner"], data["stakeholders"][0]["id"]) == (

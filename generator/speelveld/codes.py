@@ -19,6 +19,9 @@ class CodeInfo:
     remedy: str
 
 
+#: Not an input error itself, but its consequence: the portfolio rules did not run.
+INCOMPLETE = "portfolio-incomplete"
+
 INPUT_CODES: dict[str, CodeInfo] = {
     info.code: info
     for info in (
@@ -95,6 +98,13 @@ INPUT_CODES: dict[str, CodeInfo] = {
             "De verwijzing bestaat, maar past niet: de eigenaar is geen partner met sector "
             "bestuur, of een partner staat twee keer bij een maatregel.",
             "Kies een bestuurlijke eigenaar (sector bestuur) en noem elke partner één keer.",
+        ),
+        CodeInfo(
+            INCOMPLETE,
+            Severity.INFO,
+            "Er zijn invoerfouten, dus de regels over de portefeuille zijn niet uitgevoerd: "
+            "hun bevindingen zouden de fouten alleen weerspiegelen.",
+            "Los eerst de invoerfouten op; daarna toetst speelveld check ook de portefeuille.",
         ),
     )
 }

@@ -1,8 +1,10 @@
-"""The MkDocs plugin: ``plugins: [search, speelveld]`` is all a project needs.
+"""The MkDocs plugin: with ``theme: material`` and a ``docs/`` folder, ``plugins: [search,
+speelveld]`` is all a project needs.
 
-It reads the YAML folders beside ``mkdocs.yml``, stops the build on input
-errors before the site folder is touched, and adds the rendered pages and
-assets to the build in memory. A hand-written page wins over a generated one.
+It reads the YAML folders beside ``mkdocs.yml``, stops the build on input errors
+before the site folder is touched, and adds the rendered pages and assets to the
+build in memory. Policy findings are published, not a reason to stop, unless
+``fail_on`` says so. A hand-written page wins over a generated one.
 """
 
 from __future__ import annotations
@@ -20,17 +22,21 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .analysis import Report, check
+from .formats.text import tally
 from .model import KINDS
 from .project import NotAProject
 from .render.pages import SiteOptions
 from .site import (
+    FAIL_ON,
     SECTIONS,
     InvalidProject,
     assets,
     internal_requested,
     municipal_defaults,
     navigation,
-    pages_for,
+    policy_findings,
+    publication,
+    refuse_on,
 )
 from .staging import Staging
 
@@ -43,6 +49,8 @@ class SpeelveldConfig(base.Config):
     """The project folder, relative to mkdocs.yml; by default the folder of mkdocs.yml."""
     internal = c.Type(bool, default=False)
     """Include ``visibility: internal`` measures (also: ``SPEELVELD_INTERNAL=1``)."""
+    fail_on = c.Choice(FAIL_ON, default="never")
+    """The lowest level of policy finding that stops the build; ``never`` publishes them all."""
 
 
 class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
@@ -60,14 +68,25 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
         return (folder / (self.config.project_dir or ".")).resolve()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if config.theme.name != "material":
+            log.warning(
+                "speelveld: de site is ontworpen voor het thema material (mkdocs-material); "
+                "met thema '%s' kunnen opmaak, taal en figuren afwijken",
+                config.theme.name,
+            )
         municipal_defaults(config)
         started = time.perf_counter()
         try:
             self.report = check(self._root(config))
             options = SiteOptions(config.site_name, internal_requested(self.config.internal))
-            self.pages = pages_for(self.report, options)
+            published, self.pages = publication(self.report, options)
         except (NotAProject, InvalidProject) as problem:
             raise PluginError(f"speelveld: {problem}") from None
+        findings = policy_findings(published)
+        log.info("speelveld: bevindingen over het beleid: %s", tally(findings))
+        refusal = refuse_on(findings, self.config.fail_on, files=len(published.project.files))
+        if refusal:
+            raise PluginError(f"speelveld: {refusal}")
         project = self.report.project
         log.debug(
             "speelveld: %d bestanden (%d ongewijzigd uit de cache), %d pagina's in %.3f s",

@@ -12,8 +12,9 @@ from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 
 from .analysis import Report, check
+from .codes import INPUT_CODES
 from .compare import VersionNotFound, compare, version
-from .findings import Severity
+from .findings import Finding, Severity
 from .formats.base import Output
 from .formats.text import render as render_text
 from .project import NotAProject
@@ -40,7 +41,21 @@ SECTIONS: tuple[tuple[str, str], ...] = (
 
 
 class InvalidProject(Exception):
-    """The data have errors; the message lists them as ``speelveld check`` does."""
+    """The data have input errors; the message lists them as ``speelveld check`` does."""
+
+
+def input_errors(report: Report) -> list[Finding]:
+    """The findings that make the data untrustworthy: only these stop a build.
+
+    A policy finding (a rule about a measure or the portfolio) is what the site exists
+    to show; an input error means the site would show something other than the files say.
+    """
+    return [f for f in report.findings if f.code in INPUT_CODES and f.severity is Severity.ERROR]
+
+
+def policy_findings(report: Report) -> list[Finding]:
+    """The findings of the rules: published on the site, never a reason to stop by default."""
+    return [f for f in report.findings if f.code not in INPUT_CODES]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,13 +80,43 @@ def internal_requested(option: bool) -> bool:
     return option or os.environ.get(INTERNAL_VARIABLE, "").lower() in ("1", "true", "yes")
 
 
+#: The values of the plugin's ``fail_on``: ``never`` publishes every policy finding.
+FAIL_ON = ("never", "error", "warning", "info")
+
+
+def refuse_on(findings: list[Finding], fail_on: str, *, files: int) -> str:
+    """Why the build stops on these policy findings under ``fail_on``; empty if it does not."""
+    if fail_on == "never":
+        return ""
+    failing = [f for f in findings if f.severity >= Severity.parse(fail_on)]
+    if not failing:
+        return ""
+    listing = render_text(Output(failing, Severity.INFO, files=files))
+    noun = "bevinding" if len(failing) == 1 else "bevindingen"
+    return (
+        f"fail_on is '{fail_on}' en het beleid heeft {len(failing)} {noun} op dat niveau of "
+        f"hoger; de site is niet bijgewerkt:\n{listing}"
+    )
+
+
+def shown(report: Report, internal: bool) -> Report:
+    """The report as the site shows it: without internal measures unless ``internal``."""
+    return report if internal else public(report)
+
+
 def pages_for(report: Report, options: SiteOptions) -> dict[str, str]:
-    """The pages, or :class:`InvalidProject` when the data have errors."""
-    errors = [f for f in report.findings if f.severity is Severity.ERROR]
+    """The pages, or :class:`InvalidProject` when the data have input errors."""
+    return publication(report, options)[1]
+
+
+def publication(report: Report, options: SiteOptions) -> tuple[Report, dict[str, str]]:
+    """The report as the site shows it and its pages; :class:`InvalidProject` on input errors."""
+    errors = input_errors(report)
     if errors:
         summary = render_text(Output(errors, Severity.ERROR, files=len(report.project.files)))
-        raise InvalidProject(f"de gegevens bevatten fouten:\n{summary}")
-    return render_pages(report, options, changes_since(report, options))
+        raise InvalidProject(f"de gegevens bevatten invoerfouten:\n{summary}")
+    report = shown(report, options.internal)
+    return report, render_pages(report, options, changes_since(report, options))
 
 
 def changes_since(report: Report, options: SiteOptions) -> Changes:
@@ -84,7 +129,8 @@ def changes_since(report: Report, options: SiteOptions) -> Changes:
         with version(str(beside) if beside.is_dir() else spec, report.project.root) as folder:
             base = check(folder)
     except (VersionNotFound, NotAProject) as problem:
-        return Changes(None, f"De vergelijking met '{spec}' kon niet worden gemaakt: {problem}.")
+        reason = problem.reason if isinstance(problem, NotAProject) else str(problem)
+        return Changes(None, f"De vergelijking met '{spec}' kon niet worden gemaakt: {reason}.")
     if not options.internal:
         base, report = public(base), public(report)
     return Changes(compare(base, report, spec, "deze versie"), "")

@@ -22,6 +22,11 @@ def _signed(value: Effect | int | None) -> str:
     return vocabulary.signed(value if isinstance(value, int) else value.score)
 
 
+def plural(count: int, one: str, many: str) -> str:
+    """``1 fout``, ``2 fouten``: the number with the right form of the noun."""
+    return f"{count} {one if count == 1 else many}"
+
+
 def _first_sentence(value: str) -> str:
     return " ".join(value.split()).split(". ")[0].rstrip(".") + "."
 
@@ -59,6 +64,7 @@ def build() -> jinja2.Environment:
     environment.globals.update(
         SCALE=SCALE,
         signed=_signed,
+        plural=plural,
         **{name: getattr(vocabulary, name) for name in dir(vocabulary) if name.isupper()},
     )
     return environment

@@ -19,6 +19,8 @@ PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#C
 #: Diverging purple-orange (ColorBrewer PuOr), colour-blind safe; -3 .. +3.
 DIVERGING = ("#b35806", "#f1a340", "#fee0b6", "#f7f7f7", "#d8daeb", "#998ec3", "#542788")
 UNUSED = "#d9d9d9"
+#: The rule whose findings mark a domain as not covered in the infographic.
+UNCOVERED_CODE = "domain-uncovered"
 FONT = {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 13}
 
 
@@ -108,6 +110,13 @@ def _segment(
     }
 
 
+def _mark_uncovered(segment: dict[str, Any]) -> None:
+    """A domain with too few measures serving it: hatched, and said in words."""
+    segment["label"] += " ⚠"
+    segment["hover"] += "<br><b>Fout: te weinig maatregelen dienen dit domein</b>"
+    segment["used"] = False  # the hatching of the ring
+
+
 def _wrap(label: str, width: int = 16) -> str:
     """Break a long label over lines so that it fits a ring segment."""
     lines: list[str] = []
@@ -135,6 +144,9 @@ def speelveld(report: Report) -> dict[str, Any]:
     every sector has the same angle, so the rings line up with the domains inside.
     """
     project, coverage = report.project, report.coverage
+    uncovered = {
+        f.subject.removeprefix("domain:") for f in report.findings if f.code == UNCOVERED_CODE
+    }
     inner: list[dict[str, Any]] = []
     middle: list[dict[str, Any]] = []
     outer: list[dict[str, Any]] = []
@@ -154,6 +166,8 @@ def speelveld(report: Report) -> dict[str, Any]:
             )
             | {"colour": colour, "used": True}
         )
+        if domain.id in uncovered:
+            _mark_uncovered(inner[-1])
         for ring, kind, entities, uses, amount in (
             (middle, "partners", project.stakeholders, coverage.stakeholder_use, 0.45),
             (outer, "instrumenten", project.instruments, coverage.instrument_use, 0.7),

@@ -38,6 +38,10 @@ class _Pages:
         self.project = report.project
         self.env = environment.build()
         self.counted = [m for m in self.project.measures.values() if m.counted]
+        #: Whether police hours are part of this project at all (capacity-exceeded can apply).
+        self.police_hours = self.project.config.police_hours_available is not None or any(
+            m.capacity is not None for m in self.project.measures.values()
+        )
         self.by_subject: dict[str, list[Finding]] = defaultdict(list)
         for finding in report.findings:
             self.by_subject[finding.subject].append(finding)
@@ -75,6 +79,7 @@ class _Pages:
             percent=lambda part, whole: f"{part / whole:.0%}" if whole else "—",
             coverage=self.report.coverage,
             config=project.config,
+            police_hours=self.police_hours,
         )
 
     def all(self) -> dict[str, str]:
@@ -96,7 +101,7 @@ class _Pages:
                 "methode.md.jinja",
                 "methode.md",
                 "Methode",
-                rules=list(REGISTRY.values()),
+                rules=[r for r in REGISTRY.values() if self.police_hours or r.id != CAPACITY],
                 input_codes=list(INPUT_CODES.values()),
             ),
             "domeinen/index.md": self.render(
@@ -128,6 +133,9 @@ class _Pages:
     def home(self) -> str:
         counts: Counter[str] = Counter(m.status for m in self.project.measures.values())
         important = [f for f in self.report.findings if f.severity >= Severity.WARNING]
+        shown = sorted(important, key=lambda f: -f.severity)
+        errors = sum(f.severity is Severity.ERROR for f in shown)
+        shown = shown[: max(errors, HOME_FINDINGS)]
         return self.render(
             "index.md.jinja",
             "index.md",
@@ -136,7 +144,10 @@ class _Pages:
             measures=list(self.project.measures.values()),
             status_counts=[(s, counts[s]) for s in STATUS if counts[s]],
             figure=figures.speelveld(self.report),
-            top_findings=sorted(important, key=lambda f: -f.severity)[:5],
+            open_findings=[self.finding_view(f, "index.md") for f in shown],
+            open_more=len(important) - len(shown),
+            open_errors=errors,
+            open_warnings=len(important) - errors,
         )
 
     def matrix(self) -> str:
@@ -205,6 +216,15 @@ class _Pages:
             "message": finding.message,
             "subject_link": relative(current, page_path(FOLDERS[kind], entity_id)),
             "subject_name": str(getattr(entity, "name", None) or entity.title),
+        }
+
+    def finding_view(self, finding: Finding, current: str) -> dict[str, str]:
+        """A finding for readers: its level, what it concerns, the rule's summary, a link."""
+        anchor = finding.code if finding.code in REGISTRY else "invoerfouten"
+        return self.subject_view(finding, current) | {
+            "level": finding.severity.label,
+            "summary": self.info(finding.code).summary,
+            "rule_link": relative(current, f"methode.md#{anchor}"),
         }
 
     def domain(self, domain_id: str) -> str:
@@ -299,6 +319,12 @@ class _Pages:
             findings=self.by_subject[f"measure:{measure.id}"],
         )
 
+
+#: The rule that needs police hours; without them its explanation is left out.
+CAPACITY = "capacity-exceeded"
+
+#: Warnings shown on the home page beside every error; the rapport lists them all.
+HOME_FINDINGS = 5
 
 #: The statuses of policy that is in force today, as against proposals.
 IN_FORCE = ("adopted", "running", "evaluated")
