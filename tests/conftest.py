@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -81,3 +84,24 @@ def project_from(tmp_path: Path):
         return Case.read(CASES / name).build(tmp_path / "project")
 
     return build
+
+
+def build(project: Path, site: Path, **environment: str) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict`` of ``project`` into ``site``, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **environment},
+    )
+
+
+@pytest.fixture(scope="session")
+def amsterdam(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of the Amsterdam project in this repository, built once."""
+    site = tmp_path_factory.mktemp("amsterdam") / "site"
+    result = build(REPOSITORY, site)
+    assert result.returncode == 0, result.stderr
+    return site

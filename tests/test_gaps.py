@@ -11,8 +11,8 @@ import pytest
 
 from speelveld.rules import REGISTRY
 
-from .conftest import BASE
-from .test_site import MKDOCS_YML, build, fingerprint
+from .conftest import BASE, build
+from .test_site import MKDOCS_YML, fingerprint
 
 
 def edit(file: Path, old: str, new: str) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
@@ -34,7 +33,7 @@ from speelveld.starter import (
     slug,
 )
 
-from .conftest import REPOSITORY
+from .conftest import REPOSITORY, build
 
 EXAMPLE_IDS = [d.id for d in EXAMPLE_DOMAINS]
 
@@ -156,14 +155,7 @@ def test_readme_gitignore_and_editor_settings(started: Path) -> None:
 
 def test_the_site_builds_strictly(started: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-        cwd=started,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    result = build(started, site)
     assert result.returncode == 0, result.stderr
     assert DEFAULT_TITLE in (site / "index.html").read_text("utf-8")
     assert "Over dit speelveld" in (site / "over/index.html").read_text("utf-8")

@@ -7,11 +7,8 @@ the Amsterdam dataset; the Amsterdam site keeps its report's framing through its
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -24,7 +21,7 @@ from speelveld.findings import Severity
 from speelveld.render.pages import SiteOptions, render_pages
 from speelveld.rules import REGISTRY
 
-from .conftest import REPOSITORY, TESTS
+from .conftest import REPOSITORY, TESTS, build
 
 NEUTRAL = TESTS / "neutral"
 
@@ -76,17 +73,6 @@ framework:
       rules: [capacity-exceeded]
   portfolios: [Werk en Inkomen, Onderwijs]
 """
-
-
-def build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
 
 
 def built(project: Path, site: Path) -> Path:
@@ -144,14 +130,6 @@ def six_domains(project: Path) -> Path:
 def neutral_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("neutral")
     return built(copy(folder / "project"), folder / "site")
-
-
-@pytest.fixture(scope="module")
-def amsterdam(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("amsterdam") / "site"
-    result = build(REPOSITORY, site)
-    assert result.returncode == 0, result.stderr
-    return site
 
 
 def test_the_fixture_is_a_complete_three_domain_project(neutral_site: Path) -> None:

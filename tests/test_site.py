@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,7 +13,7 @@ from click.testing import CliRunner
 
 from speelveld.cli import main
 
-from .conftest import BASE, NEW_MEASURE, REPOSITORY
+from .conftest import BASE, NEW_MEASURE, REPOSITORY, build
 
 MKDOCS_YML = """\
 site_name: Nachtleven
@@ -65,17 +63,6 @@ effects:
 """
 
 
-def build(project: Path, site: Path, **environment: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **environment},
-    )
-
-
 def site_text(site: Path) -> str:
     return "\n".join(
         p.read_text(encoding="utf-8", errors="replace")
@@ -101,14 +88,6 @@ def project(tmp_path: Path) -> Path:
     (folder / "docs").mkdir()
     (folder / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
     return folder
-
-
-@pytest.fixture(scope="module")
-def amsterdam(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("amsterdam") / "site"
-    result = build(REPOSITORY, site)
-    assert result.returncode == 0, result.stderr
-    return site
 
 
 def test_amsterdam_builds_strict_with_every_page(amsterdam: Path) -> None:
