@@ -1,8 +1,13 @@
 """The CI and pre-commit set-up: the GitHub workflows, Dependabot and the pre-commit hooks.
 
+A project repository holds only YAML, so its workflows (:func:`speelveld.ci.ci_files`, what
+``speelveld init --ci github`` writes) install a released, pinned Speelveld; this repository runs
+the same workflows on the Amsterdam data, plus a release workflow for the package itself.
+
 Nothing here runs on GitHub. The workflows are checked with actionlint (with ShellCheck for the
 ``run:`` scripts) and against the JSON Schema of GitHub workflows; the pre-commit files with
-pre-commit's own validators; and what the workflows must do is read from their YAML.
+pre-commit's own validators; and what the workflows must do is read from their YAML. What the
+gate's scripts do with old and new errors is run in tests/test_gate.py.
 """
 
 from __future__ import annotations
@@ -12,20 +17,33 @@ import re
 import shlex
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from packaging.version import Version  # a requirement of build, in the test extras
+
+from speelveld.ci import ci_files
 
 from .conftest import REPOSITORY
 
 WORKFLOW_FOLDER = REPOSITORY / ".github" / "workflows"
 PULL_REQUEST = WORKFLOW_FOLDER / "pr.yml"
 PAGES = WORKFLOW_FOLDER / "pages.yml"
+RELEASE = WORKFLOW_FOLDER / "release.yml"
+OWN_WORKFLOWS = (PULL_REQUEST, PAGES, RELEASE)
 DEPENDABOT = REPOSITORY / ".github" / "dependabot.yml"
 HOOKS = REPOSITORY / ".pre-commit-hooks.yaml"
 CONFIG = REPOSITORY / ".pre-commit-config.yaml"
+PYPROJECT = REPOSITORY / "pyproject.toml"
+
+#: A version for the generated files; distinct from any real release, to see it come through.
+VERSION = "2.3.4rc1"
+PROJECT_PR = ".github/workflows/pr.yml"
+PROJECT_PAGES = ".github/workflows/pages.yml"
+PROJECT_DEPENDABOT = ".github/dependabot.yml"
 
 #: The test extras install actionlint, ShellCheck, check-jsonschema and pre-commit next to Python.
 BIN = Path(sys.executable).parent
@@ -33,6 +51,9 @@ BIN = Path(sys.executable).parent
 #: An action (``owner/repo`` or ``owner/repo/path``) at a release tag (v4, v4.2 or v4.2.2) or
 #: a full commit SHA. Branches such as ``main`` or ``master`` do not match.
 PINNED = re.compile(r"[\w.-]+/[\w.-]+(/[\w./-]+)?@(v\d+(\.\d+){0,2}|[0-9a-f]{40})")
+
+#: A package from the index by name, with or without a version constraint: no path, URL or ".".
+REQUIREMENT = re.compile(r"[A-Za-z][\w.-]*((==|>=|<=|<|>|~=|!=)[\w.+!*-]+,?)*")
 
 DATA_FILES = ("measures/x.yml", "domains/signalering.yaml", "stakeholders/ggd.yml")
 NOT_DATA_FILES = (
@@ -70,13 +91,42 @@ def _actionlint(*files: Path, cwd: Path = REPOSITORY) -> subprocess.CompletedPro
     )
 
 
-def _load(path: Path) -> dict[str, Any]:
-    data = yaml.safe_load(path.read_text("utf-8"))
-    assert isinstance(data, dict), path
+def _schema(schema: str, path: Path) -> subprocess.CompletedProcess[str]:
+    return _run(sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(path))
+
+
+def _parse(text: str) -> dict[str, Any]:
+    data = yaml.safe_load(text)
+    assert isinstance(data, dict)
     # YAML 1.1 reads the key `on` as true.
     if True in data:
         data["on"] = data.pop(True)
     return data
+
+
+def _load(path: Path) -> dict[str, Any]:
+    return _parse(path.read_text("utf-8"))
+
+
+def _generated(path: str = PROJECT_PR) -> dict[str, Any]:
+    return _parse(ci_files(VERSION)[path])
+
+
+@pytest.fixture(scope="module")
+def project_repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The files of ``ci_files`` written into an otherwise empty repository folder."""
+    folder = tmp_path_factory.mktemp("project")
+    for relative, text in ci_files(VERSION).items():
+        (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+        (folder / relative).write_text(text, "utf-8")
+    return folder
+
+
+def _every_workflow() -> list[tuple[str, dict[str, Any]]]:
+    """This repository's workflows and the project repository's, by a readable name."""
+    own = [(path.name, _load(path)) for path in OWN_WORKFLOWS]
+    project = [(f"project:{p}", _generated(p)) for p in (PROJECT_PR, PROJECT_PAGES)]
+    return own + project
 
 
 def _job_uses(job: dict[str, Any]) -> list[str]:
@@ -88,6 +138,15 @@ def _job_uses(job: dict[str, Any]) -> list[str]:
 
 def _uses(workflow: dict[str, Any]) -> list[str]:
     return [action for job in workflow["jobs"].values() for action in _job_uses(job)]
+
+
+def _runs(workflow: dict[str, Any]) -> list[str]:
+    return [
+        step["run"]
+        for job in workflow["jobs"].values()
+        for step in job.get("steps", [])
+        if "run" in step
+    ]
 
 
 def _step_running(job: dict[str, Any], *needles: str) -> dict[str, Any]:
@@ -108,22 +167,92 @@ def _only_job(workflow: dict[str, Any]) -> dict[str, Any]:
     return jobs[0]
 
 
-# --- The workflows as GitHub reads them ----------------------------------------------------
+def _commands(script: str, program: str) -> list[list[str]]:
+    """Every command line of ``script`` that runs ``program`` (after ``python -m`` or not)."""
+    found = []
+    for line in script.splitlines():
+        words = shlex.split(line, comments=True)
+        if words[:3] == ["python", "-m", program]:
+            found.append(words[3:])
+        elif words[:1] == [program]:
+            found.append(words[1:])
+    return found
+
+
+def _option(words: list[str], name: str) -> str:
+    return words[words.index(name) + 1]
+
+
+# --- What a project repository gets --------------------------------------------------------
+
+
+def test_ci_files_are_the_two_workflows_and_dependabot() -> None:
+    files = ci_files(VERSION)
+    assert sorted(files) == [PROJECT_DEPENDABOT, PROJECT_PAGES, PROJECT_PR]
+    for text in files.values():
+        assert "@VERSION@" not in text
+        assert text.endswith("\n")
+
+
+@pytest.mark.parametrize("version", ['1.0" && curl x', "latest", "1.0 ", "", "v1.0"])
+def test_ci_files_take_only_a_release_version(version: str) -> None:
+    with pytest.raises(ValueError, match="versienummer"):
+        ci_files(version)
+
+
+@pytest.mark.parametrize("path", [PROJECT_PR, PROJECT_PAGES])
+def test_a_project_installs_the_pinned_release_with_a_cache_on_a_file_it_has(path: str) -> None:
+    job = _generated(path)["jobs"]["check" if path == PROJECT_PR else "build"]
+    install = _step_running(job, "pip install")
+    assert _commands(install["run"], "pip") == [["install", f"speelveld=={VERSION}"]]
+    python = _step_using(job, "actions/setup-python")
+    assert python["with"]["cache"] == "pip"
+    # The key is the workflow itself, which names the version: it exists in a YAML-only
+    # repository, and a new version makes a new cache.
+    assert python["with"]["cache-dependency-path"] == path
+    assert path in ci_files(VERSION)
+
+
+def test_this_repository_runs_the_workflows_of_a_project_repository() -> None:
+    """pr.yml and pages.yml here are ci_files() of the release they pin, to the character."""
+    [install] = [w for run in _runs(_load(PULL_REQUEST)) for w in _commands(run, "pip")]
+    pinned = install[-1].removeprefix("speelveld==")
+    assert install == ["install", f"speelveld=={pinned}"]
+    files = ci_files(pinned)
+    for path in (PULL_REQUEST, PAGES):
+        relative = path.relative_to(REPOSITORY).as_posix()
+        assert path.read_text("utf-8") == files[relative], (
+            f"{relative} wijkt af van speelveld.ci.ci_files({pinned!r}): schrijf het opnieuw"
+        )
+    # The pin is a release: never a version later than the package that is being made.
+    package = tomllib.loads(PYPROJECT.read_text("utf-8"))["project"]["version"]
+    assert Version(pinned) <= Version(package)
+
+
+# --- Every workflow as GitHub reads it -----------------------------------------------------
 
 
 def test_the_workflows_are_the_expected_files() -> None:
     found = sorted(p.name for p in WORKFLOW_FOLDER.iterdir() if p.suffix in (".yml", ".yaml"))
-    assert found == ["pages.yml", "pr.yml"]
+    assert found == ["pages.yml", "pr.yml", "release.yml"]
 
 
-def test_actionlint_accepts_every_workflow() -> None:
-    result = _actionlint(PULL_REQUEST, PAGES)
+def test_actionlint_accepts_every_workflow_of_this_repository() -> None:
+    result = _actionlint(*OWN_WORKFLOWS)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_actionlint_accepts_every_workflow_of_a_project_repository(
+    project_repository: Path,
+) -> None:
+    folder = project_repository / ".github" / "workflows"
+    result = _actionlint(folder / "pr.yml", folder / "pages.yml", cwd=project_repository)
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
 
 
 def test_actionlint_and_shellcheck_do_catch_mistakes(tmp_path: Path) -> None:
     """The linter is really there and really looks: a broken copy of a workflow fails."""
-    text = PULL_REQUEST.read_text("utf-8")
+    text = ci_files(VERSION)[PROJECT_PR]
     broken = text.replace('>> "$GITHUB_STEP_SUMMARY"', ">> $GITHUB_STEP_SUMMARY")
     broken = broken.replace("cache: pip", "cach: pip")
     assert broken != text
@@ -139,115 +268,179 @@ def test_actionlint_and_shellcheck_do_catch_mistakes(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("schema", "path"),
     [
-        ("vendor.github-workflows", PULL_REQUEST),
-        ("vendor.github-workflows", PAGES),
+        *(("vendor.github-workflows", path) for path in OWN_WORKFLOWS),
         ("vendor.dependabot", DEPENDABOT),
     ],
     ids=lambda value: value.name if isinstance(value, Path) else value,
 )
-def test_the_files_match_their_json_schema(schema: str, path: Path) -> None:
-    result = _run(sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(path))
+def test_the_files_of_this_repository_match_their_json_schema(schema: str, path: Path) -> None:
+    result = _schema(schema, path)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("schema", "path"),
+    [
+        ("vendor.github-workflows", PROJECT_PR),
+        ("vendor.github-workflows", PROJECT_PAGES),
+        ("vendor.dependabot", PROJECT_DEPENDABOT),
+    ],
+)
+def test_the_files_of_a_project_repository_match_their_json_schema(
+    schema: str, path: str, project_repository: Path
+) -> None:
+    result = _schema(schema, project_repository / path)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_the_workflow_schema_rejects_a_wrong_permission(tmp_path: Path) -> None:
     broken = tmp_path / "pr.yml"
-    broken.write_text(
-        PULL_REQUEST.read_text("utf-8").replace("contents: read", "contents: raed"), "utf-8"
-    )
-    schema = "vendor.github-workflows"
-    result = _run(sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(broken))
+    broken.write_text(ci_files(VERSION)[PROJECT_PR].replace("contents: read", "contents: raed"))
+    result = _schema("vendor.github-workflows", broken)
     assert result.returncode == 1
     assert "raed" in result.stdout
 
 
-@pytest.mark.parametrize("path", [PULL_REQUEST, PAGES], ids=lambda p: p.name)
-def test_every_action_is_pinned_to_a_tag_or_a_commit(path: Path) -> None:
-    uses = _uses(_load(path))
+@pytest.mark.parametrize(("name", "workflow"), _every_workflow(), ids=lambda v: str(v)[:40])
+def test_every_action_is_pinned_to_a_tag_or_a_commit(name: str, workflow: dict[str, Any]) -> None:
+    uses = _uses(workflow)
     assert uses
     for action in uses:
-        assert PINNED.fullmatch(action), f"{path.name}: {action} is not pinned to a tag or SHA"
+        assert PINNED.fullmatch(action), f"{name}: {action} is not pinned to a tag or SHA"
 
 
 @pytest.mark.parametrize(
     "action",
-    ["actions/checkout@main", "actions/checkout@master", "actions/checkout", "actions/x@v4-beta"],
+    [
+        "actions/checkout@main",
+        "actions/checkout@master",
+        "actions/checkout",
+        "actions/x@v4-beta",
+        "pypa/gh-action-pypi-publish@release/v1",
+    ],
 )
 def test_a_branch_is_not_a_pin(action: str) -> None:
     assert not PINNED.fullmatch(action)
 
 
-@pytest.mark.parametrize("path", [PULL_REQUEST, PAGES], ids=lambda p: p.name)
-def test_every_job_gets_only_the_permissions_it_names(path: Path) -> None:
-    workflow = _load(path)
+@pytest.mark.parametrize(("name", "workflow"), _every_workflow(), ids=lambda v: str(v)[:40])
+def test_every_job_gets_only_the_permissions_it_names(name: str, workflow: dict[str, Any]) -> None:
     assert workflow["permissions"] == {}
-    for name, job in workflow["jobs"].items():
-        assert isinstance(job.get("permissions"), dict), f"{name} has no permissions of its own"
+    for job_name, job in workflow["jobs"].items():
+        assert isinstance(job.get("permissions"), dict), f"{name}: {job_name} has no permissions"
         assert "write-all" not in str(job["permissions"])
+
+
+@pytest.mark.parametrize(("name", "workflow"), _every_workflow(), ids=lambda v: str(v)[:40])
+def test_no_workflow_installs_code_from_the_repository(name: str, workflow: dict[str, Any]) -> None:
+    installs = [words for run in _runs(workflow) for words in _commands(run, "pip")]
+    assert installs, name
+    for words in installs:
+        assert words[0] == "install", (name, words)
+        arguments = words[1:]
+        assert not {"-e", "--editable", "."} & set(arguments), (name, words)
+        for index, word in enumerate(arguments):
+            if word in ("-r", "--requirement"):
+                assert arguments[index + 1] == "requirements.txt", (name, words)
+            elif not word.startswith("-") and arguments[index - 1] not in ("-r", "--requirement"):
+                assert REQUIREMENT.fullmatch(word), (name, word)
+
+
+@pytest.mark.parametrize("argument", [".", "./", "-e", "git+https://example.org/x", "../x", "x/"])
+def test_an_install_from_a_path_is_not_a_requirement(argument: str) -> None:
+    assert not REQUIREMENT.fullmatch(argument)
+
+
+@pytest.mark.parametrize(("name", "workflow"), _every_workflow(), ids=lambda v: str(v)[:40])
+def test_no_expression_is_pasted_into_a_script(name: str, workflow: dict[str, Any]) -> None:
+    """A branch name or title in ``${{ }}`` inside ``run:`` would be shell code: use env."""
+    for run in _runs(workflow):
+        assert "${{" not in run, (name, run)
 
 
 # --- The pull request ----------------------------------------------------------------------
 
 
-def test_the_pull_request_workflow_runs_on_changes_to_the_project() -> None:
-    on = _load(PULL_REQUEST)["on"]
+def test_the_pull_request_workflow_runs_on_every_pull_request() -> None:
+    on = _generated()["on"]
+    assert on["pull_request"] is None  # no paths filter: a required check always reports
     assert "workflow_dispatch" in on
-    paths = on["pull_request"]["paths"]
-    for path in (
-        "domains/**",
-        "stakeholders/**",
-        "instruments/**",
-        "measures/**",
-        "speelveld.yml",
-        "mkdocs.yml",
-        "docs/**",
-        "generator/**",
-        "pyproject.toml",
-    ):
-        assert path in paths
 
 
-def test_the_pull_request_job_installs_python_3_11_with_the_full_history() -> None:
-    job = _only_job(_load(PULL_REQUEST))
+def test_the_pull_request_job_has_python_3_11_the_full_history_and_its_permissions() -> None:
+    job = _only_job(_generated())
+    assert job["permissions"] == {
+        "contents": "read",
+        "security-events": "write",
+        "pull-requests": "write",
+    }
     checkout = _step_using(job, "actions/checkout")
     assert checkout["with"]["fetch-depth"] == 0
-    python = _step_using(job, "actions/setup-python")
-    assert python["with"]["python-version"] == "3.11"
-    assert python["with"]["cache"] == "pip"
-    # Without a requirements file setup-python needs to be told what the cache depends on.
-    assert python["with"]["cache-dependency-path"] == "pyproject.toml"
-    assert _step_running(job, "pip install -e .")["id"] == "install"
+    assert checkout["with"]["persist-credentials"] is False
+    assert _step_using(job, "actions/setup-python")["with"]["python-version"] == "3.11"
+    assert job["steps"][2]["id"] == "install"
 
 
 def test_the_findings_go_to_code_scanning_without_hiding_a_crash() -> None:
-    job = _only_job(_load(PULL_REQUEST))
-    assert job["permissions"] == {"contents": "read", "security-events": "write"}
+    job = _only_job(_generated())
     sarif = _step_running(job, "speelveld check", "--format sarif")
-    command = shlex.split(sarif["run"])
-    assert command[command.index("--output") + 1] == "speelveld.sarif"
-    assert command[command.index("--fail-on") + 1] == "error"
+    [command] = _commands(sarif["run"], "speelveld")
+    assert _option(command, "--output") == "speelveld.sarif"
+    assert _option(command, "--fail-on") == "error"
+    # Exit 1 passes only with a report; 2 and a crash without a report fail the step.
+    assert 'if [ "$status" -eq 1 ] && [ -s speelveld.sarif ]; then status=0; fi' in sarif["run"]
+    assert sarif["run"].rstrip().endswith('exit "$status"')
     upload = _step_using(job, "github/codeql-action/upload-sarif")
+    # A fixed file in the workspace, not a path from the event.
     assert upload["with"] == {"sarif_file": "speelveld.sarif", "category": "speelveld"}
     assert "!cancelled()" in upload["if"] or "always()" in upload["if"]
     assert job["steps"].index(upload) > job["steps"].index(sarif)
 
 
-def test_the_pull_request_gets_annotations_a_summary_and_a_strict_site() -> None:
-    job = _only_job(_load(PULL_REQUEST))
+def test_every_finding_is_an_annotation_and_only_the_gate_decides() -> None:
+    job = _only_job(_generated())
     annotations = _step_running(job, "speelveld check", "--format github")
     assert "--output" not in annotations["run"]  # the commands must reach the log
-    diff = _step_running(job, "speelveld diff")
-    command = shlex.split(diff["run"])
-    assert command[command.index("--format") + 1] == "markdown"
-    assert command[-2:] == [">>", "$GITHUB_STEP_SUMMARY"]
-    assert command[2] == "origin/${BASE_REF}"
-    assert "github.base_ref" in diff["env"]["BASE_REF"]
+    assert "printf '%s\\n' \"$annotations\"" in annotations["run"]
+    assert '[ "$status" -eq 1 ] && [ -n "$annotations" ]' in annotations["run"]
+
+
+def test_the_gate_fails_on_new_errors_against_the_base_branch() -> None:
+    job = _only_job(_generated())
+    gate = _step_running(job, "speelveld diff")
+    assert gate["id"] == "gate"
+    [command] = _commands(gate["run"], "speelveld")
+    assert command[:2] == ["diff", "origin/${BASE_REF}"]
+    assert _option(command, "--fail-on") == "error"
+    assert _option(command, "--format") == "markdown"
+    assert command[-4:] == [">", "diff.md", "||", "status=$?"]
+    assert gate["env"]["BASE_REF"].startswith("${{ github.base_ref ")
+    assert 'cat diff.md >> "$GITHUB_STEP_SUMMARY"' in gate["run"]
+    assert gate["run"].rstrip().endswith('exit "$status"')
+
+
+def test_the_changes_are_one_comment_updated_on_every_push() -> None:
+    job = _only_job(_generated())
+    comment = _step_using(job, "marocchino/sticky-pull-request-comment")
+    # One header: the action finds its earlier comment by it and edits that one.
+    assert comment["with"] == {"header": "speelveld", "path": "diff.md"}
+    assert "steps.gate.outputs.markdown == 'diff.md'" in comment["if"]
+    assert "!cancelled()" in comment["if"]
+    # A fork gets no write token; its changes stay in the job summary.
+    assert "github.event.pull_request.head.repo.full_name == github.repository" in comment["if"]
+    steps = job["steps"]
+    assert steps.index(comment) > steps.index(_step_running(job, "speelveld diff"))
+    assert job["permissions"]["pull-requests"] == "write"
+
+
+def test_the_pull_request_checks_the_schemas_and_builds_the_site_strictly() -> None:
+    job = _only_job(_generated())
     _step_running(job, "speelveld schema --check")
     _step_running(job, "mkdocs build --strict")
 
 
 def test_no_check_in_the_pull_request_is_silenced() -> None:
-    job = _only_job(_load(PULL_REQUEST))
+    job = _only_job(_generated())
     for step in job["steps"]:
         assert not step.get("continue-on-error"), step
         run = step.get("run", "")
@@ -256,7 +449,7 @@ def test_no_check_in_the_pull_request_is_silenced() -> None:
 
 def test_every_check_runs_after_a_failed_check() -> None:
     """A pull request shows all its problems at once, and the job still fails on any of them."""
-    job = _only_job(_load(PULL_REQUEST))
+    job = _only_job(_generated())
     steps = job["steps"]
     first = steps.index(_step_running(job, "--format sarif"))
     for step in steps[first + 1 :]:
@@ -264,7 +457,7 @@ def test_every_check_runs_after_a_failed_check() -> None:
 
 
 def test_the_pull_request_workflow_deploys_nothing() -> None:
-    uses = _uses(_load(PULL_REQUEST))
+    uses = _uses(_generated())
     assert not [u for u in uses if "pages" in u]
 
 
@@ -272,7 +465,7 @@ def test_the_pull_request_workflow_deploys_nothing() -> None:
 
 
 def test_the_site_is_built_on_main_and_by_hand() -> None:
-    workflow = _load(PAGES)
+    workflow = _generated(PROJECT_PAGES)
     assert workflow["on"]["push"] == {"branches": ["main"]}
     assert "workflow_dispatch" in workflow["on"]
     assert "pull_request" not in workflow["on"]
@@ -280,7 +473,7 @@ def test_the_site_is_built_on_main_and_by_hand() -> None:
 
 
 def test_the_build_job_builds_strictly_and_uploads_the_site() -> None:
-    build = _load(PAGES)["jobs"]["build"]
+    build = _generated(PROJECT_PAGES)["jobs"]["build"]
     assert build["permissions"]["contents"] == "read"
     assert "write" not in build["permissions"].values()
     _step_running(build, "mkdocs build --strict")
@@ -290,7 +483,7 @@ def test_the_build_job_builds_strictly_and_uploads_the_site() -> None:
 
 
 def test_only_the_main_branch_deploys() -> None:
-    jobs = _load(PAGES)["jobs"]
+    jobs = _generated(PROJECT_PAGES)["jobs"]
     deploying = [
         name for name, job in jobs.items() if any("deploy-pages" in u for u in _job_uses(job))
     ]
@@ -304,6 +497,52 @@ def test_only_the_main_branch_deploys() -> None:
     assert _step_using(deploy, "actions/deploy-pages")["id"] == "deployment"
 
 
+# --- The release of the package ------------------------------------------------------------
+
+
+def test_a_release_runs_on_a_version_tag_and_by_hand() -> None:
+    on = _load(RELEASE)["on"]
+    assert on["push"] == {"tags": ["v*"]}
+    assert "workflow_dispatch" in on
+    assert "pull_request" not in on
+
+
+def test_the_release_builds_and_checks_sdist_and_wheel_without_write_permissions() -> None:
+    build = _load(RELEASE)["jobs"]["build"]
+    assert build["permissions"] == {"contents": "read"}
+    steps = build["steps"]
+    built = _step_running(build, "python -m build")
+    checked = _step_running(build, "twine check")
+    assert _commands(checked["run"], "twine") == [["check", "--strict", "dist/*"]]
+    kept = _step_using(build, "actions/upload-artifact")
+    assert kept["with"]["path"] == "dist/"
+    assert steps.index(built) < steps.index(checked) < steps.index(kept)
+    tag = _step_running(build, "pyproject.toml", "TAG")
+    assert tag["if"] == "startsWith(github.ref, 'refs/tags/v')"
+    assert tag["env"] == {"TAG": "${{ github.ref_name }}"}
+
+
+def test_only_the_publish_job_may_ask_for_an_identity_token() -> None:
+    jobs = _load(RELEASE)["jobs"]
+    assert [name for name, job in jobs.items() if "id-token" in job["permissions"]] == ["publish"]
+    publish = jobs["publish"]
+    assert publish["permissions"] == {"id-token": "write"}
+    assert publish["needs"] == "build"
+    assert publish["if"] == "startsWith(github.ref, 'refs/tags/v')"  # by hand: no publication
+    assert publish["environment"]["name"] == "pypi"
+    fetched = _step_using(publish, "actions/download-artifact")
+    assert fetched["with"] == {"name": "dist", "path": "dist/"}
+    upload = _step_using(publish, "pypa/gh-action-pypi-publish")
+    assert "with" not in upload  # trusted publishing: no password, no token
+    assert publish["steps"].index(fetched) < publish["steps"].index(upload)
+
+
+def test_the_release_workflow_is_not_given_to_project_repositories() -> None:
+    for text in ci_files(VERSION).values():
+        assert "pypi-publish" not in text
+        assert "python -m build" not in text
+
+
 # --- Dependabot ----------------------------------------------------------------------------
 
 
@@ -313,6 +552,13 @@ def test_dependabot_updates_the_actions_and_the_python_packages_weekly() -> None
         "github-actions": "weekly",
         "pip": "weekly",
     }
+
+
+def test_a_project_repository_gets_weekly_updates_of_its_actions() -> None:
+    updates = yaml.safe_load(ci_files(VERSION)[PROJECT_DEPENDABOT])["updates"]
+    assert [
+        (u["package-ecosystem"], u["directory"], u["schedule"]["interval"]) for u in updates
+    ] == [("github-actions", "/", "weekly")]
 
 
 # --- pre-commit ----------------------------------------------------------------------------
@@ -343,15 +589,17 @@ def _published_hooks() -> dict[str, dict[str, Any]]:
     return {hook["id"]: hook for hook in hooks}
 
 
-def test_the_published_hooks_run_speelveld_on_the_whole_project() -> None:
+def test_the_published_hooks_run_speelveld() -> None:
     hooks = _published_hooks()
     assert sorted(hooks) == ["speelveld-check", "speelveld-schema"]
     assert hooks["speelveld-check"]["entry"] == "speelveld check"
     assert hooks["speelveld-schema"]["entry"] == "speelveld schema --check"
+    # The check may be given the changed files; the schemas always concern the whole project.
+    assert hooks["speelveld-check"]["pass_filenames"] in (True, False)
+    assert hooks["speelveld-schema"]["pass_filenames"] is False
     for hook in hooks.values():
         assert hook["name"]
         assert hook["language"] == "python"
-        assert hook["pass_filenames"] is False
         assert hook["always_run"] is False
 
 
@@ -374,10 +622,17 @@ def _repository(url: str) -> dict[str, Any]:
     return found[0]
 
 
-def test_the_ruff_hook_is_the_ruff_of_the_virtual_environment() -> None:
+def _ruff_pin() -> str:
+    """The version of ``ruff==X.Y.Z`` in the test extras: the one ruff of this repository."""
+    extras = tomllib.loads(PYPROJECT.read_text("utf-8"))["project"]["optional-dependencies"]
+    [pin] = [r for r in extras["test"] if r.startswith("ruff")]
+    assert re.fullmatch(r"ruff==\d+\.\d+\.\d+", pin), f"{pin}: pin ruff op één versie"
+    return pin.removeprefix("ruff==")
+
+
+def test_the_ruff_hook_is_the_ruff_of_the_test_extras() -> None:
     ruff = _repository("https://github.com/astral-sh/ruff-pre-commit")
-    version = _run(_tool("ruff"), "--version").stdout.split()[-1]
-    assert ruff["rev"] == f"v{version}", "zet rev op de ruff van .venv (of andersom)"
+    assert ruff["rev"] == f"v{_ruff_pin()}", "zet rev op de ruff-pin in pyproject.toml"
     hooks = {hook["id"]: hook for hook in ruff["hooks"]}
     assert sorted(hooks) == ["ruff-check", "ruff-format"]
     assert hooks["ruff-check"]["args"] == ["--fix"]
@@ -404,6 +659,7 @@ def test_the_local_hooks_run_this_working_copy_like_the_published_ones() -> None
         assert program == ".venv/bin/speelveld"
         assert arguments == shlex.split(published[hook_id]["entry"])[1:]
         assert hook["language"] == "system"
+        # Here the hooks also run when the code changes: a .py file is no argument for them.
         assert hook["pass_filenames"] is False
         files = re.compile(hook["files"])
         for path in (*DATA_FILES, "speelveld.yml", "generator/speelveld/rules/no_lead.py"):

@@ -48,9 +48,8 @@ def test_fail_on_warning_fails_on_a_warning(project_from) -> None:
     ("args", "message"),
     [
         (["check", "/no/such/folder"], "bestaat niet"),
-        (["check", str(BASE / "measures")], "geen Speelveld-project"),
-        (["check", str(BASE), "--format", "pdf"], "Invalid value"),
-        (["check", str(BASE), "--fail-on", "fatal"], "Invalid value"),
+        (["check", str(BASE), "--format", "pdf"], "ongeldige waarde voor '--format'"),
+        (["check", str(BASE), "--fail-on", "fatal"], "ongeldige waarde voor '--fail-on'"),
         (["diff", "no-such-revision", "--project", str(BASE)], "geen map en geen git-revisie"),
     ],
 )
@@ -59,6 +58,13 @@ def test_usage_problems_exit_two_with_one_message(args: list[str], message: str)
     assert status == 2
     assert message in output
     assert "Traceback" not in output
+
+
+def test_a_folder_outside_any_project_is_a_usage_problem(tmp_path: Path) -> None:
+    status, output = invoke("check", str(tmp_path))
+    assert status == 2
+    assert "ligt in geen Speelveld-project" in output
+    assert "speelveld init" in output
 
 
 def test_console_script_is_installed() -> None:

@@ -424,5 +424,28 @@ def test_pre_commit_config_is_valid_and_pinned(started: Path) -> None:
         local = hooks[hook["id"]]
         assert local["entry"] == hook["entry"]
         assert local["files"] == hook["files"]
-        assert (local["language"], local["pass_filenames"]) == ("python", False)
+        assert (local["language"], local["pass_filenames"]) == ("python", hook["pass_filenames"])
         assert local["additional_dependencies"] == [f"speelveld=={metadata.version('speelveld')}"]
+
+
+def test_ci_github_writes_the_workflows_that_install_the_released_package(tmp_path: Path) -> None:
+    from speelveld.ci import ci_files
+
+    version = metadata.version("speelveld")
+    status, output = run("init", str(tmp_path / "p"), "--no-input", "--ci", "github")
+    assert status == 0, output
+    expected = ci_files(version)
+    assert {".github/workflows/pr.yml", ".github/workflows/pages.yml"} <= set(expected)
+    for path, text in expected.items():
+        assert (tmp_path / "p" / path).read_text("utf-8") == text, path
+        assert f"speelveld=={version}" in text or not path.startswith(".github/workflows/")
+    assert "pip install -e" not in (tmp_path / "p/.github/workflows/pr.yml").read_text("utf-8")
+
+
+def test_without_ci_no_workflows_and_an_unknown_ci_is_a_usage_error(tmp_path: Path) -> None:
+    assert run("init", str(tmp_path / "a"), "--no-input")[0] == 0
+    assert not (tmp_path / "a/.github").exists()
+    status, output = run("init", str(tmp_path / "b"), "--no-input", "--ci", "gitlab")
+    assert status == 2
+    assert "github" in output
+    assert not (tmp_path / "b").exists()

@@ -1,7 +1,11 @@
 """The command line: parse options into a plain object, then wire the stages.
 
-Exit status: 0 when no finding reaches ``--fail-on``, 1 when one does, 2 for
-a usage problem (no such directory, not a project, bad option).
+Every command is added to the group in one place, at the end of this module; the
+commands for writing and publishing live in :mod:`speelveld.cli_authoring`, and the
+Dutch of click's help and errors in :mod:`speelveld.cli_dutch`.
+
+Exit status: 0 when no reported finding reaches ``--fail-on``, 1 when one does, 2 for
+a usage problem (no such path, not a project, bad option).
 """
 
 from __future__ import annotations
@@ -10,47 +14,44 @@ import gc
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-from .findings import Severity
+from . import cli_authoring
+from .cli_dutch import (
+    VERSION_MESSAGE,
+    VERSION_TEXT,
+    DutchChoice,
+    DutchGroup,
+    DutchPath,
+    command,
+    project_option,
+    usage_error,
+)
+from .findings import Finding, Severity
+
+__all__ = ["main", "project_option", "usage_error"]
 
 LEVELS = ("error", "warning", "info")
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-@dataclass(frozen=True, slots=True)
-class CheckOptions:
-    project: Path
-    format: str
-    fail_on: Severity
-    output: Path | None
-
-
-def project_option(help: str) -> Callable[[F], F]:
-    """``--project``: the project folder, the working directory by default."""
-    return click.option(
-        "--project", default=".", show_default=True, type=click.Path(path_type=Path), help=help
-    )
-
-
 def fail_on_option(help: str) -> Callable[[F], F]:
     """``--fail-on``: the lowest level that makes the command exit 1."""
     return click.option(
-        "--fail-on", default="error", show_default=True, type=click.Choice(LEVELS), help=help
+        "--fail-on", default="error", show_default=True, type=DutchChoice(LEVELS), help=help
     )
 
 
-def usage_error(message: str) -> None:
-    click.echo(f"speelveld: {message}", err=True)
-    sys.exit(2)
-
-
 def _prefix(project: Path) -> str:
-    """The project's path from the working directory, for repository-relative tools."""
+    """The project's path from the working directory, for repository-relative tools.
+
+    Empty when the working directory is the project or lies inside it: paths are then
+    relative to the project root, never with ``../``.
+    """
     try:
         relative = project.resolve().relative_to(Path.cwd().resolve())
     except ValueError:
@@ -59,31 +60,126 @@ def _prefix(project: Path) -> str:
     return "" if text == "." else f"{text}/"
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="speelveld")
-def main() -> None:
+@click.group(
+    cls=DutchGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    invoke_without_command=True,
+    no_args_is_help=True,
+)
+@click.version_option(package_name="speelveld", help=VERSION_TEXT, message=VERSION_MESSAGE)
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """Speelveld: integraal beleid op elk domein van het speelveld controleren en publiceren."""
+    if ctx.invoked_subcommand is None:
+        raise click.UsageError("geef een opdracht, zoals speelveld check", ctx)
 
 
-@main.command()
-@click.argument("project", default=".", type=click.Path(path_type=Path))
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """The project that the paths on the command line belong to, and what to report of it.
+
+    ``files`` and ``folders`` are relative to the project root; both empty means the
+    whole project.
+    """
+
+    project: Path
+    files: frozenset[str] = frozenset()
+    folders: tuple[str, ...] = ()
+
+    @property
+    def whole(self) -> bool:
+        return not self.files and not self.folders
+
+    def reports(self, finding: Finding) -> bool:
+        """Whether a finding is in the scope; those about the portfolio always are."""
+        if self.whole or not finding.path or finding.subject == "portfolio":
+            return True
+        return finding.path in self.files or finding.path.startswith(self.folders)
+
+    def described(self) -> str:
+        return ", ".join([*sorted(self.files), *self.folders])
+
+
+def _project_of(folder: Path) -> Path | None:
+    """The nearest folder, ``folder`` itself included, that holds a project."""
+    from .loader import is_project
+
+    for candidate in (folder, *folder.parents):
+        if is_project(candidate):
+            return candidate
+    return None
+
+
+def _shown(path: Path) -> Path:
+    """``path`` relative to the working directory when it lies there, else absolute."""
+    try:
+        return Path(os.path.relpath(path)) if path.is_relative_to(Path.cwd()) else path
+    except ValueError:  # another drive on Windows
+        return path
+
+
+def find_scope(paths: tuple[Path, ...]) -> Scope:
+    """The one project the paths (or the working directory) lie in, found upwards as git does."""
+    roots: dict[Path, list[Path]] = {}
+    for given in paths or (Path("."),):
+        absolute = Path(os.path.abspath(given))
+        existing = next(p for p in (absolute, *absolute.parents) if p.exists())
+        root = _project_of(existing if existing.is_dir() else existing.parent)
+        name = "de huidige map" if not paths else f"'{given}'"
+        if root is None:
+            missing = "bestaat niet en " if existing != absolute else ""
+            usage_error(
+                f"{name} {missing}ligt in geen Speelveld-project: er is geen map domains/ "
+                "in die map of een map erboven. Begin een nieuw project met: speelveld init"
+            )
+        if existing != absolute:
+            usage_error(f"{name} bestaat niet (in het project {_shown(root)})")
+        roots.setdefault(root, []).append(absolute)
+    if len(roots) > 1:
+        listed = ", ".join(str(_shown(root)) for root in roots)
+        usage_error(f"de paden horen bij verschillende projecten ({listed}); geef er één")
+    [(root, members)] = roots.items()
+    if not paths or root in members:
+        return Scope(_shown(root))
+    files = frozenset(p.relative_to(root).as_posix() for p in members if not p.is_dir())
+    folders = tuple(f"{p.relative_to(root).as_posix()}/" for p in members if p.is_dir())
+    return Scope(_shown(root), files, folders)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckOptions:
+    scope: Scope
+    format: str
+    fail_on: Severity
+    output: Path | None
+
+
+@command()
+@click.argument("paths", nargs=-1, metavar="[PAD]...", type=click.Path(path_type=Path))
 @click.option(
     "--format",
     "format_",
     default="text",
     show_default=True,
-    type=click.Choice(["text", "json", "github", "sarif", "junit"]),
+    type=DutchChoice(["text", "json", "github", "sarif", "junit"]),
     help="Uitvoerformaat van de bevindingen.",
 )
 @fail_on_option("Laagste niveau waarop de controle faalt (exit 1).")
 @click.option(
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="BESTAND",
+    type=DutchPath(dir_okay=False, path_type=Path),
     help="Schrijf het rapport naar dit bestand; op de terminal komt een samenvatting.",
 )
-def check(project: Path, format_: str, fail_on: str, output: Path | None) -> None:
-    """Controleer het project in PROJECT (standaard de huidige map)."""
-    options = CheckOptions(project, format_, Severity.parse(fail_on), output)
+def check(paths: tuple[Path, ...], format_: str, fail_on: str, output: Path | None) -> None:
+    """Controleer het project, of de bevindingen in de bestanden en mappen PAD.
+
+    Het project is de dichtstbijzijnde map met een map domains/, vanaf elk PAD of
+    (zonder PAD) de huidige map naar boven. Bij bestanden wordt het hele project
+    gecontroleerd en komen alleen hun bevindingen en die over de portefeuille in het
+    rapport.
+    """
+    options = CheckOptions(find_scope(paths), format_, Severity.parse(fail_on), output)
     sys.exit(run_check(options))
 
 
@@ -94,7 +190,8 @@ def run_check(options: CheckOptions) -> int:
     # collector would cost a fifth of the time on a large project and free nothing.
     gc.disable()
 
-    root = options.project
+    scope = options.scope
+    root = scope.project
     # Start parsing before the validator is imported: a second core can do part of it.
     early = begin(root, configured_max_bytes(root)) if is_project(root) else None
 
@@ -107,18 +204,28 @@ def run_check(options: CheckOptions) -> int:
         report = analyse_project(root, early)
     except NotAProject as problem:
         usage_error(str(problem))
-        raise  # unreachable: usage_error exits
-    output = Output.of(report, options.fail_on, prefix=_prefix(options.project))
+    output = Output.of(report, options.fail_on, prefix=_prefix(root))
+    shown = [f for f in output.findings if scope.reports(f)]
+    note = ""
+    if not scope.whole:
+        output = replace(output, findings=shown)
+        others = len(report.findings) - len(shown)
+        elsewhere = f"; {others} elders in het project niet" if others else ""
+        note = (
+            f"Getoond: de bevindingen in {scope.described()} en over de portefeuille{elsewhere}.\n"
+        )
     rendered = FORMATS[options.format](output)
     if options.output is None:
         click.echo(rendered, nl=False)
+        click.echo(note, nl=False, err=options.format != "text")
     else:
         try:
             options.output.write_text(rendered, encoding="utf-8")
         except OSError as error:
             usage_error(f"kan {options.output} niet schrijven: {error.strerror}")
         click.echo(summary(output), err=options.format != "text")
-    return 1 if any(output.failing(f) for f in report.findings) else 0
+        click.echo(note, nl=False, err=options.format != "text")
+    return 1 if any(output.failing(f) for f in shown) else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +237,7 @@ class DiffOptions:
     fail_on: Severity
 
 
-@main.command()
+@command()
 @click.argument("base")
 @click.argument("head", required=False)
 @project_option("De projectmap (bij git-revisies: de map binnen de repository).")
@@ -139,7 +246,7 @@ class DiffOptions:
     "format_",
     default="text",
     show_default=True,
-    type=click.Choice(["text", "markdown"]),
+    type=DutchChoice(["text", "markdown"]),
     help="Tekst of Markdown voor een pull request.",
 )
 @fail_on_option("Faal (exit 1) als de wijziging een bevinding van dit niveau of hoger toevoegt.")
@@ -161,14 +268,21 @@ def run_diff(options: DiffOptions) -> int:
         comparison = compare_versions(options.base, options.head, options.project)
     except (VersionNotFound, NotAProject) as problem:
         usage_error(str(problem))
-        raise  # unreachable: usage_error exits
     render = render_markdown if options.format == "markdown" else render_text
     click.echo(render(comparison), nl=False)
     return 1 if any(f.severity >= options.fail_on for f in comparison.introduced) else 0
 
 
-# The authoring and publishing commands live beside this module; importing registers them.
-from . import cli_authoring  # noqa: E402, F401
+for _command in (
+    check,
+    diff,
+    cli_authoring.init,
+    cli_authoring.new,
+    cli_authoring.schema,
+    cli_authoring.render,
+    cli_authoring.demo_data,
+):
+    main.add_command(_command)
 
 if __name__ == "__main__":  # pragma: no cover
-    main(prog_name=os.path.basename(sys.argv[0]))
+    main(prog_name="speelveld")

@@ -1,6 +1,6 @@
 """The commands for writing and publishing: init, new, schema, render and demo-data.
 
-They register on the command group of :mod:`speelveld.cli`, which imports this module.
+:mod:`speelveld.cli` adds them to its command group, together with its own commands.
 """
 
 from __future__ import annotations
@@ -11,22 +11,39 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from .cli import main, project_option, usage_error
+from .cli_dutch import (
+    DutchChoice,
+    DutchInt,
+    DutchIntRange,
+    DutchPath,
+    ask,
+    ask_choice,
+    command,
+    project_option,
+    usage_error,
+)
 
 if TYPE_CHECKING:  # the commands import their modules when they run
     from .starter import Starter, StarterDomain
 
 
-@main.command()
-@click.argument("project", default=".", type=click.Path(path_type=Path))
+@command()
+@click.argument("project", default=".", type=DutchPath(path_type=Path))
 @click.option(
     "--out",
     required=True,
-    type=click.Path(file_okay=False, path_type=Path),
+    metavar="MAP",
+    type=DutchPath(file_okay=False, path_type=Path),
     help="Map waarin de pagina's en de scripts komen.",
 )
 @click.option("--internal", is_flag=True, help="Neem ook interne maatregelen op.")
-@click.option("--title", default="Speelveld", show_default=True, help="Titel van de homepagina.")
+@click.option(
+    "--title",
+    default="Speelveld",
+    show_default=True,
+    metavar="TITEL",
+    help="Titel van de homepagina.",
+)
 def render(project: Path, out: Path, internal: bool, title: str) -> None:
     """Schrijf de pagina's van de site als Markdown naar een map, voor elke site-bouwer."""
     from .analysis import check as analyse_project
@@ -39,7 +56,6 @@ def render(project: Path, out: Path, internal: bool, title: str) -> None:
         pages = pages_for(report, SiteOptions(title, internal_requested(internal)))
     except NotAProject as problem:
         usage_error(str(problem))
-        raise  # unreachable: usage_error exits
     except InvalidProject as problem:
         click.echo(f"speelveld: {problem}", err=True)
         sys.exit(1)
@@ -54,9 +70,9 @@ def render(project: Path, out: Path, internal: bool, title: str) -> None:
     click.echo(f"{len(pages)} pagina's en {len(assets())} scripts geschreven naar {out}")
 
 
-@main.command()
+@command()
 @click.argument(
-    "folder", default=".", metavar="[MAP]", type=click.Path(file_okay=False, path_type=Path)
+    "folder", default=".", metavar="[MAP]", type=DutchPath(file_okay=False, path_type=Path)
 )
 @click.option(
     "--title", metavar="TITEL", help="De titel van de site; anders wordt ernaar gevraagd."
@@ -69,9 +85,21 @@ def render(project: Path, out: Path, internal: bool, title: str) -> None:
     help='Een domein, zoals werk="Werk en inkomen"; herhaal de optie voor elk domein.',
 )
 @click.option(
+    "--ci",
+    metavar="SOORT",
+    type=DutchChoice(["github"]),
+    help="Schrijf ook de workflows voor deze CI: github (GitHub Actions).",
+)
+@click.option(
     "--no-input", is_flag=True, help="Stel geen vragen; zonder --domain drie voorbeelddomeinen."
 )
-def init(folder: Path, title: str | None, domain_options: tuple[str, ...], no_input: bool) -> None:
+def init(
+    folder: Path,
+    title: str | None,
+    domain_options: tuple[str, ...],
+    ci: str | None,
+    no_input: bool,
+) -> None:
     """Begin een nieuw project in MAP (standaard de huidige map), klaar om te bouwen."""
     from .starter import DEFAULT_TITLE, EXAMPLE_DOMAINS, Starter, installed_version, parse_domain
 
@@ -81,7 +109,6 @@ def init(folder: Path, title: str | None, domain_options: tuple[str, ...], no_in
             domain = parse_domain(option)
         except ValueError as problem:
             usage_error(str(problem))
-            raise  # unreachable: usage_error exits
         if domain.id in domains:
             usage_error(f"het domein '{domain.id}' staat meer dan eens in --domain")
         domains[domain.id] = domain
@@ -98,7 +125,7 @@ def init(folder: Path, title: str | None, domain_options: tuple[str, ...], no_in
         tuple(domains.values()) or (_ask_domains() if interactive else EXAMPLE_DOMAINS),
         installed_version(),
     )
-    _write_starter(folder, starter)
+    _write_starter(folder, starter, ci)
 
 
 def _refuse_a_project(folder: Path) -> None:
@@ -119,7 +146,7 @@ def _refuse_a_project(folder: Path) -> None:
 def _ask_text(prompt: str, default: str) -> str:
     """A non-empty answer: an empty one or only spaces is asked again."""
     while True:
-        answer = " ".join(str(click.prompt(prompt, default=default)).split())
+        answer = " ".join(ask(prompt, default).split())
         if answer:
             return answer
 
@@ -132,10 +159,10 @@ def _ask_domains() -> tuple[StarterDomain, ...]:
     )
     names: list[str] = []
     while True:
-        name = click.prompt(f"Domein {len(names) + 1}", default="", show_default=False)
-        if not str(name).strip():
+        name = ask(f"Domein {len(names) + 1}", show_default=False)
+        if not name.strip():
             break
-        names.append(str(name))
+        names.append(name)
     if not names:
         click.echo("Geen domeinen genoemd: het project krijgt drie voorbeelddomeinen.")
         return EXAMPLE_DOMAINS
@@ -145,15 +172,20 @@ def _ask_domains() -> tuple[StarterDomain, ...]:
     return domains
 
 
-def _write_starter(folder: Path, starter: Starter) -> None:
+def _write_starter(folder: Path, starter: Starter, ci: str | None) -> None:
     """Write the project and its schemas, and say what was written and what comes next."""
     from .project import load_project
     from .schema import SCHEMA_FOLDER
     from .schema import write as write_schemas
     from .starter import ABOUT_PAGE, EXAMPLE_MEASURE, starter_files, write
 
+    files = starter_files(starter)
+    if ci == "github":
+        from .ci import ci_files
+
+        files |= ci_files(starter.version)
     folder.mkdir(parents=True, exist_ok=True)
-    written, kept = write(folder, starter_files(starter))
+    written, kept = write(folder, files)
     if (folder / SCHEMA_FOLDER).exists():
         kept.append(f"{SCHEMA_FOLDER}/")
     else:
@@ -180,8 +212,12 @@ def _write_starter(folder: Path, starter: Starter) -> None:
     )
 
 
-@main.command()
-@click.argument("kind", type=click.Choice(["measure", "domain", "stakeholder", "instrument"]))
+@command()
+@click.argument(
+    "kind",
+    metavar="SOORT",
+    type=DutchChoice(["measure", "domain", "stakeholder", "instrument"]),
+)
 @click.argument("entity_id", metavar="ID")
 @project_option("De projectmap.")
 @click.option("--no-input", is_flag=True, help="Stel geen vragen; schrijf het sjabloon.")
@@ -202,7 +238,6 @@ def new(kind: str, entity_id: str, project: Path, no_input: bool) -> None:
         loaded, _ = load_project(project)
     except NotAProject as error:
         usage_error(str(error))
-        raise  # unreachable: usage_error exits
     answers = Answers()
     if not no_input and _interactive():
         answers = _ask(kind, loaded)
@@ -220,13 +255,13 @@ def _choose(prompt: str, choices: list[str]) -> str:
     """One of ``choices``, asked for; nothing when there is nothing to choose."""
     if not choices:
         return ""
-    return str(click.prompt(prompt, type=click.Choice(choices), default=choices[0]))
+    return ask_choice(prompt, choices, choices[0])
 
 
 def _ask(kind: str, project: Any) -> Any:
     from .scaffold import Answers
 
-    title = click.prompt("Titel" if kind == "measure" else "Naam", default="", show_default=False)
+    title = ask("Titel" if kind == "measure" else "Naam", show_default=False)
     if kind != "measure":
         return Answers(title=title)
     bestuur = sorted(s for s, v in project.stakeholders.items() if v.sector == "bestuur")
@@ -235,11 +270,12 @@ def _ask(kind: str, project: Any) -> Any:
     return Answers(title=title, owner=owner, lead=lead)
 
 
-@main.command()
-@click.argument("project", default=".", type=click.Path(path_type=Path))
+@command()
+@click.argument("project", default=".", type=DutchPath(path_type=Path))
 @click.option(
     "--output",
-    type=click.Path(file_okay=False, path_type=Path),
+    metavar="MAP",
+    type=DutchPath(file_okay=False, path_type=Path),
     help="Map voor de schema's (standaard: schemas/ in het project).",
 )
 @click.option(
@@ -259,7 +295,6 @@ def schema(project: Path, output: Path | None, check_only: bool) -> None:
         loaded, _ = load_project(project)
     except NotAProject as error:
         usage_error(str(error))
-        raise  # unreachable: usage_error exits
     folder = output or project / SCHEMA_FOLDER
     if check_only:
         stale = [
@@ -275,13 +310,23 @@ def schema(project: Path, output: Path | None, check_only: bool) -> None:
         click.echo(f"{path} geschreven")
 
 
-@main.command("demo-data")
-@click.option("--measures", default=100, show_default=True, type=click.IntRange(min=0))
-@click.option("--domains", default=4, show_default=True, type=click.IntRange(min=1, max=60))
-@click.option("--seed", default=1, show_default=True, type=int)
-@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path))
+@command("demo-data")
+@click.option(
+    "--measures", default=100, show_default=True, metavar="AANTAL", type=DutchIntRange(min=0)
+)
+@click.option(
+    "--domains",
+    default=4,
+    show_default=True,
+    metavar="AANTAL",
+    type=DutchIntRange(min=1, max=60),
+)
+@click.option("--seed", default=1, show_default=True, metavar="GETAL", type=DutchInt())
+@click.option(
+    "--out", required=True, metavar="MAP", type=DutchPath(file_okay=False, path_type=Path)
+)
 def demo_data(measures: int, domains: int, seed: int, out: Path) -> None:
-    """Schrijf een synthetisch project (voor demonstraties en metingen) naar OUT."""
+    """Schrijf een synthetisch project (voor demonstraties en metingen) naar de map --out."""
     from .demo import generate, write
 
     if out.exists() and any(out.iterdir()):

@@ -295,9 +295,11 @@ def _data_files() -> str:
 def pre_commit_config(version: str) -> str:
     """The released hooks as local hooks, pinned to ``version`` of this package."""
     schemas = rf"{_data_files()}|^{SCHEMA_FOLDER}/.*\.json$"
+    # check reports the findings of the committed files (and the portfolio's); the schemas
+    # belong to the whole project.
     hooks = [
-        ("speelveld-check", "speelveld check", _data_files()),
-        ("speelveld-schema", "speelveld schema --check", schemas),
+        ("speelveld-check", "speelveld check", _data_files(), "true"),
+        ("speelveld-schema", "speelveld schema --check", schemas, "false"),
     ]
     entries = "".join(
         f"""\
@@ -306,10 +308,10 @@ def pre_commit_config(version: str) -> str:
         entry: {entry}
         language: python
         additional_dependencies: [{_text(f"speelveld=={version}")}]
-        pass_filenames: false
+        pass_filenames: {pass_filenames}
         files: '{files}'
 """
-        for hook, entry, files in hooks
+        for hook, entry, files, pass_filenames in hooks
     )
     return f"""\
 # Controleert het speelveld voor elke commit die een gegevensbestand, speelveld.yml of een
