@@ -5,15 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .codes import INCOMPLETE, INPUT_CODES
+from .codes import INCOMPLETE, INPUT_CODES, is_input_error
 from .coverage import Coverage, summarise
 from .findings import Finding, Severity
 from .loader import Early
 from .project import Project, load_project
 from .rules import REGISTRY, Context
 from .suggest import did_you_mean
-
-ERROR = Severity.ERROR
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +46,7 @@ def analyse(project: Project, *, portfolio: bool = True) -> tuple[Coverage, list
 def check(root: Path, early: Early | None = None) -> Report:
     """Load and analyse ``root``; raises :class:`NotAProject` only for usage problems."""
     project, findings = load_project(root, early)
-    broken = sorted({f.path for f in findings if f.code in INPUT_CODES and f.severity >= ERROR})
+    broken = sorted({f.path for f in findings if is_input_error(f)})
     coverage, analysed = analyse(project, portfolio=not broken)
     if broken:
         analysed.append(_incomplete(project, broken))

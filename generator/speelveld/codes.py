@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .findings import Severity
+from .findings import Finding, Severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,3 +108,8 @@ INPUT_CODES: dict[str, CodeInfo] = {
         ),
     )
 }
+
+
+def is_input_error(finding: Finding) -> bool:
+    """An error in the input: the data cannot be trusted until it is fixed."""
+    return finding.code in INPUT_CODES and finding.severity is Severity.ERROR

@@ -12,7 +12,7 @@ from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 
 from .analysis import Report, check
-from .codes import INPUT_CODES
+from .codes import INPUT_CODES, is_input_error
 from .compare import VersionNotFound, compare, version
 from .findings import Finding, Severity
 from .formats.base import Output
@@ -50,7 +50,7 @@ def input_errors(report: Report) -> list[Finding]:
     A policy finding (a rule about a measure or the portfolio) is what the site exists
     to show; an input error means the site would show something other than the files say.
     """
-    return [f for f in report.findings if f.code in INPUT_CODES and f.severity is Severity.ERROR]
+    return [f for f in report.findings if is_input_error(f)]
 
 
 def policy_findings(report: Report) -> list[Finding]:
