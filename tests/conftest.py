@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import shutil
 import subprocess
@@ -44,6 +45,10 @@ class Case:
     description: str
     remove: tuple[str, ...]
     expected: tuple[dict[str, Any], ...]
+    #: Whose portfolio findings the case checks: ``plan`` unless it says otherwise.
+    portfolio: str = "plan"
+    #: The day the case is checked on, for acceptances that expire.
+    today: datetime.date = datetime.date(2026, 6, 1)
 
     @classmethod
     def read(cls, folder: Path) -> Case:
@@ -53,6 +58,8 @@ class Case:
             description=spec["description"],
             remove=tuple(spec.get("remove", ())),
             expected=tuple(spec.get("findings") or ()),
+            portfolio=spec.get("portfolio", "plan"),
+            today=spec.get("today", datetime.date(2026, 6, 1)),
         )
 
     def build(self, target: Path) -> Path:

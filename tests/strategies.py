@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 from speelveld.config import CONFIG_FILE, Config
 from speelveld.findings import Finding, Severity
+from speelveld.kinds import KINDS
 from speelveld.model import (
-    KINDS,
     Capacity,
     Effect,
     Involvement,
@@ -142,7 +142,15 @@ FIELD_NAMES = tuple(
     sorted(
         {
             name
-            for model in (*KINDS.values(), Effect, Involvement, Risks, Capacity, SideEffect, Config)
+            for model in (
+                *(k.model for k in KINDS),
+                Effect,
+                Involvement,
+                Risks,
+                Capacity,
+                SideEffect,
+                Config,
+            )
             for name in model.model_fields
         }
     )
@@ -435,7 +443,7 @@ class ProjectSpec:
 
     def write(self, root: Path) -> Path:
         for kind in KINDS:
-            (root / kind).mkdir(parents=True, exist_ok=True)
+            (root / kind.folder).mkdir(parents=True, exist_ok=True)
         for path, content in self.files().items():
             (root / path).write_text(content, encoding="utf-8")
         return root

@@ -1,4 +1,4 @@
-"""A process that loads a project again parses only the files that changed."""
+"""A rebuild parses only the files that changed, and only when its caller keeps a cache."""
 
 from __future__ import annotations
 
@@ -6,25 +6,68 @@ import os
 import shutil
 from pathlib import Path
 
+from speelveld.loader import ParseCache
 from speelveld.project import load_project
 
 from .conftest import BASE
 
 
+def _touch_later(path: Path) -> None:
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+
+
 def test_only_changed_files_are_parsed_again(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    shutil.copytree(BASE, project)
-    first, _ = load_project(project)
+    project = shutil.copytree(BASE, tmp_path / "project")
+    cache = ParseCache()
+    first, _ = load_project(project, cache)
     assert first.reused == 0
-    again, _ = load_project(project)
+    again, _ = load_project(project, cache)
     assert again.reused == len(first.files)
 
     measure = project / "measures" / "testservice.yml"
     measure.write_text(
         measure.read_text("utf-8").replace("Testservice voor drugs", "Testservice"), "utf-8"
     )
-    stat = measure.stat()
-    os.utime(measure, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
-    changed, _ = load_project(project)
+    _touch_later(measure)
+    changed, _ = load_project(project, cache)
     assert changed.reused == len(first.files) - 1
     assert changed.measures["testservice"].title == "Testservice"
+
+
+def test_a_file_replaced_with_the_same_size_and_time_is_parsed_again(tmp_path: Path) -> None:
+    """An editor that saves by renaming a new file over the old one changes the inode."""
+    project = shutil.copytree(BASE, tmp_path / "project")
+    cache = ParseCache()
+    load_project(project, cache)
+    measure = project / "measures" / "testservice.yml"
+    stat = measure.stat()
+    replacement = measure.with_name(".testservice.tmp")
+    replacement.write_text(
+        measure.read_text("utf-8").replace("Testservice voor drugs", "Testservice voor drank"),
+        "utf-8",
+    )
+    os.utime(replacement, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    os.replace(replacement, measure)
+    assert measure.stat().st_size == stat.st_size
+    changed, _ = load_project(project, cache)
+    assert changed.measures["testservice"].title == "Testservice voor drank"
+
+
+def test_without_a_cache_nothing_is_kept_between_loads(tmp_path: Path) -> None:
+    project = shutil.copytree(BASE, tmp_path / "project")
+    load_project(project)
+    again, _ = load_project(project)
+    assert again.reused == 0
+
+
+def test_the_cache_is_bounded_and_holds_one_project(tmp_path: Path) -> None:
+    one = shutil.copytree(BASE, tmp_path / "one")
+    other = shutil.copytree(BASE, tmp_path / "other")
+    cache = ParseCache(capacity=4)
+    loaded, _ = load_project(one, cache)
+    assert len(loaded.files) > 4
+    assert len(cache) == 4
+    load_project(other, cache)
+    again, _ = load_project(one, cache)
+    assert again.reused == 0  # the other project took its place

@@ -10,17 +10,39 @@ from pathlib import Path
 
 import pytest
 
-from speelveld.analysis import check
+from speelveld.pipeline import check
+from speelveld.rules import REGISTRY
 
 from .conftest import BASE, CASES, Case, case_folders
 
 
 def _key(finding: dict[str, object]) -> tuple[object, ...]:
-    return (finding["code"], finding["path"], finding["line"], finding["column"])
+    return (
+        finding["code"],
+        finding["path"],
+        finding["line"],
+        finding["column"],
+        finding.get("portfolio", ""),
+    )
 
 
-def test_base_project_is_clean() -> None:
-    assert check(BASE).findings == []
+def _expected(case: Case) -> list[dict[str, object]]:
+    """The expected findings; a portfolio rule's are in the case's portfolio unless named."""
+    default = "" if case.portfolio == "all" else case.portfolio
+    return [
+        {**e, "portfolio": e.get("portfolio", default if _portfolio_rule(e["code"]) else "")}
+        for e in case.expected
+    ]
+
+
+def _portfolio_rule(code: str) -> bool:
+    rule = REGISTRY.get(code)
+    return rule is not None and rule.scope == "portfolio"
+
+
+def test_base_project_plan_is_clean() -> None:
+    """The base project's plan has no findings; its policy in force has (see the cases)."""
+    assert check(BASE).selected("plan") == []
 
 
 @pytest.mark.parametrize("folder", case_folders(), ids=lambda p: p.relative_to(CASES).as_posix())
@@ -33,22 +55,24 @@ def test_case(folder: Path, tmp_path: Path) -> None:
             "path": f.path,
             "line": f.line,
             "column": f.column,
+            "portfolio": f.portfolio,
             "severity": f.severity.label,
             "message": f.message,
+            "accepted": f.accepted is not None,
         }
-        for f in check(project).findings
+        for f in check(project, today=case.today).selected(case.portfolio)
     ]
-    assert sorted(map(_key, found)) == sorted(map(_key, case.expected)), case.description
-    for expected in case.expected:
-        if "severity" in expected or "message_contains" in expected:
-            match = next(f for f in found if _key(f) == _key(expected))
-            assert match["severity"] == expected.get("severity", match["severity"])
-            assert expected.get("message_contains", "") in match["message"]
+    expected = _expected(case)
+    assert sorted(map(_key, found)) == sorted(map(_key, expected)), case.description
+    for wanted in expected:
+        match = next(f for f in found if _key(f) == _key(wanted))
+        assert match["severity"] == wanted.get("severity", match["severity"])
+        assert wanted.get("message_contains", "") in str(match["message"])
+        assert match["accepted"] == wanted.get("accepted", False), wanted
 
 
 def test_there_are_cases_for_every_code() -> None:
     from speelveld.codes import INPUT_CODES
-    from speelveld.rules import REGISTRY
 
     expected_codes = {
         finding["code"] for folder in case_folders() for finding in Case.read(folder).expected

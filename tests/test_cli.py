@@ -75,7 +75,12 @@ def test_console_script_is_installed() -> None:
         check=False,
     )
     assert result.returncode == 0
-    assert json.loads(result.stdout)["counts"] == {"error": 0, "warning": 0, "info": 0}
+    assert json.loads(result.stdout)["counts"] == {
+        "error": 0,
+        "warning": 0,
+        "info": 0,
+        "accepted": 0,
+    }
 
 
 def _commands() -> list[click.Command]:

@@ -17,10 +17,10 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from speelveld.analysis import check
 from speelveld.cli import main
-from speelveld.findings import Finding, Severity
+from speelveld.findings import PORTFOLIO, Finding, Severity, Subject
 from speelveld.formats import FORMATS, Output
+from speelveld.pipeline import check
 from speelveld.rules import REGISTRY
 
 from .conftest import BASE, CASES, Case, case_folders
@@ -50,8 +50,9 @@ def test_json_counts_and_fields(mixed: Path) -> None:
     status, output = run(mixed, "--format", "json")
     report = json.loads(output)
     assert status == 1
-    assert report["counts"] == {"error": 2, "warning": 2, "info": 2}
+    assert report["counts"] == {"error": 2, "warning": 2, "info": 2, "accepted": 0}
     assert report["failed"] is True
+    assert report["portfolios"] == ["plan"]
     first = report["findings"][0]
     assert set(first) == {
         "code",
@@ -62,6 +63,8 @@ def test_json_counts_and_fields(mixed: Path) -> None:
         "message",
         "subject",
         "pointer",
+        "portfolio",
+        "accepted",
     }
     subjects = {f["subject"] for f in report["findings"]}
     assert subjects == {"measure:extra", "measure:kapot", "portfolio"}
@@ -174,16 +177,17 @@ def test_sarif_is_valid_and_agrees_with_json(mixed: Path) -> None:
     assert all(r["fullDescription"]["text"] for r in rules)
 
 
-def sarif_of(root: Path) -> dict[str, Any]:
+def sarif_of(root: Path, portfolio: str = "plan", **options: Any) -> dict[str, Any]:
     """The SARIF log of a project as ``speelveld check`` builds it."""
-    output = Output.of(check(root), Severity.ERROR)
+    output = Output.of(check(root, **options), Severity.ERROR, portfolio=portfolio)
     return json.loads(FORMATS["sarif"](output))
 
 
 @pytest.mark.parametrize("folder", case_folders(), ids=lambda p: p.relative_to(CASES).as_posix())
 def test_sarif_of_every_case_can_be_uploaded(folder: Path, tmp_path: Path) -> None:
-    root = Case.read(folder).build(tmp_path / "project")
-    log = sarif_of(root)
+    case = Case.read(folder)
+    root = case.build(tmp_path / "project")
+    log = sarif_of(root, case.portfolio, today=case.today)
     assert_uploadable(log)
     results = log["runs"][0]["results"]
     assert len(results) == len(Case.read(folder).expected)
@@ -220,8 +224,10 @@ def test_portfolio_findings_point_at_a_broken_speelveld_yml(tmp_path: Path) -> N
 
 
 def test_a_finding_without_a_file_points_at_its_subject() -> None:
-    finding = Finding("", 0, 0, "domain-uncovered", Severity.WARNING, "m", subject="domain:x")
-    portfolio = Finding("", 0, 0, "capacity-exceeded", Severity.WARNING, "m", subject="portfolio")
+    finding = Finding(
+        "", 0, 0, "domain-uncovered", Severity.WARNING, "m", subject=Subject("domain", "x")
+    )
+    portfolio = Finding("", 0, 0, "capacity-exceeded", Severity.WARNING, "m", subject=PORTFOLIO)
     known = Output(
         [finding, portfolio], Severity.ERROR, sources={"domain:x": "domains/x.yml"}, prefix="p/"
     )

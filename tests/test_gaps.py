@@ -59,7 +59,7 @@ def test_a_portfolio_with_policy_errors_is_published_with_them(gaps: Path, tmp_p
     for page in (home, rapport):
         assert 'href="domeinen/gezondheid/"' in page or 'href="../domeinen/gezondheid/"' in page
         assert "Keurmerk voor clubs" in page
-    errors_first = section(rapport, "Bevindingen")
+    errors_first = section(rapport, "Alle bevindingen over het plan")
     assert errors_first.index("Fouten") < errors_first.index("Waarschuwingen")
     for code in ("domain-uncovered", "no-lead"):
         assert REGISTRY[code].summary in rapport

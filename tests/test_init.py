@@ -16,10 +16,10 @@ from click.testing import CliRunner
 from pydantic import BaseModel, Field
 
 from speelveld import cli, cli_authoring
-from speelveld.analysis import check
 from speelveld.config import Config
 from speelveld.findings import Severity
 from speelveld.loader import id_problem
+from speelveld.pipeline import check
 from speelveld.project import load_config
 from speelveld.schema import FILES, SCHEMA_FOLDER
 from speelveld.starter import (
@@ -53,7 +53,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 def errors(project: Path) -> list[str]:
     return [
         f"{f.path}:{f.line} {f.code} {f.message}"
-        for f in check(project).findings
+        for f in check(project).selected("plan")
         if f.severity is Severity.ERROR
     ]
 
@@ -336,14 +336,19 @@ def _reference(node: dict[str, Any]) -> str | None:
     return refs[0].rsplit("/", 1)[-1] if len(refs) == 1 else None
 
 
+def _item_reference(node: dict[str, Any]) -> str | None:
+    """The model of the entries of a JSON Schema array node, if any."""
+    items = [o.get("items", {}) for o in node.get("anyOf", [node]) if o.get("type") == "array"]
+    return _reference(items[0]) if items else None
+
+
 def _has_keys(definitions: dict[str, Any], model: dict[str, Any], value: Any) -> None:
     """Every property of ``model`` is a key of ``value``, recursively for nested models."""
     assert isinstance(value, dict)
     assert set(value) == set(model["properties"])
     for key, node in model["properties"].items():
         nested = _reference(node)
-        items = [o.get("items", {}) for o in node.get("anyOf", [node]) if o.get("type") == "array"]
-        item = _reference(items[0]) if items else None
+        item = _item_reference(node)
         if nested is not None:
             _has_keys(definitions, definitions[nested], value[key])
         elif item is not None:
@@ -362,11 +367,14 @@ def test_speelveld_yml_documents_every_option_and_loads_to_the_defaults(started:
         assert " ".join((info.description or "").split()) in words, name
         data = yaml.safe_load(_uncomment_block(text, name))
         assert set(data) == {name}
-        nested = _reference(schema["properties"][name])
-        if nested is None:
-            assert Config.model_validate(data) == Config(), name
-        else:  # an option with parts: every part is there, commented
+        node = schema["properties"][name]
+        nested, item = _reference(node), _item_reference(node)
+        if nested is not None:  # an option with parts: every part is there, commented
             _has_keys(definitions, definitions[nested], data[name])
+        elif item is not None:  # a list of entries with parts: one example entry
+            _has_keys(definitions, definitions[item], data[name][0])
+        else:
+            assert Config.model_validate(data) == Config(), name
     config, doc, findings = load_config(started)
     assert (config, findings) == (Config(), [])
     assert doc is not None

@@ -15,9 +15,9 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from speelveld.analysis import check
 from speelveld.cli import main
 from speelveld.findings import Severity
+from speelveld.pipeline import check
 from speelveld.render.pages import SiteOptions, render_pages
 from speelveld.rules import REGISTRY
 

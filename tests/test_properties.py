@@ -18,15 +18,15 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from speelveld.analysis import Report, check
 from speelveld.codes import INPUT_CODES
 from speelveld.compare import compare
 from speelveld.config import CONFIG_FILE
 from speelveld.findings import Finding, Severity
+from speelveld.pipeline import Report, check
 from speelveld.render.pages import SiteOptions, render_pages
 from speelveld.render.paths import page_path
 from speelveld.rules import REGISTRY
-from speelveld.site import pages_for
+from speelveld.site import publication
 
 from . import strategies as s
 from .conftest import BASE, CASES, Case, case_folders
@@ -265,10 +265,10 @@ def assert_pages(spec: s.ProjectSpec, pages: dict[str, str], *, internal: bool) 
 def test_valid_projects_render(spec: s.ProjectSpec) -> None:
     with written(spec) as (root,):
         report = check(root)
+        public = render_pages(check(root, internal=False), SiteOptions("T"))
     assert_clean_input(spec, report)
-    public = render_pages(report, SiteOptions("T", internal=False))
     assert_pages(spec, public, internal=False)
-    internal = render_pages(report, SiteOptions("T", internal=True))
+    internal = render_pages(report, SiteOptions("T"))
     assert_pages(spec, internal, internal=True)
 
 
@@ -283,12 +283,11 @@ def test_public_site_shows_no_internal_measure(
     spec, secrets = case
     with written(spec) as (root,):
         report = check(root)
+        public = render_pages(check(root, internal=False), SiteOptions("T"))
     assert_clean_input(spec, report)
-
-    public = render_pages(report, SiteOptions("T", internal=False))
     assert_hides_secrets(public, secrets)
 
-    internal = render_pages(report, SiteOptions("T", internal=True))
+    internal = render_pages(report, SiteOptions("T"))
     assert_shows_secrets(internal, secrets)
 
 
@@ -330,12 +329,14 @@ def test_changes_page_shows_no_internal_measure(
             "rules": dict.fromkeys(REGISTRY, "warning"),
         }
         current = replace(current, world=replace(current.world, config=config))
-        report = check(current.write(Path(folder) / "current"))
+        root = current.write(Path(folder) / "current")
+        report = check(root, compare_with=True)
         assert_clean_input(current, report)
-        public = pages_for(report, SiteOptions("T", internal=False))
+        assert report.comparison is not None
+        public = publication(check(root, internal=False, compare_with=True), SiteOptions("T"))
         assert "wijzigingen.md" in public
         assert_hides_secrets(public, secrets)
-        internal = pages_for(report, SiteOptions("T", internal=True))
+        internal = publication(report, SiteOptions("T"))
         assert_shows_secrets(internal, secrets)
 
 

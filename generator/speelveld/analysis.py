@@ -1,68 +1,109 @@
-"""Run the rules over a loaded project: the third stage of the pipeline."""
+"""Run the rules over a loaded project: measure rules once, portfolio rules per portfolio.
+
+A portfolio is a set of measures judged as a whole. Every project has two: the
+policy in force (measures adopted, running or evaluated) and the plan (in force plus
+every proposal). Every scenario adds one: the policy in force, minus what it stops,
+plus what it adopts.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
+import datetime
+from collections.abc import Iterator
 
+from . import acceptance
 from .codes import INCOMPLETE, INPUT_CODES, is_input_error
-from .coverage import Coverage, summarise
-from .findings import Finding, Severity
-from .loader import Early
-from .project import Project, load_project
-from .rules import REGISTRY, Context
+from .coverage import summarise
+from .findings import PORTFOLIO, Finding, Severity
+from .model import IN_FORCE_PORTFOLIO, PLAN_PORTFOLIO, Measure
+from .project import Project
+from .report import Portfolio
+from .rules import REGISTRY, Context, Rule
 from .suggest import did_you_mean
 
-
-@dataclass(frozen=True, slots=True)
-class Report:
-    """Everything the renderers need: the project, its coverage and all findings."""
-
-    project: Project
-    coverage: Coverage
-    findings: list[Finding]
+PORTFOLIO_TITLES = {IN_FORCE_PORTFOLIO: "Geldend beleid", PLAN_PORTFOLIO: "Plan"}
 
 
-def analyse(project: Project, *, portfolio: bool = True) -> tuple[Coverage, list[Finding]]:
-    """Run every enabled rule; the portfolio rules only if ``portfolio``."""
-    coverage = summarise(project)
-    context = Context(project, coverage, [m for m in project.measures.values() if m.counted])
-    findings = list(_unknown_rule_settings(project))
+def portfolio_measures(project: Project) -> Iterator[tuple[str, str, list[Measure]]]:
+    """Id, title and measures of every portfolio: in force, the plan, each scenario."""
+    measures = project.measures
+    in_force = [m for m in measures.values() if m.in_force]
+    yield IN_FORCE_PORTFOLIO, PORTFOLIO_TITLES[IN_FORCE_PORTFOLIO], in_force
+    yield (
+        PLAN_PORTFOLIO,
+        PORTFOLIO_TITLES[PLAN_PORTFOLIO],
+        [m for m in measures.values() if m.counted],
+    )
+    for scenario in project.scenarios.values():
+        chosen = {m.id for m in in_force} - set(scenario.stop) | set(scenario.adopt)
+        yield scenario.id, scenario.title, [m for m in measures.values() if m.id in chosen]
+
+
+def analyse(
+    project: Project, loaded: list[Finding], today: datetime.date
+) -> tuple[dict[str, Portfolio], list[Finding]]:
+    """Every portfolio with its findings, and all findings (``loaded`` first) sorted.
+
+    With input errors the portfolio rules do not run: their findings would only echo
+    the errors (a measure dropped for a typo leaves its domains uncovered).
+    """
+    # A rule name mistyped under ``rules`` drops no data: the portfolio rules still run.
+    broken = sorted({f.path for f in loaded if is_input_error(f)})
+    findings = [*loaded, *_unknown_rule_settings(project)]
+    sets = list(portfolio_measures(project))
+    coverages = {portfolio: summarise(project, measures) for portfolio, _, measures in sets}
+    plan = Context(project, coverages[PLAN_PORTFOLIO], sets[1][2])  # measure rules: the plan
+    for rule in _enabled(project, "measure"):
+        findings.extend(_run(project, rule, plan, ""))
+    for portfolio, _, measures in sets:
+        if broken:
+            break
+        context = Context(project, coverages[portfolio], measures)
+        for rule in _enabled(project, "portfolio"):
+            findings.extend(_run(project, rule, context, portfolio))
+    if broken:
+        findings.append(_incomplete(project, broken))
+    findings = sorted(acceptance.apply(project, findings, today, portfolios_checked=not broken))
+    portfolios = {
+        portfolio: Portfolio(
+            portfolio,
+            title,
+            tuple(m.id for m in measures),
+            coverages[portfolio],
+            tuple(f for f in findings if f.portfolio == portfolio),
+        )
+        for portfolio, title, measures in sets
+    }
+    return portfolios, findings
+
+
+def _enabled(project: Project, scope: str) -> Iterator[Rule]:
     settings = project.config.rules
     for rule in REGISTRY.values():
-        setting = settings.get(rule.id)
-        if setting in ("off", False) or (rule.scope == "portfolio" and not portfolio):
-            continue
-        for problem in rule.check(context):
-            level = Severity.parse(setting) if isinstance(setting, str) else problem.level
-            findings.append(
-                project.finding(
-                    problem.subject, problem.pointer, rule.id, level or rule.level, problem.message
-                )
-            )
-    return coverage, findings
+        if rule.scope == scope and settings.get(rule.id) not in ("off", False):
+            yield rule
 
 
-def check(root: Path, early: Early | None = None) -> Report:
-    """Load and analyse ``root``; raises :class:`NotAProject` only for usage problems."""
-    project, findings = load_project(root, early)
-    broken = sorted({f.path for f in findings if is_input_error(f)})
-    coverage, analysed = analyse(project, portfolio=not broken)
-    if broken:
-        analysed.append(_incomplete(project, broken))
-    return Report(project, coverage, sorted(findings + analysed))
+def _run(project: Project, rule: Rule, context: Context, portfolio: str) -> Iterator[Finding]:
+    setting = project.config.rules.get(rule.id)
+    for problem in rule.check(context):
+        level = Severity.parse(setting) if isinstance(setting, str) else problem.level
+        yield project.finding(
+            problem.subject,
+            problem.pointer,
+            rule.id,
+            level or rule.level,
+            problem.message,
+            domain=problem.concerns,
+            portfolio=portfolio,
+        )
 
 
 def _incomplete(project: Project, broken: list[str]) -> Finding:
-    """Why no portfolio finding is reported: they would echo the input errors.
-
-    A measure dropped for a typo would leave its domains uncovered and its partners and
-    instruments unused; such findings are not real, so none is reported until the
-    input is valid.
-    """
+    """Why no portfolio finding is reported: they would echo the input errors."""
     files = "1 bestand heeft" if len(broken) == 1 else f"{len(broken)} bestanden hebben"
     return project.finding(
-        "portfolio",
+        PORTFOLIO,
         (),
         INCOMPLETE,
         Severity.INFO,
@@ -76,7 +117,7 @@ def _unknown_rule_settings(project: Project) -> list[Finding]:
     known = [*REGISTRY]
     return [
         project.finding(
-            "portfolio",
+            PORTFOLIO,
             ("rules", code),
             "schema",
             Severity.ERROR,

@@ -10,10 +10,9 @@ a usage problem (no such path, not a project, bad option).
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -31,12 +30,32 @@ from .cli_dutch import (
     project_option,
     usage_error,
 )
-from .findings import Finding, Severity
+from .findings import PORTFOLIO, Finding, Severity
 
 __all__ = ["main", "project_option", "usage_error"]
 
 LEVELS = ("error", "warning", "info")
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def portfolio_option(help: str) -> Callable[[F], F]:
+    """``--portfolio``: whose portfolio findings to report; a scenario's id is checked later."""
+    return click.option(
+        "--portfolio",
+        default="plan",
+        show_default=True,
+        metavar="in-force|plan|ID|all",
+        help=help,
+    )
+
+
+def _known_portfolio(portfolio: str, scenarios: Collection[str]) -> None:
+    """A usage error for a portfolio that is neither fixed nor one of the scenarios."""
+    from .model import RESERVED_PORTFOLIOS
+
+    if portfolio not in RESERVED_PORTFOLIOS and portfolio not in scenarios:
+        choices = ", ".join([*RESERVED_PORTFOLIOS, *scenarios])
+        usage_error(f"onbekende portefeuille '{portfolio}'; kies uit: {choices}")
 
 
 def fail_on_option(help: str) -> Callable[[F], F]:
@@ -92,7 +111,7 @@ class Scope:
 
     def reports(self, finding: Finding) -> bool:
         """Whether a finding is in the scope; those about the portfolio always are."""
-        if self.whole or not finding.path or finding.subject == "portfolio":
+        if self.whole or not finding.path or finding.subject == PORTFOLIO or finding.portfolio:
             return True
         return finding.path in self.files or finding.path.startswith(self.folders)
 
@@ -152,6 +171,7 @@ class CheckOptions:
     format: str
     fail_on: Severity
     output: Path | None
+    portfolio: str = "plan"
 
 
 @command()
@@ -171,7 +191,13 @@ class CheckOptions:
     type=DutchPath(dir_okay=False, path_type=Path),
     help="Schrijf het rapport naar dit bestand; op de terminal komt een samenvatting.",
 )
-def check(paths: tuple[Path, ...], format_: str, fail_on: str, output: Path | None) -> None:
+@portfolio_option(
+    "Over welke portefeuille de regels rapporteren: het geldende beleid (in-force), het plan "
+    "(geldend plus voorgesteld), een scenario (zijn id) of alle (all)."
+)
+def check(
+    paths: tuple[Path, ...], format_: str, fail_on: str, output: Path | None, portfolio: str
+) -> None:
     """Controleer het project, of de bevindingen in de bestanden en mappen PAD.
 
     Het project is de dichtstbijzijnde map met een map domains/, vanaf elk PAD of
@@ -179,37 +205,28 @@ def check(paths: tuple[Path, ...], format_: str, fail_on: str, output: Path | No
     gecontroleerd en komen alleen hun bevindingen en die over de portefeuille in het
     rapport.
     """
-    options = CheckOptions(find_scope(paths), format_, Severity.parse(fail_on), output)
+    options = CheckOptions(find_scope(paths), format_, Severity.parse(fail_on), output, portfolio)
     sys.exit(run_check(options))
 
 
 def run_check(options: CheckOptions) -> int:
-    from .loader import begin, configured_max_bytes, is_project
-
-    # A short-lived run that builds many small objects and hardly any cycles: the cyclic
-    # collector would cost a fifth of the time on a large project and free nothing.
-    gc.disable()
+    from .formats import FORMATS, Output
+    from .formats.text import summary
+    from .pipeline import NotAProject, check
 
     scope = options.scope
     root = scope.project
-    # Start parsing before the validator is imported: a second core can do part of it.
-    early = begin(root, configured_max_bytes(root)) if is_project(root) else None
-
-    from .analysis import check as analyse_project
-    from .formats import FORMATS, Output
-    from .formats.text import summary
-    from .project import NotAProject
-
     try:
-        report = analyse_project(root, early)
+        report = check(root)
     except NotAProject as problem:
         usage_error(str(problem))
-    output = Output.of(report, options.fail_on, prefix=_prefix(root))
+    _known_portfolio(options.portfolio, report.project.scenarios)
+    output = Output.of(report, options.fail_on, prefix=_prefix(root), portfolio=options.portfolio)
     shown = [f for f in output.findings if scope.reports(f)]
     note = ""
     if not scope.whole:
+        others = len(output.findings) - len(shown)
         output = replace(output, findings=shown)
-        others = len(report.findings) - len(shown)
         elsewhere = f"; {others} elders in het project niet" if others else ""
         note = (
             f"Getoond: de bevindingen in {scope.described()} en over de portefeuille{elsewhere}.\n"
@@ -235,6 +252,7 @@ class DiffOptions:
     project: Path
     format: str
     fail_on: Severity
+    portfolio: str = "plan"
 
 
 @command()
@@ -250,27 +268,39 @@ class DiffOptions:
     help="Tekst of Markdown voor een pull request.",
 )
 @fail_on_option("Faal (exit 1) als de wijziging een bevinding van dit niveau of hoger toevoegt.")
-def diff(base: str, head: str | None, project: Path, format_: str, fail_on: str) -> None:
+@portfolio_option(
+    "Vergelijk de bevindingen van deze portefeuille in beide versies: in-force, plan, de id "
+    "van een scenario, of all."
+)
+def diff(
+    base: str, head: str | None, project: Path, format_: str, fail_on: str, portfolio: str
+) -> None:
     """Vergelijk twee versies: git-revisies of mappen (HEAD standaard: de werkmap).
 
     BASE en HEAD zijn elk een git-revisie (main, v1.0, HEAD~1) of een map.
     """
-    options = DiffOptions(base, head, project, format_, Severity.parse(fail_on))
+    options = DiffOptions(base, head, project, format_, Severity.parse(fail_on), portfolio)
     sys.exit(run_diff(options))
 
 
 def run_diff(options: DiffOptions) -> int:
-    from .compare import VersionNotFound, compare_versions
+    from .compare import VersionNotFound
     from .formats.diff import render_markdown, render_text
-    from .project import NotAProject
+    from .pipeline import NotAProject, compare_versions
 
     try:
         comparison = compare_versions(options.base, options.head, options.project)
     except (VersionNotFound, NotAProject) as problem:
         usage_error(str(problem))
+    _known_portfolio(
+        options.portfolio, [*comparison.head.project.scenarios, *comparison.base.project.scenarios]
+    )
+    comparison = comparison.of_portfolio(options.portfolio)
     render = render_markdown if options.format == "markdown" else render_text
     click.echo(render(comparison), nl=False)
-    return 1 if any(f.severity >= options.fail_on for f in comparison.introduced) else 0
+    return (
+        1 if any(f.severity >= options.fail_on and f.counts for f in comparison.introduced) else 0
+    )
 
 
 for _command in (

@@ -46,14 +46,13 @@ if TYPE_CHECKING:  # the commands import their modules when they run
 )
 def render(project: Path, out: Path, internal: bool, title: str) -> None:
     """Schrijf de pagina's van de site als Markdown naar een map, voor elke site-bouwer."""
-    from .analysis import check as analyse_project
-    from .project import NotAProject
+    from .pipeline import NotAProject, check
     from .render.pages import SiteOptions
-    from .site import InvalidProject, assets, internal_requested, pages_for
+    from .site import InvalidProject, assets, internal_requested, publication
 
     try:
-        report = analyse_project(project)
-        pages = pages_for(report, SiteOptions(title, internal_requested(internal)))
+        report = check(project, internal=internal_requested(internal), compare_with=True)
+        pages = publication(report, SiteOptions(title))
     except NotAProject as problem:
         usage_error(str(problem))
     except InvalidProject as problem:
@@ -216,24 +215,25 @@ def _write_starter(folder: Path, starter: Starter, ci: str | None) -> None:
 @click.argument(
     "kind",
     metavar="SOORT",
-    type=DutchChoice(["measure", "domain", "stakeholder", "instrument"]),
+    type=DutchChoice(["measure", "domain", "stakeholder", "instrument", "scenario"]),
 )
 @click.argument("entity_id", metavar="ID")
 @project_option("De projectmap.")
 @click.option("--no-input", is_flag=True, help="Stel geen vragen; schrijf het sjabloon.")
 def new(kind: str, entity_id: str, project: Path, no_input: bool) -> None:
-    """Schrijf een nieuw, geldig YAML-bestand voor een maatregel, domein, partner of instrument."""
+    """Schrijf een nieuw YAML-bestand: maatregel, domein, partner, instrument of scenario."""
+    from .kinds import BY_NAME
     from .loader import id_problem
     from .project import NotAProject, load_project
-    from .scaffold import KIND_FOLDERS, Answers, template
+    from .scaffold import Answers, template
 
     problem = id_problem(entity_id)
     if problem:
         usage_error(problem)
-    folder = project / KIND_FOLDERS[kind]
+    folder = project / BY_NAME[kind].folder
     for suffix in (".yml", ".yaml"):
         if (folder / f"{entity_id}{suffix}").exists():
-            usage_error(f"{KIND_FOLDERS[kind]}/{entity_id}{suffix} bestaat al")
+            usage_error(f"{BY_NAME[kind].folder}/{entity_id}{suffix} bestaat al")
     try:
         loaded, _ = load_project(project)
     except NotAProject as error:
@@ -261,7 +261,7 @@ def _choose(prompt: str, choices: list[str]) -> str:
 def _ask(kind: str, project: Any) -> Any:
     from .scaffold import Answers
 
-    title = ask("Titel" if kind == "measure" else "Naam", show_default=False)
+    title = ask("Titel" if kind in ("measure", "scenario") else "Naam", show_default=False)
     if kind != "measure":
         return Answers(title=title)
     bestuur = sorted(s for s, v in project.stakeholders.items() if v.sector == "bestuur")

@@ -1,4 +1,4 @@
-"""The codes of input problems: what the loader and validator report.
+"""The codes of input problems: what the loader, the validator and the acceptances report.
 
 Analysis rules describe themselves in :mod:`speelveld.rules`; together the
 two tables are every code a finding can carry.
@@ -21,6 +21,8 @@ class CodeInfo:
 
 #: Not an input error itself, but its consequence: the portfolio rules did not run.
 INCOMPLETE = "portfolio-incomplete"
+#: An ``accepted`` entry that no finding matches any more.
+UNUSED_ACCEPTANCE = "unused-acceptance"
 
 INPUT_CODES: dict[str, CodeInfo] = {
     info.code: info
@@ -81,7 +83,7 @@ INPUT_CODES: dict[str, CodeInfo] = {
         CodeInfo(
             "unknown-reference",
             Severity.ERROR,
-            "Een verwijzing naar een domein, partner of instrument dat niet bestaat.",
+            "Een verwijzing naar een domein, partner, instrument of maatregel dat niet bestaat.",
             "Gebruik de id (bestandsnaam) van een bestaand bestand; de melding noemt de "
             "dichtstbijzijnde.",
         ),
@@ -95,9 +97,17 @@ INPUT_CODES: dict[str, CodeInfo] = {
         CodeInfo(
             "invalid-reference",
             Severity.ERROR,
-            "De verwijzing bestaat, maar past niet: de eigenaar is geen partner met sector "
-            "bestuur, of een partner staat twee keer bij een maatregel.",
+            "De verwijzing bestaat, maar past niet: de eigenaar of wie aanvaardt is geen "
+            "partner met sector bestuur, een partner staat twee keer bij een maatregel, of een "
+            "scenario voert een maatregel in die geen voorstel is of stopt er een die niet geldt.",
             "Kies een bestuurlijke eigenaar (sector bestuur) en noem elke partner één keer.",
+        ),
+        CodeInfo(
+            UNUSED_ACCEPTANCE,
+            Severity.WARNING,
+            "Een besluit onder accepted aanvaardt een bevinding die er niet (meer) is.",
+            "Verwijder het besluit, of pas regel, domein of onderwerp aan als het een andere "
+            "bevinding bedoelt.",
         ),
         CodeInfo(
             INCOMPLETE,

@@ -12,12 +12,12 @@ import tarfile
 import tempfile
 from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .analysis import Report, check
 from .coverage import DomainCoverage
 from .findings import Finding
+from .report import Report
 
 
 class VersionNotFound(Exception):
@@ -44,6 +44,16 @@ class Comparison:
     changed: tuple[MeasureChange, ...]
     introduced: tuple[Finding, ...]
     resolved: tuple[Finding, ...]
+
+    def of_portfolio(self, portfolio: str) -> Comparison:
+        """Only the findings of ``portfolio`` (and those of no portfolio); ``all`` keeps all."""
+
+        def kept(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
+            return tuple(
+                f for f in findings if portfolio == "all" or f.portfolio in ("", portfolio)
+            )
+
+        return replace(self, introduced=kept(self.introduced), resolved=kept(self.resolved))
 
     def domain_name(self, domain: str) -> str:
         """The domain's name in the head version, else in the base version, else its id."""
@@ -137,15 +147,3 @@ def _git(project: Path, *args: str) -> bytes:
         message = result.stderr.decode(errors="replace").strip().splitlines()
         raise VersionNotFound(message[-1] if message else f"git {args[0]} mislukte")
     return result.stdout
-
-
-def compare_versions(base_spec: str, head_spec: str | None, project: Path) -> Comparison:
-    """Check both versions and compare them; ``head_spec`` None is the project as it is."""
-    with version(base_spec, project) as base_dir:
-        base = check(base_dir)
-    if head_spec is None:
-        head = check(project)
-    else:
-        with version(head_spec, project) as head_dir:
-            head = check(head_dir)
-    return compare(base, head, base_spec, head_spec or "werkmap")

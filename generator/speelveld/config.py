@@ -7,13 +7,13 @@ optional: a project without it is checked with the defaults below.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from .ids import CONFIG_FILE, DEFAULT_MAX_FILE_BYTES
-from .suggest import did_you_mean
+from .model import Accepted, RuleId
 
 __all__ = ["CONFIG_FILE", "Config", "Framework", "GovernancePoint", "Principle", "Source"]
 
@@ -37,29 +37,9 @@ def _web_address(value: str) -> str:
     return value
 
 
-def _known_rule(value: str) -> str:
-    from .rules import REGISTRY  # the rules read the configuration: import them late
-
-    if value not in REGISTRY:
-        raise PydanticCustomError(
-            "unknown_rule",
-            "onbekende regel '{value}'.{hint}",
-            {"value": value, "hint": did_you_mean(value, REGISTRY)},
-        )
-    return value
-
-
-def _rule_choices(schema: dict[str, Any]) -> None:
-    """Editors complete a rule code from the schema; the list is read when it is made."""
-    from .rules import REGISTRY
-
-    schema["enum"] = list(REGISTRY)
-
-
 Url = Annotated[
     str, AfterValidator(_web_address), Field(json_schema_extra={"pattern": _URL.pattern})
 ]
-RuleId = Annotated[str, AfterValidator(_known_rule), Field(json_schema_extra=_rule_choices)]
 
 
 class _Strict(BaseModel):
@@ -125,6 +105,20 @@ class Framework(_Strict):
     )
 
 
+class AcceptedInPortfolio(Accepted):
+    """A portfolio finding accepted knowingly, such as an underserved domain."""
+
+    subject: Text = Field(
+        description="Waar de bevinding over gaat: domain:ID, stakeholder:ID, instrument:ID of "
+        "portfolio."
+    )
+    portfolio: Text | None = Field(
+        None,
+        description="Alleen in deze portefeuille (in-force, plan of de id van een scenario); "
+        "zonder: in elke.",
+    )
+
+
 class Config(BaseModel):
     """Thresholds of the portfolio rules and switches for every rule."""
 
@@ -182,6 +176,11 @@ class Config(BaseModel):
         default_factory=dict,
         description="Per regelcode een ander niveau (error, warning, info) of off om de regel "
         "uit te zetten.",
+    )
+    accepted: list[AcceptedInPortfolio] = Field(
+        default_factory=list,
+        description="Bevindingen over de portefeuille die het bestuur bewust aanvaardt, elk met "
+        "het onderwerp (subject), de regel, wie besloot (by), het besluit en de datum.",
     )
     framework: Framework | None = Field(
         None,

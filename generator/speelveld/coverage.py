@@ -1,6 +1,6 @@
-"""The coverage summary: the numbers behind the portfolio rules and the site.
+"""The coverage summary of one portfolio: the numbers behind its rules and the site.
 
-Linear in measures times domains; only counted measures (not stopped) take part.
+Linear in measures times domains.
 """
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .model import Measure
 from .project import Project
 
 
@@ -35,8 +36,8 @@ class Coverage:
     counted: list[str] = field(default_factory=list)
 
 
-def summarise(project: Project) -> Coverage:
-    counted = [m for m in project.measures.values() if m.counted]
+def summarise(project: Project, counted: list[Measure]) -> Coverage:
+    """The coverage of the project's domains, partners and instruments by ``counted``."""
     sums = {d: [0, 0, 0, 0] for d in project.domains}  # positive, negative, total, positive_sum
     # Dicts as ordered sets: a measure names a partner once however often it appears.
     stakeholder_use: dict[str, dict[str, None]] = {s: {} for s in project.stakeholders}

@@ -1,9 +1,10 @@
-"""The one record every stage reports problems with."""
+"""The one record every stage reports problems with, and what it is about."""
 
 from __future__ import annotations
 
+import datetime
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 class Severity(enum.IntEnum):
@@ -23,6 +24,60 @@ class Severity(enum.IntEnum):
 
 
 @dataclass(frozen=True, slots=True, order=True)
+class Subject:
+    """What a finding is about: an entity (``measure``, ``meldpilot``), or the portfolio.
+
+    Written as ``measure:meldpilot`` in reports; ``portfolio`` is the portfolio as a
+    whole and the configuration file that shapes it; an empty kind is no subject at all.
+    """
+
+    kind: str = ""
+    id: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.id}" if self.id else self.kind
+
+    @classmethod
+    def parse(cls, text: str) -> Subject:
+        kind, _, entity_id = text.partition(":")
+        return cls(kind, entity_id)
+
+
+#: The portfolio as a whole: findings about no single entity, and ``speelveld.yml``.
+PORTFOLIO = Subject("portfolio")
+
+
+@dataclass(frozen=True, slots=True)
+class Acceptance:
+    """A decision to accept a finding knowingly: who decided, what, when, until when."""
+
+    rule: str
+    by: str
+    decision: str
+    date: datetime.date
+    until: datetime.date | None = None
+    #: Where the decision is recorded: the measure's file or ``speelveld.yml``.
+    path: str = ""
+    line: int = 0
+    column: int = 0
+
+    def expired(self, today: datetime.date) -> bool:
+        return self.until is not None and self.until < today
+
+    def as_dict(self) -> dict[str, str | int | None]:
+        return {
+            "rule": self.rule,
+            "by": self.by,
+            "decision": self.decision,
+            "date": self.date.isoformat(),
+            "until": self.until.isoformat() if self.until else None,
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+        }
+
+
+@dataclass(frozen=True, slots=True, order=True)
 class Finding:
     """A problem at a place in the project.
 
@@ -30,6 +85,9 @@ class Finding:
     for a finding about the portfolio as a whole, which then has line 0.
     ``pointer`` names the spot inside the entity (``effects.preventie``)
     so that a finding keeps its identity when lines move between versions.
+    ``portfolio`` is the set of measures a portfolio rule judged (``in-force``,
+    ``plan`` or a scenario's id); empty for findings about a single file or measure.
+    ``accepted`` is the decision that accepts this finding, if one does.
     """
 
     path: str
@@ -38,13 +96,17 @@ class Finding:
     code: str
     severity: Severity
     message: str
-    subject: str = ""
+    subject: Subject = Subject()
     pointer: str = ""
+    portfolio: str = ""
+    #: The domain the finding concerns, when it concerns one.
+    domain: str = ""
+    accepted: Acceptance | None = field(default=None, compare=False)
 
     @property
-    def identity(self) -> tuple[str, str, str, str]:
+    def identity(self) -> tuple[str, str, str, str, str]:
         """What stays the same when unrelated lines are edited."""
-        return (self.code, self.subject, self.path, self.pointer)
+        return (self.code, str(self.subject), self.path, self.pointer, self.portfolio)
 
     @property
     def location(self) -> str:
@@ -52,6 +114,7 @@ class Finding:
             return "(portefeuille)"
         return f"{self.path}:{self.line}:{self.column}"
 
-
-def highest(findings: list[Finding]) -> Severity | None:
-    return max((f.severity for f in findings), default=None)
+    @property
+    def counts(self) -> bool:
+        """Whether the finding counts towards levels and ``--fail-on``: not if accepted."""
+        return self.accepted is None

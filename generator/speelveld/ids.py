@@ -2,8 +2,6 @@
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 MAX_ID_LENGTH = 64
-#: The entity folders of a project, in the order they are loaded.
-FOLDERS = ("domains", "stakeholders", "instruments", "measures")
 #: The project's configuration file, beside the folders.
 CONFIG_FILE = "speelveld.yml"
 #: The largest data file that is read, unless the configuration says otherwise.

@@ -3,22 +3,21 @@
 Hidden files and editor backups are passed over quietly, as every editor user
 expects; anything else that is not read gets an ``ignored-file`` finding.
 
-Loading happens in two steps: :func:`plan` lists the files (cheap), then :func:`load`
-parses them. Between the two a caller may :func:`prefetch` part of the plan in a
-forked process, so that a second core parses while this one imports the validator.
-This module imports nothing heavy for that reason.
+Loading happens in two steps: :func:`plan` lists the files, then :func:`load` parses
+them, taking unchanged files from a :class:`ParseCache` when the caller keeps one.
 """
 
 from __future__ import annotations
 
 import os
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .findings import Finding, Severity
-from .ids import CONFIG_FILE, DEFAULT_MAX_FILE_BYTES, FOLDERS, MAX_ID_LENGTH, SLUG_PATTERN
-from .prefetch import Prefetch, usable_cores
+from .ids import MAX_ID_LENGTH, SLUG_PATTERN
+from .kinds import KINDS
 from .yamlsource import Document, parse
 
 SUFFIXES = (".yml", ".yaml")
@@ -40,9 +39,6 @@ class Loaded:
 
 
 _Result = tuple[Document | None, list[Finding]]
-#: Parsed files by path, so that a process that loads the project again (``mkdocs serve``
-#: after an edit) parses only the files whose size or modification time changed.
-_PARSED: dict[tuple[str, str], tuple[tuple[int, int, int], _Result]] = {}
 
 
 def is_project(root: Path) -> bool:
@@ -88,7 +84,8 @@ class Job:
     stem: str
     path: str
     file: str
-    version: tuple[int, int, int]  # size, modification time, size limit
+    #: What tells an unchanged file: size, modification time, inode, and the size limit.
+    version: tuple[int, int, int, int]
 
 
 @dataclass(slots=True)
@@ -103,7 +100,7 @@ class Plan:
 def plan(root: Path, max_bytes: int) -> Plan:
     """Every data file to parse, and a finding for every file that will not be."""
     result = Plan(root, max_bytes)
-    for kind in FOLDERS:
+    for kind in (k.folder for k in KINDS):
         folder = root / kind
         if not folder.is_dir():
             continue
@@ -130,79 +127,61 @@ def plan(root: Path, max_bytes: int) -> Plan:
             else:
                 stems[stem] = path
                 stat = entry.stat()
-                version = (stat.st_size, stat.st_mtime_ns, max_bytes)
+                version = (stat.st_size, stat.st_mtime_ns, stat.st_ino, max_bytes)
                 result.jobs.append(Job(kind, stem, path, entry.path, version))
     return result
 
 
-def parse_job(root: Path, job: Job) -> _Result:
-    """A job's result, from the cache when the file did not change."""
-    cached = _PARSED.get((str(root), job.path))
-    if cached is not None and cached[0] == job.version:
-        return cached[1]
-    result = read_file(job.path, job.file, job.version[2], job.version[0])
-    _PARSED[(str(root), job.path)] = (job.version, result)
-    return result
+class ParseCache:
+    """Parsed files of one project, kept between loads by whoever rebuilds (``mkdocs serve``).
 
-
-#: Below this many files a second process costs more than it saves.
-_WORTH_PREFETCHING = 200
-#: The share of the files the second process parses: the first also imports and validates.
-_PREFETCHED_SHARE = 0.55
-
-
-@dataclass(frozen=True, slots=True)
-class Early:
-    """A load begun before the validator is imported: the plan and the work ahead."""
-
-    plan: Plan
-    prefetch: Prefetch | None
-
-
-def configured_max_bytes(root: Path) -> int:
-    """``max_file_bytes`` as the configuration file gives it, read without the validator.
-
-    The configuration is validated later; a wrong value here only means the plan is
-    made again with the validated one.
+    A file is taken from the cache only when its size, modification time, inode and
+    the size limit are as they were. The cache holds one project at a time and at most
+    ``capacity`` files; the least recently used go first. Nothing else keeps parsed files,
+    so a one-off load (``speelveld check``, an earlier version) leaves nothing behind.
     """
-    file = root / CONFIG_FILE
-    if not file.is_file():
-        return DEFAULT_MAX_FILE_BYTES
-    doc, _ = read_document(root, file, DEFAULT_MAX_FILE_BYTES)
-    value = doc.data.get("max_file_bytes") if doc and isinstance(doc.data, dict) else None
-    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
-        return value
-    return DEFAULT_MAX_FILE_BYTES
+
+    def __init__(self, capacity: int = 20_000) -> None:
+        self.capacity = capacity
+        self._root: Path | None = None
+        self._entries: OrderedDict[str, tuple[tuple[int, int, int, int], _Result]] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def get(self, root: Path, job: Job) -> _Result | None:
+        if root != self._root:
+            return None
+        entry = self._entries.get(job.path)
+        if entry is None or entry[0] != job.version:
+            return None
+        self._entries.move_to_end(job.path)
+        return entry[1]
+
+    def put(self, root: Path, job: Job, result: _Result) -> None:
+        if root != self._root:
+            self._root = root
+            self._entries.clear()
+        self._entries[job.path] = (job.version, result)
+        self._entries.move_to_end(job.path)
+        while len(self._entries) > self.capacity:
+            self._entries.popitem(last=False)
 
 
-def begin(root: Path, max_bytes: int) -> Early:
-    """Plan the load and, where it pays, parse the later files in a second process."""
-    work = plan(root, max_bytes)
-    if len(work.jobs) < _WORTH_PREFETCHING or usable_cores() < 2:
-        return Early(work, None)
-    ahead = work.jobs[int(len(work.jobs) * (1 - _PREFETCHED_SHARE)) :]
-    prefetched = Prefetch(
-        lambda: {job.path: parse_job(root, job) for job in ahead}, {job.path for job in ahead}
-    )
-    return Early(work, prefetched)
-
-
-def load(work: Plan, prefetched: Prefetch | None = None) -> Loaded:
-    """Parse every planned file (taking what a prefetch parsed) into documents by kind."""
+def load(work: Plan, cache: ParseCache | None = None) -> Loaded:
+    """Parse every planned file (unchanged ones from ``cache``) into documents by kind."""
     loaded = Loaded(work.root, findings=list(work.skipped))
-    loaded.documents = {kind: {} for kind in FOLDERS}
-    ready: dict[str, _Result] = {}
+    loaded.documents = {kind.folder: {} for kind in KINDS}
     for job in work.jobs:
         loaded.files.append(job.path)
-        cached = _PARSED.get((str(work.root), job.path))
-        if prefetched is not None and job.path in prefetched.keys and not ready:
-            ready = prefetched.results()  # by now the second process is done or nearly
-        if job.path in ready:
-            doc, problems = ready[job.path]
-            _PARSED[(str(work.root), job.path)] = (job.version, (doc, problems))
+        result = cache.get(work.root, job) if cache is not None else None
+        if result is None:
+            result = read_file(job.path, job.file, job.version[3], job.version[0])
+            if cache is not None:
+                cache.put(work.root, job, result)
         else:
-            loaded.reused += cached is not None and cached[0] == job.version
-            doc, problems = parse_job(work.root, job)
+            loaded.reused += 1
+        doc, problems = result
         loaded.findings.extend(problems)
         if doc is not None:
             loaded.documents[job.kind][job.stem] = doc

@@ -8,13 +8,15 @@ Cross-references (ids of other entities) are checked later, in
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import datetime
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from .ids import MAX_ID_LENGTH, SLUG_PATTERN
 
-__all__ = ["KINDS", "MAX_ID_LENGTH", "SCALE", "SLUG_PATTERN"]
+__all__ = ["IN_FORCE", "MAX_ID_LENGTH", "SCALE", "SLUG_PATTERN"]
 
 
 #: The seven-point interaction scale of Nilsson et al. (2016), in Dutch.
@@ -41,6 +43,37 @@ Sector = Literal["overheid", "zorg", "onderwijs", "bedrijfsleven", "maatschappel
 Status = Literal["proposed", "adopted", "running", "evaluated", "stopped"]
 Role = Literal["lead", "partner", "informed"]
 Level = Literal["none", "low", "medium", "high"]
+
+#: The statuses of policy in force today, as against proposals and stopped measures.
+IN_FORCE = ("adopted", "running", "evaluated")
+#: The portfolios every project has; a scenario adds one under its own id.
+IN_FORCE_PORTFOLIO = "in-force"
+PLAN_PORTFOLIO = "plan"
+#: Names a scenario cannot take: the portfolios above, and ``all`` that selects every one.
+RESERVED_PORTFOLIOS = (IN_FORCE_PORTFOLIO, PLAN_PORTFOLIO, "all")
+
+
+def _known_rule(value: str) -> str:
+    from .rules import REGISTRY  # the rules read the models: import them late
+    from .suggest import did_you_mean
+
+    if value not in REGISTRY:
+        raise PydanticCustomError(
+            "unknown_rule",
+            "onbekende regel '{value}'.{hint}",
+            {"value": value, "hint": did_you_mean(value, REGISTRY)},
+        )
+    return value
+
+
+def _rule_choices(schema: dict[str, Any]) -> None:
+    """Editors complete a rule code from the schema; the list is read when it is made."""
+    from .rules import REGISTRY
+
+    schema["enum"] = list(REGISTRY)
+
+
+RuleId = Annotated[str, AfterValidator(_known_rule), Field(json_schema_extra=_rule_choices)]
 
 
 class _Strict(BaseModel):
@@ -121,6 +154,22 @@ class Capacity(_Strict):
     police_hours_per_year: int = Field(ge=0, description="Benodigde politie-uren per jaar.")
 
 
+class Accepted(_Strict):
+    """A finding accepted knowingly by the executive, with the decision that says why."""
+
+    rule: RuleId = Field(description="De code van de regel waarvan de bevinding is aanvaard.")
+    domain: Ref | None = Field(
+        None, description="Alleen de bevinding over dit domein (zonder: elke van die regel)."
+    )
+    by: Ref = Field(description="Wie besloot: een partner met sector bestuur.")
+    decision: Text = Field(description="Het besluit en waarom het neveneffect wordt aanvaard.")
+    date: datetime.date = Field(description="Datum van het besluit, JJJJ-MM-DD.")
+    until: datetime.date | None = Field(
+        None,
+        description="Tot wanneer het besluit geldt, JJJJ-MM-DD; daarna telt de bevinding weer.",
+    )
+
+
 class Measure(Entity):
     """A proposed or adopted policy measure, assessed on every domain."""
 
@@ -140,16 +189,30 @@ class Measure(Entity):
     visibility: Literal["public", "internal"] = Field(
         "public", description="Intern: niet in de openbare publicatie."
     )
+    accepted: list[Accepted] = Field(
+        default_factory=list,
+        description="Bevindingen over deze maatregel die het bestuur bewust aanvaardt.",
+    )
 
     @property
     def counted(self) -> bool:
         """Stopped measures no longer shape the portfolio."""
         return self.status != "stopped"
 
+    @property
+    def in_force(self) -> bool:
+        return self.status in IN_FORCE
 
-KINDS: dict[str, type[Entity]] = {
-    "domains": Domain,
-    "stakeholders": Stakeholder,
-    "instruments": Instrument,
-    "measures": Measure,
-}
+
+class Scenario(Entity):
+    """A choice to put before the executive: the policy in force, minus some, plus proposals."""
+
+    title: Text = Field(description="Titel van het scenario.")
+    description: Text = Field(description="Wat het scenario inhoudt en waarom (Markdown).")
+    adopt: list[Ref] = Field(
+        default_factory=list, description="Voorgestelde maatregelen die het scenario invoert."
+    )
+    stop: list[Ref] = Field(
+        default_factory=list, description="Geldende maatregelen die het scenario stopt."
+    )
+    source: Text | None = Field(None, description="Bron, bijvoorbeeld een rapport en sectie.")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .findings import Finding, Severity
+from .findings import Finding, Severity, Subject
 from .yamlsource import PLACEHOLDER as MARKER
 from .yamlsource import Document
 
@@ -25,7 +25,7 @@ def _value(data: Any, pointer: tuple[str | int, ...]) -> str:
     return str(data)
 
 
-def placeholder_findings(doc: Document, subject: str) -> list[Finding]:
+def placeholder_findings(doc: Document, subject: Subject) -> list[Finding]:
     """A finding for every placeholder the parse noted in ``doc``."""
     findings = []
     for pointer in doc.placeholders:

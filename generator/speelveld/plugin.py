@@ -21,10 +21,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .analysis import Report, check
 from .formats.text import tally
-from .model import KINDS
-from .project import NotAProject
+from .kinds import KINDS
+from .loader import ParseCache
+from .pipeline import NotAProject, Report, check
 from .render.pages import SiteOptions
 from .site import (
     FAIL_ON,
@@ -59,6 +59,11 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
     command: str | None = None
     staging: Staging | None = None
 
+    def __init__(self) -> None:
+        super().__init__()
+        #: Parsed files kept between the rebuilds of one ``mkdocs serve``.
+        self.cache = ParseCache()
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Only a full `mkdocs build` publishes a folder; serve and gh-deploy manage their own.
         self.command = "build" if command == "build" and not dirty else None
@@ -77,14 +82,18 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
         municipal_defaults(config)
         started = time.perf_counter()
         try:
-            self.report = check(self._root(config))
-            options = SiteOptions(config.site_name, internal_requested(self.config.internal))
-            published, self.pages = publication(self.report, options)
+            self.report = check(
+                self._root(config),
+                internal=internal_requested(self.config.internal),
+                compare_with=True,
+                cache=self.cache,
+            )
+            self.pages = publication(self.report, SiteOptions(config.site_name))
         except (NotAProject, InvalidProject) as problem:
             raise PluginError(f"speelveld: {problem}") from None
-        findings = policy_findings(published)
+        findings = policy_findings(self.report)
         log.info("speelveld: bevindingen over het beleid: %s", tally(findings))
-        refusal = refuse_on(findings, self.config.fail_on, files=len(published.project.files))
+        refusal = refuse_on(findings, self.config.fail_on, files=len(self.report.project.files))
         if refusal:
             raise PluginError(f"speelveld: {refusal}")
         project = self.report.project
@@ -127,7 +136,7 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         root = self._root(config)
-        for watched in [*(root / kind for kind in KINDS), root / "speelveld.yml"]:
+        for watched in [*(root / kind.folder for kind in KINDS), root / "speelveld.yml"]:
             if watched.exists():
                 server.watch(str(watched))
         return server

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from .config import CONFIG_FILE, Config
-from .findings import Finding, Severity
-from .loader import Early, is_project, load, plan, read_document
-from .model import KINDS, Domain, Instrument, Measure, Stakeholder
+from .findings import PORTFOLIO, Finding, Severity, Subject
+from .kinds import BY_NAME, KINDS
+from .loader import ParseCache, is_project, load, plan, read_document
+from .model import Domain, Instrument, Measure, Scenario, Stakeholder
 from .placeholders import placeholder_findings
 from .references import check_references
 from .validate import validate
@@ -36,33 +38,48 @@ class Project:
     stakeholders: dict[str, Stakeholder] = field(default_factory=dict)
     instruments: dict[str, Instrument] = field(default_factory=dict)
     measures: dict[str, Measure] = field(default_factory=dict)
-    documents: dict[str, Document] = field(default_factory=dict)
+    scenarios: dict[str, Scenario] = field(default_factory=dict)
+    documents: dict[Subject, Document] = field(default_factory=dict)
     #: Every file that was read, parsed or not (configuration included).
     files: list[str] = field(default_factory=list)
     #: How many data files came unchanged from an earlier load in the same process.
     reused: int = 0
 
-    def where(self, subject: str, pointer: Pointer = (), *, key: bool = False) -> tuple[str, Mark]:
-        """Path and mark of ``pointer`` inside ``subject`` (``measure:meldpilot``)."""
+    def where(
+        self, subject: Subject, pointer: Pointer = (), *, key: bool = False
+    ) -> tuple[str, Mark]:
+        """Path and mark of ``pointer`` inside ``subject``'s file."""
         doc = self.documents.get(subject)
         if doc is None:
             return "", Mark(0, 0)
         return doc.path, doc.mark(pointer, key=key)
 
-    def documents_of(self, singular: str) -> dict[str, Document]:
-        """The parsed documents of one kind by id, valid or not."""
-        prefix = f"{singular}:"
-        return {s[len(prefix) :]: d for s, d in self.documents.items() if s.startswith(prefix)}
+    def documents_of(self, kind: str) -> dict[str, Document]:
+        """The parsed documents of one kind (``measure``) by id, valid or not."""
+        return {s.id: d for s, d in self.documents.items() if s.kind == kind}
+
+    def entities(self, kind: str) -> dict[str, Any]:
+        """The valid entities of one kind (``measure``) by id."""
+        return getattr(self, BY_NAME[kind].folder)  # type: ignore[no-any-return]
+
+    def name_of(self, subject: Subject) -> str:
+        """What readers call the subject: a name or title, else its id."""
+        entity = self.entities(subject.kind).get(subject.id) if subject.kind in BY_NAME else None
+        if entity is None:
+            return subject.id
+        return str(getattr(entity, "name", None) or entity.title)
 
     def finding(
         self,
-        subject: str,
+        subject: Subject,
         pointer: Pointer,
         code: str,
         severity: Severity,
         message: str,
         *,
         key: bool = False,
+        domain: str = "",
+        portfolio: str = "",
     ) -> Finding:
         """A finding at ``pointer`` in ``subject``; ``key`` points at the key, not its value."""
         path, mark = self.where(subject, pointer, key=key)
@@ -75,19 +92,9 @@ class Project:
             message,
             subject=subject,
             pointer=".".join(map(str, pointer)),
+            portfolio=portfolio,
+            domain=domain,
         )
-
-
-_SINGULAR = {
-    "domains": "domain",
-    "stakeholders": "stakeholder",
-    "instruments": "instrument",
-    "measures": "measure",
-}
-
-
-def subject_of(kind: str, entity_id: str) -> str:
-    return f"{_SINGULAR[kind]}:{entity_id}"
 
 
 def load_config(root: Path) -> tuple[Config, Document | None, list[Finding]]:
@@ -103,30 +110,25 @@ def load_config(root: Path) -> tuple[Config, Document | None, list[Finding]]:
     return config or Config(), doc, findings + problems
 
 
-def load_project(root: Path, early: Early | None = None) -> tuple[Project, list[Finding]]:
+def load_project(root: Path, cache: ParseCache | None = None) -> tuple[Project, list[Finding]]:
     """Everything up to and including cross-references; never raises for bad data.
 
-    ``early`` is a load begun before the validator was imported (:func:`loader.begin`).
+    ``cache`` keeps parsed files for the next load of the same project (``mkdocs serve``).
     """
     if not root.is_dir():
         raise NotAProject(f"map '{root}' bestaat niet")
     if not is_project(root):
         raise NotAProject(f"'{root}' is geen Speelveld-project: er is geen map domains/")
     config, config_doc, findings = load_config(root)
-    if early is not None and early.plan.max_bytes == config.max_file_bytes:
-        loaded = load(early.plan, early.prefetch)
-    else:
-        if early is not None and early.prefetch is not None:
-            early.prefetch.results()  # let the second process finish
-        loaded = load(plan(root, config.max_file_bytes))
+    loaded = load(plan(root, config.max_file_bytes), cache)
     findings.extend(loaded.findings)
     project = Project(root, config, reused=loaded.reused)
     project.files.extend(([CONFIG_FILE] if (root / CONFIG_FILE).is_file() else []) + loaded.files)
     if config_doc is not None:
-        project.documents["portfolio"] = config_doc
-    for kind, documents in loaded.documents.items():
-        target = getattr(project, kind)
-        for entity_id, doc in documents.items():
+        project.documents[PORTFOLIO] = config_doc
+    for kind in KINDS:
+        target = getattr(project, kind.folder)
+        for entity_id, doc in loaded.documents[kind.folder].items():
             declared = doc.data.get("id") if isinstance(doc.data, dict) else None
             if declared is not None and declared != entity_id:
                 mark = doc.mark(("id",))
@@ -138,8 +140,8 @@ def load_project(root: Path, early: Early | None = None) -> tuple[Project, list[
                     Finding(doc.path, mark.line, mark.column, "invalid-id", Severity.ERROR, message)
                 )
                 continue
-            subject = subject_of(kind, entity_id)
-            entity, problems = validate(KINDS[kind], doc, {"id": entity_id})
+            subject = Subject(kind.name, entity_id)
+            entity, problems = validate(kind.model, doc, {"id": entity_id})
             unfinished = placeholder_findings(doc, subject)
             findings.extend(unfinished)
             findings.extend(
@@ -164,5 +166,5 @@ def _filled_in(problem: Finding, unfinished: list[Finding]) -> bool:
     return any(problem.pointer == p.pointer for p in unfinished)
 
 
-def _with_subject(finding: Finding, subject: str) -> Finding:
+def _with_subject(finding: Finding, subject: Subject) -> Finding:
     return replace(finding, subject=subject)

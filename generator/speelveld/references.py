@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from .findings import Finding, Severity
+from .findings import PORTFOLIO, Finding, Severity, Subject
+from .model import IN_FORCE, RESERVED_PORTFOLIOS
 from .placeholders import is_placeholder
 from .suggest import Suggestions, did_you_mean
 
@@ -21,16 +22,23 @@ _NOUN = {
     "domain": "onbekend domein",
     "stakeholder": "onbekende partner",
     "instrument": "onbekend instrument",
+    "measure": "onbekende maatregel",
 }
 
 
 def check_references(project: Project) -> list[Finding]:
-    return [*_domain_order(project), *_entity_references(project), *_measure_references(project)]
+    return [
+        *_domain_order(project),
+        *_entity_references(project),
+        *_measure_references(project),
+        *_scenario_references(project),
+        *_acceptances(project),
+    ]
 
 
-def _raw(project: Project, prefix: str) -> Iterator[tuple[str, dict[str, Any]]]:
+def _raw(project: Project, kind: str) -> Iterator[tuple[Subject, dict[str, Any]]]:
     for subject, doc in project.documents.items():
-        if subject.startswith(prefix) and isinstance(doc.data, dict):
+        if subject.kind == kind and isinstance(doc.data, dict):
             yield subject, doc.data
 
 
@@ -46,15 +54,13 @@ class _Checker:
     def __init__(self, project: Project) -> None:
         self.project = project
         self.known: dict[str, Mapping[str, Any]] = {
-            "domain": project.documents_of("domain"),
-            "stakeholder": project.documents_of("stakeholder"),
-            "instrument": project.documents_of("instrument"),
+            kind: project.documents_of(kind) for kind in _NOUN
         }
         self._suggestions: dict[str, Suggestions] = {}
 
     def unknown(
         self,
-        subject: str,
+        subject: Subject,
         pointer: tuple[str | int, ...],
         kind: str,
         ref: str,
@@ -72,7 +78,7 @@ class _Checker:
             hint = did_you_mean(ref, candidates)
         if not hint and len(candidates) <= 8:
             hint = f" Bekend: {', '.join(candidates) or 'geen'}."
-        if kind == "stakeholder" and f"measure:{ref}" in self.project.documents:
+        if kind == "stakeholder" and Subject("measure", ref) in self.project.documents:
             hint = f" '{ref}' is een maatregel, geen partner.{hint}"
         message = f"{_NOUN[kind]} '{ref}'.{hint}"
         yield self.project.finding(subject, pointer, "unknown-reference", Severity.ERROR, message)
@@ -87,18 +93,18 @@ def _domain_order(project: Project) -> Iterator[Finding]:
                 "geef elk domein een eigen plek"
             )
             yield project.finding(
-                f"domain:{domain.id}", ("order",), "schema", Severity.ERROR, message
+                Subject("domain", domain.id), ("order",), "schema", Severity.ERROR, message
             )
         first.setdefault(domain.order, domain.id)
 
 
 def _entity_references(project: Project) -> Iterator[Finding]:
     check = _Checker(project)
-    for prefix in ("stakeholder:", "instrument:"):
-        for subject, data in _raw(project, prefix):
+    for kind in ("stakeholder", "instrument"):
+        for subject, data in _raw(project, kind):
             for index, ref in _refs(data.get("domains")):
                 yield from check.unknown(subject, ("domains", index), "domain", ref)
-            if prefix == "instrument:":
+            if kind == "instrument":
                 for key, ref in _refs(data.get("side_effects")):
                     yield from check.unknown(subject, ("side_effects", key), "domain", ref)
 
@@ -106,7 +112,7 @@ def _entity_references(project: Project) -> Iterator[Finding]:
 def _measure_references(project: Project) -> Iterator[Finding]:
     check = _Checker(project)
     bestuur = {k: v for k, v in project.stakeholders.items() if v.sector == "bestuur"}
-    for subject, data in _raw(project, "measure:"):
+    for subject, data in _raw(project, "measure"):
         owner = data.get("owner")
         if isinstance(owner, str):
             yield from check.unknown(subject, ("owner",), "stakeholder", owner, bestuur)
@@ -127,7 +133,7 @@ def _measure_references(project: Project) -> Iterator[Finding]:
             yield from check.unknown(subject, ("effects", key), "domain", ref)
 
 
-def _involvements(check: _Checker, subject: str, value: Any) -> Iterator[Finding]:
+def _involvements(check: _Checker, subject: Subject, value: Any) -> Iterator[Finding]:
     seen: set[str] = set()
     for index, item in enumerate(value if isinstance(value, list) else []):
         ref = item.get("id") if isinstance(item, dict) else None
@@ -144,3 +150,107 @@ def _involvements(check: _Checker, subject: str, value: Any) -> Iterator[Finding
                 subject, pointer, "invalid-reference", Severity.ERROR, message
             )
         seen.add(ref)
+
+
+def _scenario_references(project: Project) -> Iterator[Finding]:
+    """Each id in ``adopt`` a proposed measure, in ``stop`` one in force, and none twice."""
+    check = _Checker(project)
+    statuses = {
+        measure_id: doc.data.get("status") if isinstance(doc.data, dict) else None
+        for measure_id, doc in check.known["measure"].items()
+    }
+    wanted = {"adopt": ("proposed",), "stop": IN_FORCE}
+    for subject, data in _raw(project, "scenario"):
+        if subject.id in RESERVED_PORTFOLIOS:
+            message = (
+                f"'{subject.id}' is de naam van een vaste portefeuille "
+                f"({', '.join(RESERVED_PORTFOLIOS)}); geef het scenario een andere bestandsnaam"
+            )
+            yield project.finding(subject, (), "invalid-id", Severity.ERROR, message)
+        seen: dict[str, str] = {}
+        for field, statuses_wanted in wanted.items():
+            for index, ref in _refs(data.get(field)):
+                pointer = (field, index)
+                if ref not in statuses:
+                    yield from check.unknown(subject, pointer, "measure", ref)
+                    continue
+                status = statuses[ref]
+                message = ""
+                if ref in seen:
+                    message = f"maatregel '{ref}' staat al onder {seen[ref]}; noem elke één keer"
+                elif isinstance(status, str) and status not in statuses_wanted:
+                    message = _status_message(field, ref, status)
+                seen.setdefault(ref, field)
+                if message:
+                    yield project.finding(
+                        subject, pointer, "invalid-reference", Severity.ERROR, message
+                    )
+
+
+def _status_message(field: str, ref: str, status: str) -> str:
+    if field == "adopt":
+        return (
+            f"maatregel '{ref}' heeft status {status}; onder adopt staan alleen voorgestelde "
+            "maatregelen (status proposed)"
+        )
+    return (
+        f"maatregel '{ref}' heeft status {status}; onder stop staan alleen geldende maatregelen "
+        f"(status {', '.join(IN_FORCE)})"
+    )
+
+
+def _acceptances(project: Project) -> Iterator[Finding]:
+    """Who accepted must hold a portfolio; a domain or subject named must exist."""
+    check = _Checker(project)
+    bestuur = {k: v for k, v in project.stakeholders.items() if v.sector == "bestuur"}
+    entries = [
+        (subject, ("accepted", index), entry)
+        for subject, data in _raw(project, "measure")
+        for index, entry in _items(data.get("accepted"))
+    ]
+    config = project.documents.get(PORTFOLIO)
+    if config is not None and isinstance(config.data, dict):
+        entries += [
+            (PORTFOLIO, ("accepted", index), entry)
+            for index, entry in _items(config.data.get("accepted"))
+        ]
+    for subject, pointer, entry in entries:
+        by = entry.get("by")
+        if isinstance(by, str):
+            yield from check.unknown(subject, (*pointer, "by"), "stakeholder", by, bestuur)
+            partner = project.stakeholders.get(by)
+            if partner is not None and partner.sector != "bestuur":
+                message = (
+                    f"'{by}' is geen bestuurlijke partner (sector bestuur); alleen het bestuur "
+                    f"aanvaardt een bevinding. Kies uit: {', '.join(bestuur) or 'geen'}"
+                )
+                yield project.finding(
+                    subject, (*pointer, "by"), "invalid-reference", Severity.ERROR, message
+                )
+        domain = entry.get("domain")
+        if isinstance(domain, str):
+            yield from check.unknown(subject, (*pointer, "domain"), "domain", domain)
+        named = entry.get("subject")
+        if isinstance(named, str):
+            yield from _named_subject(check, subject, (*pointer, "subject"), named)
+
+
+def _named_subject(
+    check: _Checker, subject: Subject, pointer: tuple[str | int, ...], named: str
+) -> Iterator[Finding]:
+    target = Subject.parse(named)
+    if target == PORTFOLIO:
+        return
+    if target.kind not in ("domain", "stakeholder", "instrument") or not target.id:
+        message = (
+            f"onderwerp '{named}' is onbekend; schrijf domain:ID, stakeholder:ID, "
+            "instrument:ID of portfolio"
+        )
+        yield check.project.finding(subject, pointer, "schema", Severity.ERROR, message)
+        return
+    yield from check.unknown(subject, pointer, target.kind, target.id)
+
+
+def _items(value: Any) -> Iterator[tuple[int, dict[str, Any]]]:
+    if isinstance(value, list):
+        yield from ((i, item) for i, item in enumerate(value) if isinstance(item, dict))

@@ -10,17 +10,11 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .kinds import BY_NAME
 from .model import SCALE, signed
 from .placeholders import MARKER
 from .project import Project
 from .schema import FILES, SCHEMA_FOLDER
-
-KIND_FOLDERS = {
-    "measure": "measures",
-    "domain": "domains",
-    "stakeholder": "stakeholders",
-    "instrument": "instruments",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +36,7 @@ def _choices(values: list[str]) -> str:
 
 
 def template(kind: str, project: Project, answers: Answers) -> str:
-    folder = KIND_FOLDERS[kind]
+    folder = BY_NAME[kind].folder
     header = f"# yaml-language-server: $schema=../{SCHEMA_FOLDER}/{FILES[folder]}\n"
     return header + _BODIES[kind](project, answers)
 
@@ -128,9 +122,25 @@ domains:
 """
 
 
+def _scenario(project: Project, answers: Answers) -> str:
+    proposed = _choices(sorted(m for m, v in project.measures.items() if v.status == "proposed"))
+    in_force = _choices(sorted(m for m, v in project.measures.items() if v.in_force))
+    return f"""\
+# Een scenario: het geldende beleid, min wat het stopt, plus de voorstellen die het invoert.
+# De site zet de scenario's naast elkaar, zodat het bestuur kan kiezen.
+title: {_text(answers.title, "de titel van het scenario")}
+description: {_text("", "wat het scenario inhoudt en waarom (Markdown)")}
+# adopt: voorgestelde maatregelen die het scenario invoert: {proposed}
+adopt: []
+# stop: geldende maatregelen die het scenario stopt: {in_force}
+stop: []
+"""
+
+
 _BODIES: dict[str, Callable[[Project, Answers], str]] = {
     "measure": _measure,
     "domain": _domain,
     "stakeholder": lambda project, answers: _member("stakeholder", project, answers),
     "instrument": lambda project, answers: _member("instrument", project, answers),
+    "scenario": _scenario,
 }

@@ -11,13 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from .config import Config
-from .model import KINDS
+from .kinds import KINDS
 from .project import Project
 
 SCHEMA_FOLDER = "schemas"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 #: Schema file per entity folder, plus the configuration file.
-FILES = {kind: f"{kind.removesuffix('s')}.schema.json" for kind in KINDS} | {
+FILES = {kind.folder: f"{kind.name}.schema.json" for kind in KINDS} | {
     "config": "speelveld.schema.json"
 }
 
@@ -45,9 +45,12 @@ def schemas(project: Project) -> dict[str, dict[str, Any]]:
     stakeholders = sorted(project.stakeholders)
     bestuur = sorted(s for s, v in project.stakeholders.items() if v.sector == "bestuur")
     instruments = sorted(project.instruments)
+    proposed = sorted(m for m, v in project.measures.items() if v.status == "proposed")
+    in_force = sorted(m for m, v in project.measures.items() if v.in_force)
     result: dict[str, dict[str, Any]] = {}
-    for kind, model in KINDS.items():
-        schema = _without_titles(model.model_json_schema())
+    for entity_kind in KINDS:
+        kind = entity_kind.folder
+        schema = _without_titles(entity_kind.model.model_json_schema())
         schema["required"] = [r for r in schema.get("required", []) if r != "id"]
         properties = schema["properties"]
         if "domains" in properties:
@@ -61,12 +64,22 @@ def schemas(project: Project) -> dict[str, dict[str, Any]]:
             properties["effects"]["required"] = domains
             involvement = schema["$defs"]["Involvement"]["properties"]
             involvement["id"] = _ids(stakeholders, "Id van een partner.")
+            _accepted(schema["$defs"]["Accepted"]["properties"], domains, bestuur)
+        if kind == "scenarios":
+            properties["adopt"]["items"] = _ids(proposed, "Id van een voorgestelde maatregel.")
+            properties["stop"]["items"] = _ids(in_force, "Id van een geldende maatregel.")
         schema["title"] = f"Speelveld: {kind}"
         result[FILES[kind]] = {"$schema": DIALECT, **schema}
     config = _without_titles(Config.model_json_schema())
+    _accepted(config["$defs"]["AcceptedInPortfolio"]["properties"], domains, bestuur)
     config["title"] = "Speelveld: speelveld.yml"
     result[FILES["config"]] = {"$schema": DIALECT, **config}
     return result
+
+
+def _accepted(properties: dict[str, Any], domains: list[str], bestuur: list[str]) -> None:
+    properties["domain"] = {"anyOf": [_ids(domains, "Id van een domein."), {"type": "null"}]}
+    properties["by"] = _ids(bestuur, "Wie besloot: een partner met sector bestuur.")
 
 
 def write(project: Project, folder: Path) -> list[Path]:

@@ -11,15 +11,12 @@ import plotly
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 
-from .analysis import Report, check
 from .codes import INPUT_CODES, is_input_error
-from .compare import VersionNotFound, compare, version
 from .findings import Finding, Severity
 from .formats.base import Output
 from .formats.text import render as render_text
-from .project import NotAProject
 from .render.pages import SiteOptions, render_pages
-from .render.publication import Changes, public
+from .report import Report
 
 ASSET_FOLDER = "assets/speelveld"
 INTERNAL_VARIABLE = "SPEELVELD_INTERNAL"
@@ -54,8 +51,11 @@ def input_errors(report: Report) -> list[Finding]:
 
 
 def policy_findings(report: Report) -> list[Finding]:
-    """The findings of the rules: published on the site, never a reason to stop by default."""
-    return [f for f in report.findings if f.code not in INPUT_CODES]
+    """The plan's findings of the rules: published, never a reason to stop by default.
+
+    Accepted findings are left out: the executive decided on them.
+    """
+    return [f for f in report.selected("plan") if f.code not in INPUT_CODES and f.counts]
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,41 +99,13 @@ def refuse_on(findings: list[Finding], fail_on: str, *, files: int) -> str:
     )
 
 
-def shown(report: Report, internal: bool) -> Report:
-    """The report as the site shows it: without internal measures unless ``internal``."""
-    return report if internal else public(report)
-
-
-def pages_for(report: Report, options: SiteOptions) -> dict[str, str]:
-    """The pages, or :class:`InvalidProject` when the data have input errors."""
-    return publication(report, options)[1]
-
-
-def publication(report: Report, options: SiteOptions) -> tuple[Report, dict[str, str]]:
-    """The report as the site shows it and its pages; :class:`InvalidProject` on input errors."""
+def publication(report: Report, options: SiteOptions) -> dict[str, str]:
+    """The pages of the report; :class:`InvalidProject` when the data have input errors."""
     errors = input_errors(report)
     if errors:
         summary = render_text(Output(errors, Severity.ERROR, files=len(report.project.files)))
         raise InvalidProject(f"de gegevens bevatten invoerfouten:\n{summary}")
-    report = shown(report, options.internal)
-    return report, render_pages(report, options, changes_since(report, options))
-
-
-def changes_since(report: Report, options: SiteOptions) -> Changes:
-    """The comparison with the configured earlier version, or a note why there is none."""
-    spec = report.project.config.compare_with
-    if spec is None:
-        return Changes(None, "Er is geen eerdere versie ingesteld om mee te vergelijken.")
-    beside = report.project.root / spec  # a folder is read relative to the project
-    try:
-        with version(str(beside) if beside.is_dir() else spec, report.project.root) as folder:
-            base = check(folder)
-    except (VersionNotFound, NotAProject) as problem:
-        reason = problem.reason if isinstance(problem, NotAProject) else str(problem)
-        return Changes(None, f"De vergelijking met '{spec}' kon niet worden gemaakt: {reason}.")
-    if not options.internal:
-        base, report = public(base), public(report)
-    return Changes(compare(base, report, spec, "deze versie"), "")
+    return render_pages(report, options)
 
 
 #: Sidebar groups for hand-written pages, by their folder under docs/.

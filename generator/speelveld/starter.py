@@ -27,7 +27,8 @@ from pydantic.fields import FieldInfo
 from pydantic_core import to_jsonable_python
 
 from .config import Config
-from .ids import CONFIG_FILE, FOLDERS, MAX_ID_LENGTH
+from .ids import CONFIG_FILE, MAX_ID_LENGTH
+from .kinds import KINDS
 from .loader import id_problem
 from .schema import FILES, SCHEMA_FOLDER
 
@@ -288,7 +289,7 @@ __pycache__/
 
 def _data_files() -> str:
     """The files the hooks watch: every data file and the configuration."""
-    folders = "|".join(FOLDERS)
+    folders = "|".join(kind.folder for kind in KINDS)
     return rf"^({folders})/.*\.ya?ml$|^{re.escape(CONFIG_FILE)}$"
 
 
@@ -324,7 +325,7 @@ repos:
 
 def vscode_settings() -> str:
     """The schemas bound to their folders, for the YAML extension of Visual Studio Code."""
-    bound = {f"{SCHEMA_FOLDER}/{FILES[kind]}": f"{kind}/*.yml" for kind in FOLDERS}
+    bound = {f"{SCHEMA_FOLDER}/{FILES[k.folder]}": f"{k.folder}/*.yml" for k in KINDS}
     bound[f"{SCHEMA_FOLDER}/{FILES['config']}"] = CONFIG_FILE
     settings = {
         "yaml.schemas": bound,

@@ -13,7 +13,7 @@ from ..findings import Finding, Severity
 from ..ids import CONFIG_FILE
 
 if TYPE_CHECKING:
-    from ..analysis import Report
+    from ..report import Report
 
 #: Where a finding without a file of its own points when nothing better is known.
 SITE_FILE = "mkdocs.yml"
@@ -33,26 +33,32 @@ class Output:
     sources: Mapping[str, str] = field(default_factory=dict)
     #: Whether the project has a ``speelveld.yml``, where portfolio findings then point.
     has_config: bool = False
+    #: The portfolios whose findings are reported.
+    portfolios: tuple[str, ...] = ("plan",)
 
     @classmethod
-    def of(cls, report: Report, fail_on: Severity, *, prefix: str = "") -> Output:
-        """Everything the formats need to know about a checked project."""
+    def of(
+        cls, report: Report, fail_on: Severity, *, prefix: str = "", portfolio: str = "plan"
+    ) -> Output:
+        """What the formats need of a checked project, with the findings of ``portfolio``."""
         project = report.project
         return cls(
-            findings=report.findings,
+            findings=report.selected(portfolio),
             fail_on=fail_on,
             measures=tuple(project.measures),
             files=len(project.files),
             prefix=prefix,
-            sources={subject: doc.path for subject, doc in project.documents.items()},
+            sources={str(subject): doc.path for subject, doc in project.documents.items()},
             has_config=CONFIG_FILE in project.files,
+            portfolios=tuple(p for p in report.portfolios if portfolio in ("all", p)),
         )
 
     def path(self, finding: Finding) -> str:
         return f"{self.prefix}{finding.path}" if finding.path else ""
 
     def failing(self, finding: Finding) -> bool:
-        return finding.severity >= self.fail_on
+        """Whether the finding fails the check: at ``fail_on`` or higher, and not accepted."""
+        return finding.counts and finding.severity >= self.fail_on
 
     def anchor(self, finding: Finding) -> tuple[str, int, int]:
         """A file, line and column for every finding, also one about the whole portfolio.
@@ -62,15 +68,17 @@ class Output:
         """
         if finding.path:
             return self.path(finding), max(finding.line, 1), max(finding.column, 1)
-        source = self.sources.get(finding.subject)
+        source = self.sources.get(str(finding.subject))
         if not source:
             source = CONFIG_FILE if self.has_config else SITE_FILE
         return f"{self.prefix}{source}", 1, 1
 
 
 def counts(findings: list[Finding]) -> dict[str, int]:
-    counted = Counter(f.severity for f in findings)
-    return {level.label: counted[level] for level in sorted(Severity, reverse=True)}
+    """The findings per level, accepted ones apart: they count as ``accepted`` only."""
+    counted = Counter(f.severity for f in findings if f.counts)
+    levels = {level.label: counted[level] for level in sorted(Severity, reverse=True)}
+    return levels | {"accepted": sum(not f.counts for f in findings)}
 
 
 #: Characters a terminal, an editor or an XML parser must not get as they are: control

@@ -29,7 +29,13 @@ def render(output: Output) -> str:
                 f"line={finding.line}",
                 f"col={finding.column}",
             ]
-        properties.append(f"title={_property(finding.code)}")
+        title = finding.code + (f" [{finding.portfolio}]" if finding.portfolio else "")
+        message = finding.message
         command = _COMMAND[finding.severity.label]
-        lines.append(f"::{command} {','.join(properties)}::{_data(finding.message)}")
+        if finding.accepted is not None:  # shown, but as a notice: it no longer counts
+            command = "notice"
+            title += " (bewust aanvaard)"
+            message += f" Bewust aanvaard door {finding.accepted.by}: {finding.accepted.decision}"
+        properties.append(f"title={_property(title)}")
+        lines.append(f"::{command} {','.join(properties)}::{_data(message)}")
     return "".join(line + "\n" for line in lines)

@@ -16,8 +16,10 @@ def as_dict(finding: Finding) -> dict[str, Any]:
         "line": finding.line,
         "column": finding.column,
         "message": finding.message,
-        "subject": finding.subject,
+        "subject": str(finding.subject),
         "pointer": finding.pointer,
+        "portfolio": finding.portfolio,
+        "accepted": finding.accepted.as_dict() if finding.accepted else None,
     }
 
 
@@ -25,6 +27,7 @@ def render(output: Output) -> str:
     report = {
         "findings": [as_dict(f) for f in output.findings],
         "counts": counts(output.findings),
+        "portfolios": list(output.portfolios),
         "fail_on": output.fail_on.label,
         "failed": any(output.failing(f) for f in output.findings),
     }

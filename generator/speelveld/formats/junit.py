@@ -1,7 +1,8 @@
 """JUnit XML: a test case per measure and per portfolio rule, for CI dashboards.
 
 Findings at or above the fail level are failures; the others are listed in
-the case's ``system-out`` so that the report carries every finding. XML 1.0 cannot
+the case's ``system-out`` so that the report carries every finding. A case whose only
+findings are accepted is skipped, with the decision as the reason. XML 1.0 cannot
 hold most control characters, not even as a character reference, so every text and
 attribute goes through :func:`base.visible` first: the report parses for any file name.
 """
@@ -23,6 +24,10 @@ def _case(
     case = ET.SubElement(suite, "testcase", classname=classname, name=visible(name))
     failing = [f for f in findings if output.failing(f)]
     passing = [f for f in findings if not output.failing(f)]
+    accepted = [f.accepted for f in findings if f.accepted is not None]
+    if accepted and len(accepted) == len(findings):
+        reasons = "; ".join(f"{a.decision} ({a.by}, {a.date.isoformat()})" for a in accepted)
+        ET.SubElement(case, "skipped", message=visible(f"bewust aanvaard: {reasons}"))
     if failing:
         first = failing[0]
         failure = ET.SubElement(
@@ -35,27 +40,31 @@ def _case(
 
 def render(output: Output) -> str:
     by_subject: dict[str, list[Finding]] = defaultdict(list)
-    by_rule: dict[str, list[Finding]] = defaultdict(list)
+    by_rule: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     for finding in output.findings:
-        rule = REGISTRY.get(finding.code)
-        if rule is not None and rule.scope == "portfolio":
-            by_rule[finding.code].append(finding)
+        if finding.portfolio:
+            by_rule[(finding.portfolio, finding.code)].append(finding)
         else:
-            by_subject[finding.subject or finding.path].append(finding)
+            by_subject[str(finding.subject) or finding.path].append(finding)
     root = ET.Element("testsuites", name="speelveld")
     measures = ET.SubElement(root, "testsuite", name="maatregelen")
     for measure in output.measures:
         _case(measures, "measure", measure, by_subject.pop(f"measure:{measure}", []), output)
-    portfolio = ET.SubElement(root, "testsuite", name="portefeuille")
-    for rule in REGISTRY.values():
-        if rule.scope == "portfolio":
-            _case(portfolio, "portfolio", rule.id, by_rule.get(rule.id, []), output)
+    for portfolio in output.portfolios:
+        # One suite per portfolio, named as before when only the plan is reported.
+        name = "portefeuille" if output.portfolios == ("plan",) else f"portefeuille {portfolio}"
+        suite = ET.SubElement(root, "testsuite", name=visible(name))
+        for rule in REGISTRY.values():
+            if rule.scope == "portfolio":
+                found = by_rule.get((portfolio, rule.id), [])
+                _case(suite, f"portfolio.{portfolio}", rule.id, found, output)
     inputs = ET.SubElement(root, "testsuite", name="invoer")
     for subject, findings in sorted(by_subject.items()):
         _case(inputs, "input", subject, findings, output)
     for suite in root:
         suite.set("tests", str(len(suite)))
         suite.set("failures", str(sum(1 for c in suite if c.find("failure") is not None)))
+        suite.set("skipped", str(sum(1 for c in suite if c.find("skipped") is not None)))
     root.set("tests", str(sum(int(s.get("tests", 0)) for s in root)))
     root.set("failures", str(sum(int(s.get("failures", 0)) for s in root)))
     ET.indent(root)

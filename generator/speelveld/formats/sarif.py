@@ -91,8 +91,22 @@ def _result(
     }
     if finding.code in index:
         result["ruleIndex"] = index[finding.code]
-    if finding.subject:
-        result["properties"] = {"subject": finding.subject, "pointer": finding.pointer}
+    properties = {"subject": str(finding.subject), "pointer": finding.pointer}
+    if finding.portfolio:
+        properties["portfolio"] = finding.portfolio
+    if finding.subject or finding.portfolio:
+        result["properties"] = properties
+    if finding.accepted is not None:
+        decision = finding.accepted
+        result["suppressions"] = [
+            {
+                "kind": "external",
+                "status": "accepted",
+                "justification": f"{decision.decision} (besluit van {decision.by}, "
+                f"{decision.date.isoformat()}"
+                + (f", geldig tot {decision.until.isoformat()})" if decision.until else ")"),
+            }
+        ]
     return result
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..findings import Finding
+from ..words import plural
 from .base import Output, counts, visible
 
 _DUTCH = {
@@ -13,22 +14,33 @@ _DUTCH = {
 
 
 def tally(findings: list[Finding]) -> str:
-    """The number of findings per level in words: ``2 fouten, 1 waarschuwing, 0 meldingen``."""
-    parts = []
-    for level, number in counts(findings).items():
-        one, many = _DUTCH[level]
-        parts.append(f"{number} {one if number == 1 else many}")
+    """The findings per level in words: ``2 fouten, 1 waarschuwing, 0 meldingen``.
+
+    Accepted findings are added only when there are any: ``…, 1 bewust aanvaard``.
+    """
+    numbers = counts(findings)
+    accepted = numbers.pop("accepted")
+    parts = [plural(number, *_DUTCH[level]) for level, number in numbers.items()]
+    if accepted:
+        parts.append(f"{accepted} bewust aanvaard")
     return ", ".join(parts)
 
 
 def summary(output: Output) -> str:
-    files = "bestand" if output.files == 1 else "bestanden"
-    return f"{output.files} {files} gecontroleerd: {tally(output.findings)}"
+    return f"{plural(output.files, 'bestand', 'bestanden')} gecontroleerd: {tally(output.findings)}"
 
 
 def line(finding: Finding) -> str:
-    """One finding on one line, whatever its path or message holds."""
-    return visible(f"{finding.location}: {finding.severity.label} {finding.code} {finding.message}")
+    """One finding on one line, whatever its path or message holds.
+
+    A portfolio finding names its portfolio; an accepted one says who accepted it.
+    """
+    where = f" [{finding.portfolio}]" if finding.portfolio else ""
+    text = f"{finding.location}: {finding.severity.label} {finding.code}{where} {finding.message}"
+    if finding.accepted is not None:
+        decision = finding.accepted
+        text += f" (bewust aanvaard door {decision.by} op {decision.date:%d-%m-%Y})"
+    return visible(text)
 
 
 def render(output: Output) -> str:

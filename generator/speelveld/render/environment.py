@@ -9,10 +9,11 @@ from typing import Any
 import jinja2
 
 from ..model import SCALE, Effect
+from ..words import plural
 from . import text, vocabulary
-from .paths import FOLDERS, page_path, relative
+from .paths import page_path, relative
 
-__all__ = ["FOLDERS", "build", "page_path", "relative"]
+__all__ = ["build", "page_path", "relative"]
 
 
 def _signed(value: Effect | int | None) -> str:
@@ -20,11 +21,6 @@ def _signed(value: Effect | int | None) -> str:
     if value is None:
         return "—"
     return vocabulary.signed(value if isinstance(value, int) else value.score)
-
-
-def plural(count: int, one: str, many: str) -> str:
-    """``1 fout``, ``2 fouten``: the number with the right form of the noun."""
-    return f"{count} {one if count == 1 else many}"
 
 
 def _first_sentence(value: str) -> str:

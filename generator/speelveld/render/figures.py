@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..analysis import Report
 from ..model import SCALE
+from ..report import Report
 from . import text
 from .paths import target
 from .vocabulary import signed
@@ -144,9 +144,7 @@ def speelveld(report: Report) -> dict[str, Any]:
     every sector has the same angle, so the rings line up with the domains inside.
     """
     project, coverage = report.project, report.coverage
-    uncovered = {
-        f.subject.removeprefix("domain:") for f in report.findings if f.code == UNCOVERED_CODE
-    }
+    uncovered = {f.subject.id for f in report.plan.findings if f.code == UNCOVERED_CODE}
     inner: list[dict[str, Any]] = []
     middle: list[dict[str, Any]] = []
     outer: list[dict[str, Any]] = []

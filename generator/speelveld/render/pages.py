@@ -1,40 +1,40 @@
-"""The site as Markdown pages: a pure function of the analysed project.
+"""The site as Markdown pages: a pure function of the report.
 
 No page needs a MkDocs hook: charts are a ``<div>`` with their figure as JSON
-beside it, drawn by ``speelveld.js``; links are relative Markdown links.
+beside it, drawn by ``speelveld.js``; links are relative Markdown links. Nothing here
+loads, analyses or compares: the report holds all of it.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
-from ..analysis import Report
 from ..codes import INPUT_CODES, CodeInfo
-from ..coverage import summarise
-from ..findings import Finding, Severity
+from ..findings import Finding, Severity, Subject
+from ..kinds import BY_NAME
 from ..model import Measure
+from ..report import Portfolio, Report
 from ..rules import REGISTRY
 from . import environment, figures, text
-from .paths import FOLDERS, page_path, relative
-from .publication import Changes, public
+from .paths import page_path, relative
 from .vocabulary import STATUS
+
+#: What the Wijzigingen page says when no earlier version is configured.
+NO_COMPARISON = "Er is geen eerdere versie ingesteld om mee te vergelijken."
 
 
 @dataclass(frozen=True, slots=True)
 class SiteOptions:
     title: str = "Speelveld"
-    #: Include measures marked ``visibility: internal`` (an internal build).
-    internal: bool = False
 
 
 class _Pages:
-    def __init__(self, report: Report, options: SiteOptions, changes: Changes) -> None:
+    def __init__(self, report: Report, options: SiteOptions) -> None:
         self.report = report
         self.options = options
-        self.changes = changes
         self.project = report.project
         self.env = environment.build()
         self.counted = [m for m in self.project.measures.values() if m.counted]
@@ -42,8 +42,10 @@ class _Pages:
         self.police_hours = self.project.config.police_hours_available is not None or any(
             m.capacity is not None for m in self.project.measures.values()
         )
-        self.by_subject: dict[str, list[Finding]] = defaultdict(list)
-        for finding in report.findings:
+        #: What the pages show by default: the plan's findings and those of single measures.
+        self.shown = report.selected("plan")
+        self.by_subject: dict[Subject, list[Finding]] = defaultdict(list)
+        for finding in self.shown:
             self.by_subject[finding.subject].append(finding)
 
     def render(self, template: str, path: str, title: str, **context: Any) -> str:
@@ -76,7 +78,7 @@ class _Pages:
             stakeholder_name=name_of(project.stakeholders),
             instrument_name=name_of(project.instruments),
             uses=lambda use, entity_id: len(use.get(entity_id, [])),
-            percent=lambda part, whole: f"{part / whole:.0%}" if whole else "—",
+            percent=self.percent,
             coverage=self.report.coverage,
             config=project.config,
             police_hours=self.police_hours,
@@ -112,8 +114,10 @@ class _Pages:
                 "wijzigingen.md.jinja",
                 "wijzigingen.md",
                 "Wijzigingen",
-                diff=self.changes.comparison,
-                note=self.changes.note,
+                diff=(
+                    self.report.comparison.of_portfolio("plan") if self.report.comparison else None
+                ),
+                note=self.report.comparison_note or NO_COMPARISON,
             ),
         }
         pages.update(self.members_index("partners"))
@@ -128,11 +132,13 @@ class _Pages:
                 pages[page_path(kind, entity.id)] = self.member(kind, entity)
         for measure in self.project.measures.values():
             pages[page_path("maatregelen", measure.id)] = self.measure(measure)
+        for scenario_id in self.project.scenarios:
+            pages[page_path("scenarios", scenario_id)] = self.scenario(scenario_id)
         return pages
 
     def home(self) -> str:
         counts: Counter[str] = Counter(m.status for m in self.project.measures.values())
-        important = [f for f in self.report.findings if f.severity >= Severity.WARNING]
+        important = [f for f in self.shown if f.severity >= Severity.WARNING and f.counts]
         shown = sorted(important, key=lambda f: -f.severity)
         errors = sum(f.severity is Severity.ERROR for f in shown)
         shown = shown[: max(errors, HOME_FINDINGS)]
@@ -144,11 +150,33 @@ class _Pages:
             measures=list(self.project.measures.values()),
             status_counts=[(s, counts[s]) for s in STATUS if counts[s]],
             figure=figures.speelveld(self.report),
+            portfolio_lines=[self.portfolio_line(p, "index.md") for p in self.portfolios],
             open_findings=[self.finding_view(f, "index.md") for f in shown],
             open_more=len(important) - len(shown),
             open_errors=errors,
             open_warnings=len(important) - errors,
         )
+
+    @property
+    def portfolios(self) -> list[Portfolio]:
+        return list(self.report.portfolios.values())
+
+    def portfolio_line(self, portfolio: Portfolio, current: str) -> dict[str, Any]:
+        """One sentence's worth of a portfolio: its open findings and the gravest of them."""
+        open_ = [f for f in portfolio.findings if f.counts]
+        gravest = max(open_, key=lambda f: f.severity, default=None)
+        return {
+            "portfolio": portfolio,
+            "link": self.portfolio_link(portfolio, current),
+            "levels": Counter(f.severity.label for f in open_),
+            "accepted": sum(not f.counts for f in portfolio.findings),
+            "gravest": self.finding_view(gravest, current) if gravest else None,
+        }
+
+    def portfolio_link(self, portfolio: Portfolio, current: str) -> str:
+        if portfolio.id in self.project.scenarios:
+            return relative(current, page_path("scenarios", portfolio.id))
+        return relative(current, f"rapport.md#{RAPPORT_SECTIONS[portfolio.id]}")
 
     def matrix(self) -> str:
         ids = [m.id for m in self.counted]
@@ -164,31 +192,130 @@ class _Pages:
         )
 
     def rapport(self) -> str:
-        levels = []
-        for level in sorted(Severity, reverse=True):
-            groups: dict[str, list[Any]] = defaultdict(list)
-            for finding in self.report.findings:
-                if finding.severity == level:
-                    groups[finding.code].append(self.subject_view(finding, "rapport.md"))
-            if groups:
-                levels.append((level.label, [(self.info(c), fs) for c, fs in groups.items()]))
-        use = self.report.coverage
-        in_force = {m: v for m, v in self.project.measures.items() if v.status in IN_FORCE}
+        report = self.report
+        in_force, plan = report.portfolios["in-force"], report.plan
         return self.render(
             "rapport.md.jinja",
             "rapport.md",
             "Rapport",
             measures=self.counted,
-            in_force=len(in_force),
-            in_force_coverage=summarise(replace(self.project, measures=in_force)).domains,
-            findings_by_level=levels,
+            in_force=self.portfolio_view(in_force, "rapport.md"),
+            plan=self.portfolio_view(plan, "rapport.md"),
+            proposals=[m for m in self.counted if m.status == "proposed"],
+            changes=self.changes(in_force, plan, "rapport.md"),
+            scenarios=[self.portfolio_view(p, "rapport.md") for p in self.portfolios],
+            has_scenarios=bool(self.project.scenarios),
+            findings_by_level=self.by_level(self.shown, "rapport.md"),
+            accepted=[self.accepted_view(f, "rapport.md") for f in report.findings if not f.counts],
             idle_partners=[
-                s for s in self.project.stakeholders.values() if not use.stakeholder_use.get(s.id)
+                s
+                for s in self.project.stakeholders.values()
+                if not plan.coverage.stakeholder_use.get(s.id)
             ],
             idle_instruments=[
-                i for i in self.project.instruments.values() if not use.instrument_use.get(i.id)
+                i
+                for i in self.project.instruments.values()
+                if not plan.coverage.instrument_use.get(i.id)
             ],
         )
+
+    def scenario(self, scenario_id: str) -> str:
+        path = page_path("scenarios", scenario_id)
+        scenario = self.project.scenarios[scenario_id]
+        portfolio = self.report.portfolios[scenario_id]
+        measures = self.project.measures
+        return self.render(
+            "scenario.md.jinja",
+            path,
+            scenario.title,
+            scenario=scenario,
+            view=self.portfolio_view(portfolio, path),
+            adopted=[measures[m] for m in scenario.adopt if m in measures],
+            stopped=[measures[m] for m in scenario.stop if m in measures],
+            changes=self.changes(self.report.portfolios["in-force"], portfolio, path),
+        )
+
+    def portfolio_view(self, portfolio: Portfolio, current: str) -> dict[str, Any]:
+        """A portfolio as the Rapport and the scenario pages show it."""
+        coverage = portfolio.coverage
+        count = len(portfolio.measures)
+        open_ = [f for f in portfolio.findings if f.counts]
+        return {
+            "portfolio": portfolio,
+            "link": self.portfolio_link(portfolio, current),
+            "count": count,
+            "coverage": coverage,
+            "governance": {
+                kind: (coverage.governance[kind], self.percent(coverage.governance[kind], count))
+                for kind in ("hierarchical", "network", "mixed")
+            },
+            "owners": [
+                (owner, number, self.percent(number, count))
+                for owner, number in coverage.owners.most_common()
+            ],
+            "levels": Counter(f.severity.label for f in open_),
+            "accepted": len(portfolio.findings) - len(open_),
+            "findings_by_level": self.by_level(open_, current),
+        }
+
+    def changes(self, before: Portfolio, after: Portfolio, current: str) -> dict[str, Any]:
+        """What going from one portfolio to another solves, leaves and brings."""
+
+        def key(finding: Finding) -> tuple[str, Subject, str, str]:
+            return (finding.code, finding.subject, finding.path, finding.pointer)
+
+        old = {key(f): f for f in before.findings if f.counts}
+        new = {key(f): f for f in after.findings if f.counts}
+        groups = {
+            "solved": [f for k, f in old.items() if k not in new],
+            "remaining": [f for k, f in new.items() if k in old],
+            "introduced": [f for k, f in new.items() if k not in old],
+        }
+        # Errors and warnings one by one; the many notes (who takes no part) as a number.
+        return {
+            **{
+                name: [self.finding_view(f, current) for f in found if f.severity > Severity.INFO]
+                for name, found in groups.items()
+            },
+            "notes": {
+                name: sum(f.severity is Severity.INFO for f in found)
+                for name, found in groups.items()
+            },
+            "domains": [
+                (d, before.coverage.domains[d.id], after.coverage.domains[d.id])
+                for d in self.project.domains.values()
+            ],
+        }
+
+    def by_level(
+        self, findings: Iterable[Finding], current: str
+    ) -> list[tuple[str, list[tuple[CodeInfo, list[dict[str, str]]]]]]:
+        """Findings grouped by level (errors first), then by rule."""
+        levels = []
+        findings = list(findings)
+        for level in sorted(Severity, reverse=True):
+            groups: dict[str, list[dict[str, str]]] = defaultdict(list)
+            for finding in findings:
+                if finding.severity == level and finding.counts:
+                    groups[finding.code].append(self.subject_view(finding, current))
+            if groups:
+                levels.append((level.label, [(self.info(c), fs) for c, fs in groups.items()]))
+        return levels
+
+    def accepted_view(self, finding: Finding, current: str) -> dict[str, Any]:
+        assert finding.accepted is not None
+        return self.finding_view(finding, current) | {
+            "decision": finding.accepted,
+            "by_name": self.project.name_of(Subject("stakeholder", finding.accepted.by)),
+            "by_link": relative(current, page_path("partners", finding.accepted.by)),
+            "portfolio_title": (
+                self.report.portfolios[finding.portfolio].title if finding.portfolio else ""
+            ),
+        }
+
+    @staticmethod
+    def percent(part: int, whole: int) -> str:
+        return f"{part / whole:.0%}" if whole else "—"
 
     def info(self, code: str) -> CodeInfo:
         rule = REGISTRY.get(code)
@@ -196,26 +323,15 @@ class _Pages:
             return INPUT_CODES[code]
         return CodeInfo(rule.id, rule.level, rule.summary, rule.remedy)
 
-    def entity(self, kind: str, entity_id: str) -> Any:
-        """The entity a subject such as ``domain:x`` names, or ``None``."""
-        project = self.project
-        tables: dict[str, dict[str, Any]] = {
-            "domain": project.domains,
-            "stakeholder": project.stakeholders,
-            "instrument": project.instruments,
-            "measure": project.measures,
-        }
-        return tables.get(kind, {}).get(entity_id)
-
     def subject_view(self, finding: Finding, current: str) -> dict[str, str]:
-        kind, _, entity_id = finding.subject.partition(":")
-        entity = self.entity(kind, entity_id)
-        if entity is None:
+        subject = finding.subject
+        kind = BY_NAME.get(subject.kind)
+        if kind is None or subject.id not in self.project.entities(subject.kind):
             return {"message": finding.message, "subject_link": "", "subject_name": ""}
         return {
             "message": finding.message,
-            "subject_link": relative(current, page_path(FOLDERS[kind], entity_id)),
-            "subject_name": str(getattr(entity, "name", None) or entity.title),
+            "subject_link": relative(current, page_path(kind.pages, subject.id)),
+            "subject_name": self.project.name_of(subject),
         }
 
     def finding_view(self, finding: Finding, current: str) -> dict[str, str]:
@@ -242,11 +358,11 @@ class _Pages:
             domain_instruments=[
                 i for i in self.project.instruments.values() if domain_id in i.domains
             ],
-            findings=self.by_subject[f"domain:{domain_id}"],
+            findings=self.by_subject[Subject("domain", domain_id)],
         )
 
     def member(self, kind: str, entity: Any) -> str:
-        singular = "stakeholder" if kind == "partners" else "instrument"
+        subject = Subject("stakeholder" if kind == "partners" else "instrument", entity.id)
         coverage = self.report.coverage
         use = coverage.stakeholder_use if kind == "partners" else coverage.instrument_use
         measures = []
@@ -266,7 +382,7 @@ class _Pages:
             kind=kind,
             entity=entity,
             measures=measures,
-            findings=self.by_subject[f"{singular}:{entity.id}"],
+            findings=self.by_subject[subject],
         )
 
     def members_index(self, kind: str) -> dict[str, str]:
@@ -301,7 +417,7 @@ class _Pages:
             "maatregelen/index.md",
             "Maatregelen",
             measures=measures,
-            internal_build=self.options.internal,
+            internal_build=self.report.internal,
             by_status=[
                 (s, [m for m in measures if m.status == s])
                 for s in STATUS
@@ -316,25 +432,22 @@ class _Pages:
             measure.title,
             measure=measure,
             figure=figures.effect_profile(self.report, measure.id),
-            findings=self.by_subject[f"measure:{measure.id}"],
+            findings=self.by_subject[Subject("measure", measure.id)],
         )
 
 
 #: The rule that needs police hours; without them its explanation is left out.
 CAPACITY = "capacity-exceeded"
 
+#: The Rapport's section of each fixed portfolio, by the anchor of its heading.
+RAPPORT_SECTIONS = {"in-force": "het-geldende-beleid", "plan": "wat-het-plan-verandert"}
+
 #: Warnings shown on the home page beside every error; the rapport lists them all.
 HOME_FINDINGS = 5
-
-#: The statuses of policy that is in force today, as against proposals.
-IN_FORCE = ("adopted", "running", "evaluated")
 
 _ROLE = {"owner": "eigenaar", "lead": "trekker", "partner": "partner", "informed": "geïnformeerd"}
 
 
-def render_pages(
-    report: Report, options: SiteOptions, changes: Changes | None = None
-) -> dict[str, str]:
+def render_pages(report: Report, options: SiteOptions) -> dict[str, str]:
     """Every generated page by its path under the docs folder."""
-    shown = report if options.internal else public(report)
-    return _Pages(shown, options, changes or Changes()).all()
+    return _Pages(report, options).all()

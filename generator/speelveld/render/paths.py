@@ -2,14 +2,6 @@
 
 from __future__ import annotations
 
-#: Where each kind of entity gets its pages, by the singular used in subjects.
-FOLDERS = {
-    "domain": "domeinen",
-    "stakeholder": "partners",
-    "instrument": "instrumenten",
-    "measure": "maatregelen",
-}
-
 
 def page_path(folder: str, entity_id: str) -> str:
     """The page of an entity; ``index`` is a valid id but the folder's index page."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..config import Config
 from ..coverage import Coverage
-from ..findings import Severity
+from ..findings import Severity, Subject
 from ..model import Effect, Measure
 from ..project import Project
 from ..yamlsource import Pointer
@@ -17,18 +17,31 @@ from ..yamlsource import Pointer
 class Problem:
     """What a rule found; the runner adds the location and the configured level."""
 
-    subject: str
+    subject: Subject
     pointer: Pointer
     message: str
     #: A stronger level than the rule's default, for graver cases.
     level: Severity | None = None
+    #: The domain concerned, where neither the subject nor the pointer names it.
+    domain: str = ""
+
+    @property
+    def concerns(self) -> str:
+        """The domain the problem is about: named, the subject, or ``effects.<domain>``."""
+        if self.domain or self.subject.kind == "domain":
+            return self.domain or self.subject.id
+        if len(self.pointer) > 1 and self.pointer[0] == "effects":
+            return str(self.pointer[1])
+        return ""
 
 
 @dataclass(frozen=True, slots=True)
 class Context:
+    """What a rule reads: the project, and the measures and coverage of one portfolio."""
+
     project: Project
     coverage: Coverage
-    measures: list[Measure] = field(default_factory=list)  # the counted ones
+    measures: list[Measure] = field(default_factory=list)
 
     @property
     def config(self) -> Config:

@@ -23,7 +23,7 @@ Fout::
 
 from collections.abc import Iterator
 
-from ...findings import Severity
+from ...findings import Severity, Subject
 from ..base import Context, Problem
 
 ID = "displacement-unmitigated"
@@ -39,7 +39,7 @@ def check(ctx: Context) -> Iterator[Problem]:
             continue
         if not any(effect.mitigation for effect in measure.effects.values()):
             yield Problem(
-                f"measure:{measure.id}",
+                Subject("measure", measure.id),
                 ("risks", "displacement"),
                 f"verplaatsingsrisico '{risks.displacement}', maar geen enkel effect heeft een "
                 "mitigation; beschrijf hoe verplaatsing wordt beperkt",

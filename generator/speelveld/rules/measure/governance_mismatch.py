@@ -17,7 +17,7 @@ Fout (alle instrumenten zijn netwerkinstrumenten)::
 
 from collections.abc import Iterator
 
-from ...findings import Severity
+from ...findings import Severity, Subject
 from ..base import Context, Problem
 
 ID = "governance-mismatch"
@@ -37,7 +37,7 @@ def check(ctx: Context) -> Iterator[Problem]:
         if len(kinds) == 1 and measure.governance not in kinds:
             (kind,) = kinds
             yield Problem(
-                f"measure:{measure.id}",
+                Subject("measure", measure.id),
                 ("governance",),
                 f"de maatregel is {_DUTCH[measure.governance]}, maar al zijn instrumenten zijn "
                 f"{_DUTCH[kind]}",

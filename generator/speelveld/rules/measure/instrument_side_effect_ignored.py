@@ -24,7 +24,7 @@ Fout::
 
 from collections.abc import Iterator
 
-from ...findings import Severity
+from ...findings import Severity, Subject
 from ..base import Context, Problem
 
 ID = "instrument-side-effect-ignored"
@@ -49,9 +49,10 @@ def check(ctx: Context) -> Iterator[Problem]:
                     continue
                 if effect.score > side.score:
                     yield Problem(
-                        f"measure:{measure.id}",
+                        Subject("measure", measure.id),
                         ("instruments", index),
                         f"instrument '{ref}' heeft een bekend neveneffect {side.score:+d} op "
                         f"'{domain}', maar de maatregel scoort '{domain}' {effect.score:+d} "
                         "zonder mitigation",
+                        domain=domain,
                     )

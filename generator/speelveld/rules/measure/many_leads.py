@@ -18,7 +18,7 @@ Fout::
 
 from collections.abc import Iterator
 
-from ...findings import Severity
+from ...findings import Severity, Subject
 from ..base import Context, Problem
 
 ID = "many-leads"
@@ -33,7 +33,7 @@ def check(ctx: Context) -> Iterator[Problem]:
         if len(leads) > 1:
             names = ", ".join(measure.stakeholders[i].id for i in leads)
             yield Problem(
-                f"measure:{measure.id}",
+                Subject("measure", measure.id),
                 ("stakeholders", leads[1], "role"),
                 f"{len(leads)} partners zijn trekker ({names}); kies er één",
             )

@@ -20,7 +20,7 @@ Fout (inkomen ontbreekt)::
 
 from collections.abc import Iterator
 
-from ...findings import Severity
+from ...findings import Severity, Subject
 from ..base import Context, Problem
 
 ID = "missing-assessment"
@@ -35,7 +35,7 @@ def check(ctx: Context) -> Iterator[Problem]:
         if missing:
             names = ", ".join(missing)
             yield Problem(
-                f"measure:{measure.id}",
+                Subject("measure", measure.id),
                 ("effects",),
                 f"de maatregel beoordeelt {len(missing)} domein(en) niet: {names}. "
                 "Elk domein hoort onder effects, met score 0 als er geen effect is",

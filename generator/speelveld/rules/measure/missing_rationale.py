@@ -17,7 +17,7 @@ Fout::
 
 from collections.abc import Iterator
 
-from ...findings import Severity
+from ...findings import Severity, Subject
 from ..base import Context, Problem, known_effects
 
 ID = "missing-rationale"
@@ -31,7 +31,7 @@ def check(ctx: Context) -> Iterator[Problem]:
         for domain, effect in known_effects(ctx, measure):
             if effect.score != 0 and not effect.rationale.strip():
                 yield Problem(
-                    f"measure:{measure.id}",
+                    Subject("measure", measure.id),
                     ("effects", domain),
                     f"score {effect.score:+d} op '{domain}' heeft geen rationale; "
                     "leg uit waarom de maatregel dit domein zo raakt",

@@ -14,7 +14,7 @@ Fout::
 
 from collections.abc import Iterator
 
-from ...findings import Severity
+from ...findings import Severity, Subject
 from ..base import Context, Problem
 
 ID = "no-instrument"
@@ -27,7 +27,7 @@ def check(ctx: Context) -> Iterator[Problem]:
     for measure in ctx.measures:
         if not measure.instruments:
             yield Problem(
-                f"measure:{measure.id}",
+                Subject("measure", measure.id),
                 ("instruments",),
                 "de maatregel noemt geen instrument; hoe wordt hij uitgevoerd?",
             )

@@ -17,7 +17,7 @@ Fout::
 
 from collections.abc import Iterator
 
-from ...findings import Severity
+from ...findings import Severity, Subject
 from ..base import Context, Problem
 
 ID = "no-lead"
@@ -30,7 +30,7 @@ def check(ctx: Context) -> Iterator[Problem]:
     for measure in ctx.measures:
         if not any(s.role == "lead" for s in measure.stakeholders):
             yield Problem(
-                f"measure:{measure.id}",
+                Subject("measure", measure.id),
                 ("stakeholders",),
                 "geen enkele partner heeft de rol lead; wijs een trekker aan",
             )

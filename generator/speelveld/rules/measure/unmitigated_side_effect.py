@@ -19,7 +19,7 @@ Fout::
 
 from collections.abc import Iterator
 
-from ...findings import Severity
+from ...findings import Severity, Subject
 from ...model import SCALE
 from ..base import Context, Problem, known_effects
 
@@ -34,7 +34,7 @@ def check(ctx: Context) -> Iterator[Problem]:
         for domain, effect in known_effects(ctx, measure):
             if effect.score < 0 and not effect.mitigation:
                 yield Problem(
-                    f"measure:{measure.id}",
+                    Subject("measure", measure.id),
                     ("effects", domain),
                     f"negatief effect {effect.score:+d} ({SCALE[effect.score]}) op '{domain}' "
                     "zonder mitigation; beschrijf hoe de schade wordt beperkt",

@@ -18,7 +18,7 @@ Fout (alleen de deurwaarders, die geen rol hebben in preventie)::
 
 from collections.abc import Iterator
 
-from ...findings import Severity
+from ...findings import Severity, Subject
 from ..base import Context, Problem, known_effects
 
 ID = "unsupported-domain"
@@ -38,7 +38,7 @@ def check(ctx: Context) -> Iterator[Problem]:
         for domain, effect in known_effects(ctx, measure):
             if effect.score >= 1 and domain not in served:
                 yield Problem(
-                    f"measure:{measure.id}",
+                    Subject("measure", measure.id),
                     ("effects", domain),
                     f"de maatregel scoort '{domain}' {effect.score:+d}, maar geen betrokken "
                     "partner speelt een rol in dat domein; wie draagt dit?",

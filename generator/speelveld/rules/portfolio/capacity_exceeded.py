@@ -11,7 +11,7 @@ Fout: 12.000 uur gevraagd, 10.000 beschikbaar.
 
 from collections.abc import Iterator
 
-from ...findings import Severity
+from ...findings import PORTFOLIO, Severity
 from ..base import Context, Problem
 
 ID = "capacity-exceeded"
@@ -25,7 +25,7 @@ def check(ctx: Context) -> Iterator[Problem]:
     needed = ctx.coverage.police_hours
     if available is not None and needed > available:
         yield Problem(
-            "portfolio",
+            PORTFOLIO,
             ("police_hours_available",),
             f"de maatregelen vragen {needed} politie-uren per jaar; er zijn er {available} "
             "(police_hours_available)",

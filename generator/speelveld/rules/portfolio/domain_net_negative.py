@@ -10,7 +10,7 @@ Fout: scores +1, -1 en -1 op ``hulpverlening`` (som -1).
 
 from collections.abc import Iterator
 
-from ...findings import Severity
+from ...findings import Severity, Subject
 from ..base import Context, Problem
 
 ID = "domain-net-negative"
@@ -23,7 +23,7 @@ def check(ctx: Context) -> Iterator[Problem]:
     for domain, cover in ctx.coverage.domains.items():
         if cover.total < 0:
             yield Problem(
-                f"domain:{domain}",
+                Subject("domain", domain),
                 (),
                 f"de som van alle scores op domein '{domain}' is {cover.total:+d}; "
                 f"{cover.negative} maatregel(en) schaden het",

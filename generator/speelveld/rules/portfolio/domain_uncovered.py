@@ -11,7 +11,7 @@ Fout: geen enkele maatregel scoort ``preventie`` positief.
 
 from collections.abc import Iterator
 
-from ...findings import Severity
+from ...findings import Severity, Subject
 from ..base import Context, Problem
 
 ID = "domain-uncovered"
@@ -25,7 +25,7 @@ def check(ctx: Context) -> Iterator[Problem]:
     for domain, cover in ctx.coverage.domains.items():
         if cover.positive < minimum:
             yield Problem(
-                f"domain:{domain}",
+                Subject("domain", domain),
                 (),
                 f"domein '{domain}' heeft {cover.positive} maatregel(en) met een positief "
                 f"effect; minimaal {minimum} (min_measures_per_domain)",

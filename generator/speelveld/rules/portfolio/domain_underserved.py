@@ -12,7 +12,7 @@ Fout: één domein met 5 procent, terwijl de drempel 15 procent is.
 
 from collections.abc import Iterator
 
-from ...findings import Severity
+from ...findings import Severity, Subject
 from ..base import Context, Problem
 
 ID = "domain-underserved"
@@ -30,7 +30,7 @@ def check(ctx: Context) -> Iterator[Problem]:
     for domain, cover in domains.items():
         if cover.positive >= uncovered and cover.share < minimum:
             yield Problem(
-                f"domain:{domain}",
+                Subject("domain", domain),
                 (),
                 f"domein '{domain}' krijgt {cover.share:.0%} van het positieve effect; "
                 f"minder dan {minimum:.0%} (min_domain_share)",

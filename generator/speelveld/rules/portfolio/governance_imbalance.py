@@ -13,7 +13,7 @@ Fout: 9 van de 10 maatregelen zijn hiërarchisch.
 
 from collections.abc import Iterator
 
-from ...findings import Severity
+from ...findings import PORTFOLIO, Severity
 from ..base import Context, Problem
 
 ID = "governance-imbalance"
@@ -31,7 +31,7 @@ def check(ctx: Context) -> Iterator[Problem]:
         share = ctx.coverage.governance[kind] / count if count else 0.0
         if share > limit:
             yield Problem(
-                "portfolio",
+                PORTFOLIO,
                 ("max_governance_share",),
                 f"{share:.0%} van de maatregelen is {label}; meer dan {limit:.0%} "
                 "(max_governance_share). Combineer hiërarchische met netwerkgerichte sturing",

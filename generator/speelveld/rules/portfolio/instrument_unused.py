@@ -10,7 +10,7 @@ Fout: geen enkele maatregel noemt ``budgetcursus``.
 
 from collections.abc import Iterator
 
-from ...findings import Severity
+from ...findings import Severity, Subject
 from ..base import Context, Problem
 
 ID = "instrument-unused"
@@ -23,8 +23,8 @@ def check(ctx: Context) -> Iterator[Problem]:
     for instrument, measures in ctx.coverage.instrument_use.items():
         if not measures and instrument in ctx.project.instruments:
             yield Problem(
-                f"instrument:{instrument}",
+                Subject("instrument", instrument),
                 (),
-                f"instrument '{instrument}' wordt door geen enkele lopende of voorgestelde "
-                "maatregel ingezet",
+                f"instrument '{instrument}' wordt door geen enkele maatregel van deze "
+                "portefeuille ingezet",
             )

@@ -14,7 +14,7 @@ Fout: één wethouder is eigenaar van 9 van de 10 maatregelen.
 
 from collections.abc import Iterator
 
-from ...findings import Severity
+from ...findings import PORTFOLIO, Severity, Subject
 from ..base import Context, Problem
 
 ID = "owner-concentration"
@@ -30,7 +30,7 @@ def check(ctx: Context) -> Iterator[Problem]:
     for owner, most in owners.most_common(1):
         if most / count > limit:
             yield Problem(
-                f"stakeholder:{owner}",
+                Subject("stakeholder", owner),
                 (),
                 f"'{owner}' is eigenaar van {most} van de {count} maatregelen "
                 f"({most / count:.0%}); meer dan {limit:.0%} (max_owner_share)",
@@ -38,7 +38,7 @@ def check(ctx: Context) -> Iterator[Problem]:
     minimum = ctx.config.min_owner_count
     if len(owners) < minimum:
         yield Problem(
-            "portfolio",
+            PORTFOLIO,
             ("min_owner_count",),
             f"{len(owners)} bestuurlijke eigenaar(s) hebben maatregelen; minimaal {minimum} "
             "(min_owner_count). Betrek meer portefeuilles bij de besluitvorming",

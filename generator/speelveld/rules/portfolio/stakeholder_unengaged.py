@@ -10,7 +10,7 @@ Fout: ``woningcorporatie`` staat bij geen enkele maatregel.
 
 from collections.abc import Iterator
 
-from ...findings import Severity
+from ...findings import Severity, Subject
 from ..base import Context, Problem
 
 ID = "stakeholder-unengaged"
@@ -23,8 +23,8 @@ def check(ctx: Context) -> Iterator[Problem]:
     for stakeholder, measures in ctx.coverage.stakeholder_use.items():
         if not measures and stakeholder in ctx.project.stakeholders:
             yield Problem(
-                f"stakeholder:{stakeholder}",
+                Subject("stakeholder", stakeholder),
                 (),
-                f"partner '{stakeholder}' is bij geen enkele lopende of voorgestelde "
-                "maatregel betrokken",
+                f"partner '{stakeholder}' is bij geen enkele maatregel van deze "
+                "portefeuille betrokken",
             )

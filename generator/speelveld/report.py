@@ -1,0 +1,66 @@
+"""The one immutable result of a check: what the renderers and formats read, nothing else."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .coverage import Coverage
+from .findings import Finding
+from .model import PLAN_PORTFOLIO, Measure
+from .project import Project
+
+if TYPE_CHECKING:
+    from .compare import Comparison
+
+
+@dataclass(frozen=True, slots=True)
+class Portfolio:
+    """A set of measures judged as a whole: the policy in force, the plan, or a scenario."""
+
+    id: str
+    title: str
+    measures: tuple[str, ...]
+    coverage: Coverage
+    #: The findings of the portfolio rules for this set, accepted ones included.
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """A project as checked: its findings, its portfolios, and what changed since before."""
+
+    project: Project
+    #: Every finding: input, measure and portfolio findings, sorted by place.
+    findings: tuple[Finding, ...]
+    #: ``in-force``, ``plan`` and every scenario, in that order.
+    portfolios: Mapping[str, Portfolio]
+    #: Whether measures marked ``visibility: internal`` are part of it.
+    internal: bool = True
+    comparison: Comparison | None = None
+    #: Why there is no comparison, for readers; empty when there is one.
+    comparison_note: str = ""
+
+    @property
+    def plan(self) -> Portfolio:
+        return self.portfolios[PLAN_PORTFOLIO]
+
+    @property
+    def coverage(self) -> Coverage:
+        """The plan's coverage: every measure that is in force or proposed."""
+        return self.plan.coverage
+
+    def measures_of(self, portfolio: Portfolio) -> list[Measure]:
+        return [self.project.measures[m] for m in portfolio.measures]
+
+    def selected(self, portfolio: str) -> list[Finding]:
+        """The findings about single files and measures, plus those of ``portfolio``.
+
+        ``all`` selects every portfolio's findings.
+        """
+        return [
+            f
+            for f in self.findings
+            if not f.portfolio or portfolio == "all" or f.portfolio == portfolio
+        ]
