@@ -1,18 +1,105 @@
-"""The embedded Amsterdam dataset: complete, sourced, and free of errors."""
+"""The embedded Amsterdam dataset: complete, sourced, faithful to its report.
+
+The report is Regioplan (2019), "Seksuele uitbuiting in Amsterdam". Its section names
+are committed in ``tests/amsterdam/report-sections.txt``; every citation in the data
+names one of them. The diagnosis the report makes of the policy in force (normalisering
+gets relatively little attention, the mandate lies with the burgemeester and the
+wethouder Zorg, the governance is mainly hierarchical) is pinned twice: on the data
+alone, and through ``speelveld check --portfolio`` as a user sees it.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
 import pytest
+import yaml
+from click.testing import CliRunner
 
+from speelveld.cli import main
+from speelveld.coverage import summarise
 from speelveld.findings import Severity
+from speelveld.model import Measure
 from speelveld.pipeline import check
+from speelveld.project import Project, load_project
 
-from .conftest import REPOSITORY
+from .conftest import REPOSITORY, TESTS
+
+#: The section names of the report, derived from its headings.
+SECTIONS = [
+    line
+    for line in (TESTS / "amsterdam" / "report-sections.txt").read_text("utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+]
+#: "Regioplan (2019), " and the sections it cites, separated by "; ", up to a full stop
+#: or a bracket.
+CITATION = re.compile(r"Regioplan \(2019\)(?:, ([^.()]*))?")
+ASSUMPTION = "Aanname van de opstellers"
+IN_FORCE = ("adopted", "running", "evaluated")
+DATA_FOLDERS = ("domains", "stakeholders", "instruments", "measures", "scenarios")
+SCENARIO_KEYS = {"title", "description", "adopt", "stop", "source"}
 
 
 @pytest.fixture(scope="module")
 def report():
     return check(REPOSITORY)
+
+
+@pytest.fixture(scope="module")
+def project() -> Project:
+    loaded, findings = load_project(REPOSITORY)
+    assert [f for f in findings if f.severity is Severity.ERROR] == []
+    return loaded
+
+
+@pytest.fixture(scope="module")
+def scenarios() -> dict[str, dict[str, Any]]:
+    found = {
+        path.stem: yaml.safe_load(path.read_text("utf-8"))
+        for path in sorted((REPOSITORY / "scenarios").glob("*.yml"))
+    }
+    assert len(found) >= 2
+    return found
+
+
+def in_force(project: Project) -> dict[str, Measure]:
+    return {m: v for m, v in project.measures.items() if v.status in IN_FORCE}
+
+
+def portfolio(project: Project, scenario: dict[str, Any]) -> dict[str, Measure]:
+    """The policy in force minus ``stop`` plus ``adopt``."""
+    kept = {m: v for m, v in in_force(project).items() if m not in scenario.get("stop", [])}
+    return kept | {m: project.measures[m] for m in scenario["adopt"]}
+
+
+def shares(project: Project, measures: dict[str, Measure]) -> dict[str, float]:
+    domains = summarise(project, list(measures.values())).domains
+    return {d: cover.share for d, cover in domains.items()}
+
+
+def texts(value: Any, where: str) -> Iterator[tuple[str, str]]:
+    """Every string in a parsed YAML value, with where it is."""
+    if isinstance(value, str):
+        yield where, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from texts(item, f"{where}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from texts(item, f"{where}[{index}]")
+
+
+def data_texts() -> Iterator[tuple[str, str]]:
+    for folder in DATA_FOLDERS:
+        for path in sorted((REPOSITORY / folder).glob("*.yml")):
+            yield from texts(yaml.safe_load(path.read_text("utf-8")), f"{folder}/{path.name}")
+
+
+# --- the data as a whole ---------------------------------------------------------------
 
 
 def test_no_errors_in_the_plan(report) -> None:
@@ -41,9 +128,57 @@ def test_every_entity_cites_the_report(report) -> None:
     project = report.project
     for kind in ("domains", "stakeholders", "instruments"):
         for entity in getattr(project, kind).values():
-            assert (entity.source or "").startswith("Regioplan (2019)"), entity.id
+            assert (entity.source or "").startswith("Regioplan (2019), "), entity.id
     for measure in project.measures.values():
-        assert any(s.startswith("Regioplan (2019)") for s in measure.sources), measure.id
+        assert measure.sources, measure.id
+        for source in measure.sources:
+            assert source.startswith("Regioplan (2019), "), measure.id
+
+
+def test_every_citation_names_a_section_of_the_report() -> None:
+    cited = 0
+    for where, text in data_texts():
+        for match in CITATION.finditer(text):
+            assert match.group(1), f"{where}: 'Regioplan (2019)' without a section"
+            for section in match.group(1).split("; "):
+                assert section.strip() in SECTIONS, f"{where}: unknown section {section!r}"
+                cited += 1
+    assert cited > 100
+
+
+def test_numbered_references_exist_in_the_report() -> None:
+    """ "(deelvraag 6)" or "aandachtspunt 5" would name a part the report does not have."""
+    numbers = {
+        kind: {int(n) for s in SECTIONS for n in re.findall(rf"{kind} (\d+)$", s)}
+        for kind in ("deelvraag", "aandachtspunt")
+    }
+    assert numbers == {"deelvraag": {1, 2, 3, 4, 5}, "aandachtspunt": {1, 2, 3, 4}}
+    for where, text in data_texts():
+        for kind, allowed in numbers.items():
+            for number in re.findall(rf"\b{kind} (\d+)", text):
+                assert int(number) in allowed, f"{where}: {kind} {number}"
+
+
+def test_the_framework_cites_sections_of_the_report(project: Project) -> None:
+    framework = project.config.framework
+    assert framework is not None
+    assert framework.principle is not None
+    assert framework.principle.section in SECTIONS
+    assert f"Aanbevelingen, {framework.governance_section}" in SECTIONS
+
+
+def test_the_framework_carries_the_four_governance_points_as_the_report_titles_them(
+    project: Project,
+) -> None:
+    framework = project.config.framework
+    assert framework is not None
+    assert [point.title for point in framework.governance_points] == [
+        "Combineer hiërarchische met netwerkgerichte governance.",
+        "Zorg voor integrale en multidisciplinaire beleidsontwikkeling en besluitvorming.",
+        "Sluit in de aanpak aan bij de komende Wet regulering sekswerk en lokale "
+        "ontwikkelingen in omliggende gemeenten en andere grote steden.",
+        "Efficiënte inzet van capaciteit.",
+    ]
 
 
 def test_every_measure_assesses_every_domain_with_reasons(report) -> None:
@@ -53,10 +188,78 @@ def test_every_measure_assesses_every_domain_with_reasons(report) -> None:
             assert effect.score == 0 or effect.rationale
 
 
+def test_every_score_says_what_it_rests_on(project: Project) -> None:
+    """A score the report supports cites it; a score of the modellers says so, with low
+    confidence, in the rationale and in the evidence alike."""
+    for measure in project.measures.values():
+        for domain, effect in measure.effects.items():
+            where = f"{measure.id}.{domain}"
+            assumed = ASSUMPTION in effect.rationale
+            assert assumed == (ASSUMPTION in (effect.evidence or "")), where
+            if assumed:
+                assert effect.confidence == "low", where
+            if effect.score != 0:
+                assert effect.confidence is not None, where
+                assert (effect.evidence or "").startswith(("Regioplan (2019), ", ASSUMPTION)), where
+
+
+def test_no_effect_is_held_with_high_confidence(project: Project) -> None:
+    """The report evaluates no measure, so no score it supports can be certain."""
+    confidences = {e.confidence for m in project.measures.values() for e in m.effects.values()}
+    assert "high" not in confidences
+    assert {"low", "medium"} <= confidences
+
+
 def test_licensing_carries_its_known_side_effects(report) -> None:
     side = report.project.instruments["vergunningen"].side_effects
     assert side["normalisering"].score < 0
     assert side["signalering"].score < 0
+    for effect in side.values():
+        assert effect.rationale.startswith(ASSUMPTION)
+
+
+# --- the policy in force: only what the report describes as current practice ----------
+
+
+def test_the_policy_in_force_is_what_the_report_describes_as_current(project: Project) -> None:
+    """The hierarchical approach, the meldpilot, the police capacity spent on B8/3
+    aangiftes, and the zorgtaken of the mandate."""
+    assert set(in_force(project)) == {
+        "hierarchische-aanpak",
+        "meldpilot-ondernemers",
+        "politiecapaciteit-b8-3-aangiftes",
+        "zorgtaken-hulp-slachtoffers",
+    }
+    approach = project.measures["hierarchische-aanpak"]
+    assert set(approach.instruments) == {"strafrecht", "apv", "politiecontroles"}
+    assert any("Aandachtspunten voor de governancestructuur" in s for s in approach.sources)
+
+
+def test_the_measures_in_force_are_owned_by_the_burgemeester_and_the_wethouder_zorg(
+    project: Project,
+) -> None:
+    """Aandachtspunt 2: the mandate lies with the burgemeester and the wethouder Zorg."""
+    owners = {measure.owner for measure in in_force(project).values()}
+    assert owners == {"burgemeester", "wethouder-zorg"}
+
+
+def test_the_governance_in_force_is_mainly_hierarchical(project: Project) -> None:
+    """The governance structure is mainly hierarchical; the meldpilot shows a first move
+    towards network governance."""
+    kinds = Counter(measure.governance for measure in in_force(project).values())
+    assert kinds["hierarchical"] > kinds["network"]
+    assert kinds.most_common(1)[0][0] == "hierarchical"
+    assert kinds["hierarchical"] > kinds["mixed"]
+    network = [m for m, v in in_force(project).items() if v.governance == "network"]
+    assert network == ["meldpilot-ondernemers"]
+
+
+def test_no_police_hours_since_the_report_gives_no_number(project: Project) -> None:
+    assert project.config.police_hours_available is None
+    assert [m for m, v in project.measures.items() if v.capacity is not None] == []
+    b83 = project.measures["politiecapaciteit-b8-3-aangiftes"]
+    assert b83.effects["handhaving"].score < 0
+    assert "capacity.police_hours_per_year" in b83.summary
 
 
 def test_current_policy_carries_the_reports_diagnosis(report) -> None:
@@ -66,16 +269,197 @@ def test_current_policy_carries_the_reports_diagnosis(report) -> None:
     recommendations, as proposals, are what lift it.
     """
     project = report.project
-    today = report.portfolios["in-force"].coverage.domains
+    today = summarise(project, list(in_force(project).values())).domains
     threshold = project.config.min_domain_share
     assert today["normalisering"].share < threshold
     assert today["normalisering"].share < today["handhaving"].share
     assert report.coverage.domains["normalisering"].share > today["normalisering"].share
 
 
-def test_the_rapport_shows_current_policy_beside_the_proposals(report) -> None:
+def test_the_rapport_opens_with_the_reports_diagnosis_of_the_policy_in_force(report) -> None:
+    """Normalisering, the two mandates, hierarchical governance and police capacity."""
     from speelveld.render.pages import SiteOptions, render_pages
 
     rapport = render_pages(report, SiteOptions())["rapport.md"]
-    assert "## Het geldende beleid" in rapport
-    assert rapport.count("](domeinen/normalisering.md)") >= 2
+    diagnosis = rapport.split("## Het geldende beleid")[1].split("## Wat het plan verandert")[0]
+    findings = diagnosis.split("### Bevindingen over het geldende beleid")[1].split("###")[0]
+    assert "(domeinen/normalisering.md): domein 'normalisering'" in findings
+    owners = diagnosis.split("### Eigenaren van het geldende beleid")[1]
+    assert re.findall(r"^\| \[([^\]]+)\]\(partners/", owners, re.M) == [
+        "Burgemeester",
+        "Wethouder Zorg",
+    ]
+    governance = diagnosis.split("### Sturing in het geldende beleid")[1].split("###")[0]
+    counts = dict(re.findall(r"^\| (\w+) \| (\d+) \|", governance, re.M))
+    assert int(counts["hiërarchisch"]) > int(counts["netwerkgericht"])
+    in_force = diagnosis.split("### Bevindingen")[0]
+    assert "(maatregelen/politiecapaciteit-b8-3-aangiftes.md)" in in_force
+    change = rapport.split("## Wat het plan verandert")[1].split("## Scenario's naast elkaar")[0]
+    solved = change.split("### Opgelost door het plan")[1].split("###")[0]
+    assert "normalisering" in solved
+
+
+# --- the recommendations: proposals, with the partners the report names -----------------
+
+
+def test_the_plan_gives_economische_zaken_wonen_and_werk_measures_on_normalisering(
+    project: Project,
+) -> None:
+    proposed = {m: v for m, v in project.measures.items() if v.status == "proposed"}
+    for discipline in ("economische-zaken", "wonen", "werk"):
+        owned = [v for v in proposed.values() if v.owner == discipline]
+        assert owned, discipline
+        assert all(v.effects["normalisering"].score > 0 for v in owned), discipline
+        assert all(any("aandachtspunt 2" in s for s in v.sources) for v in owned), discipline
+
+
+def test_the_partners_of_aandachtspunt_1_work_on_normalisering(project: Project) -> None:
+    named = {
+        "hulpverlening",
+        "onderwijs",
+        "jeugdzorg",
+        "horeca",
+        "exploitanten",
+        "taxibranche",
+        "woningverhuurders",
+    }
+    for partner in named:
+        assert "normalisering" in project.stakeholders[partner].domains, partner
+    collaboration = [
+        v
+        for v in project.measures.values()
+        if v.status == "proposed"
+        and named <= {s.id for s in v.stakeholders}
+        and v.effects["normalisering"].score > 0
+    ]
+    assert collaboration
+
+
+def test_the_rijksoverheid_the_commercial_sector_and_society_have_a_role_in_normalisering(
+    project: Project,
+) -> None:
+    for partner in ("rijksoverheid", "commerciele-sector", "samenleving"):
+        assert project.stakeholders[partner].domains == ["normalisering"], partner
+
+
+def test_the_signal_sources_of_deelvraag_5_are_partners_in_signalering(
+    project: Project,
+) -> None:
+    sources = (
+        "jeugdzorg",  # zorginstellingen
+        "persoonlijke-omgeving",
+        "slachtoffers",
+        "exploitanten",
+        "hotels",
+        "woningverhuurders",
+        "meld-misdaad-anoniem",
+    )
+    for partner in sources:
+        assert "signalering" in project.stakeholders[partner].domains, partner
+    assert "signalering" in project.instruments["politiecontroles"].domains
+
+
+def test_only_portfolio_holders_own_measures(project: Project) -> None:
+    """The lokale driehoek is named once, for its information position; it holds no
+    mandate in the report."""
+    assert project.stakeholders["lokale-driehoek"].sector != "bestuur"
+    assert {m.owner for m in project.measures.values()} <= {
+        s for s, v in project.stakeholders.items() if v.sector == "bestuur"
+    }
+
+
+# --- the scenarios ------------------------------------------------------------------------
+
+
+def test_scenarios_adopt_proposals_and_stop_measures_in_force(
+    project: Project, scenarios: dict[str, dict[str, Any]]
+) -> None:
+    for name, scenario in scenarios.items():
+        assert set(scenario) <= SCENARIO_KEYS, name
+        assert scenario["title"].strip(), name
+        assert scenario["description"].strip(), name
+        adopt, stop = scenario["adopt"], scenario.get("stop", [])
+        assert adopt, name
+        assert len(set(adopt)) == len(adopt), name
+        for measure in adopt:
+            assert project.measures[measure].status == "proposed", (name, measure)
+        for measure in stop:
+            assert project.measures[measure].status in IN_FORCE, (name, measure)
+        assert scenario["source"].startswith("Regioplan (2019), "), name
+
+
+def test_all_four_aandachtspunten_adopt_only_proposals_of_the_aandachtspunten(
+    project: Project, scenarios: dict[str, dict[str, Any]]
+) -> None:
+    """Each adopted proposal cites an aandachtspunt; the two proposals of the modellers,
+    built on the conclusions and the speelveld, stay out."""
+    everything = scenarios["alle-aandachtspunten"]
+    grounded = {
+        m
+        for m, v in project.measures.items()
+        if v.status == "proposed" and any(re.search(r"aandachtspunt \d$", s) for s in v.sources)
+    }
+    assert set(everything["adopt"]) <= grounded
+    assert {"seksuele-gezondheid-jongeren", "training-signalering-betrokkenen"}.isdisjoint(
+        everything["adopt"]
+    )
+
+
+def test_aandachtspunten_3_and_4_alone_leave_normalisering_and_the_owners_as_they_are(
+    project: Project, scenarios: dict[str, dict[str, Any]]
+) -> None:
+    everything = portfolio(project, scenarios["alle-aandachtspunten"])
+    governance = portfolio(project, scenarios["aandachtspunten-3-en-4"])
+    assert (
+        shares(project, everything)["normalisering"]
+        > shares(project, governance)["normalisering"]
+        > shares(project, in_force(project))["normalisering"]
+    )
+    assert {m.owner for m in governance.values()} == {"burgemeester", "wethouder-zorg"}
+    assert {"economische-zaken", "wonen", "werk"} <= {m.owner for m in everything.values()}
+
+
+# --- the diagnosis as `speelveld check --portfolio` reports it -------------------------------
+
+
+def portfolio_findings(name: str) -> list[dict[str, Any]]:
+    """The JSON findings of ``speelveld check --portfolio name`` about that portfolio."""
+    result = CliRunner().invoke(
+        main, ["check", str(REPOSITORY), "--portfolio", name, "--format", "json"]
+    )
+    assert result.exit_code in (0, 1), result.output
+    findings: list[dict[str, Any]] = json.loads(result.output)["findings"]
+    return [f for f in findings if f["portfolio"] == name]
+
+
+def about(findings: list[dict[str, Any]], codes: set[str], subject: str) -> list[str]:
+    return [f["code"] for f in findings if f["code"] in codes and f["subject"] == subject]
+
+
+NORMALISERING_GAP = {"domain-underserved", "domain-uncovered"}
+
+
+def test_check_finds_normalisering_underserved_in_the_policy_in_force() -> None:
+    findings = portfolio_findings("in-force")
+    assert about(findings, NORMALISERING_GAP, "domain:normalisering")
+
+
+def test_check_finds_the_decisions_in_force_with_too_few_owners() -> None:
+    findings = portfolio_findings("in-force")
+    assert about(findings, {"owner-concentration"}, "stakeholder:burgemeester")
+    assert about(findings, {"owner-concentration"}, "portfolio")
+
+
+def test_check_finds_the_plan_serves_normalisering_with_enough_owners() -> None:
+    findings = portfolio_findings("plan")
+    assert not about(findings, NORMALISERING_GAP, "domain:normalisering")
+    assert not [f for f in findings if f["code"] == "owner-concentration"]
+
+
+def test_check_compares_the_scenarios_as_the_report_would() -> None:
+    everything = portfolio_findings("alle-aandachtspunten")
+    assert not about(everything, NORMALISERING_GAP, "domain:normalisering")
+    assert not [f for f in everything if f["code"] == "owner-concentration"]
+    governance = portfolio_findings("aandachtspunten-3-en-4")
+    assert about(governance, {"owner-concentration"}, "stakeholder:burgemeester")
+    assert about(governance, {"owner-concentration"}, "portfolio")

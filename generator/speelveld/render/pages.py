@@ -200,6 +200,7 @@ class _Pages:
             "Rapport",
             measures=self.counted,
             in_force=self.portfolio_view(in_force, "rapport.md"),
+            in_force_measures=report.measures_of(in_force),
             plan=self.portfolio_view(plan, "rapport.md"),
             proposals=[m for m in self.counted if m.status == "proposed"],
             changes=self.changes(in_force, plan, "rapport.md"),
