@@ -194,6 +194,16 @@ def test_zensical_sets_the_municipal_defaults_a_project_did_not_set(project: Pat
     assert read(site / "maatregelen/testservice/index.html")[0] == measure["title"]
 
 
+def test_zensical_route_for_a_project_without_mkdocs_yml(tmp_path: Path) -> None:
+    project = shutil.copytree(BASE, tmp_path / "project")
+    site = zensical_route(project)
+    home = (site / "index.html").read_text("utf-8")
+    assert '<html lang="nl"' in home
+    assert GOOGLE_FONTS not in home
+    assert read(site / "index.html")[0] == "Speelveld"
+    assert sidebar(site / "index.html", site)[:3] == ["/", "/speelveld/", "/maatregelen/"]
+
+
 def test_zensical_keeps_a_language_font_and_navigation_the_project_chose(project: Path) -> None:
     (project / "docs" / "over.md").write_text("# Over ons\n\nWie wij zijn.\n", "utf-8")
     (project / "mkdocs.yml").write_text(

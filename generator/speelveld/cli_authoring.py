@@ -55,6 +55,7 @@ def render(project: Path, out: Path, internal: bool, title: str | None, zensical
         MKDOCS_CONFIG,
         ZENSICAL_DOCS,
         FolderRefused,
+        folder_refusal,
         page_files,
         read_source,
         replace_folder,
@@ -71,6 +72,9 @@ def render(project: Path, out: Path, internal: bool, title: str | None, zensical
             f"met --zensical komen de handgeschreven pagina's uit '{source.docs_dir}' in "
             f"'{out}'; kies voor --out een map buiten '{source.docs_dir}'"
         )
+    refusal = folder_refusal(out)
+    if refusal:
+        usage_error(refusal)
     try:
         report = analyse_project(project)
         pages = pages_for(report, SiteOptions(title, internal_requested(internal)))

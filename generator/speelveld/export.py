@@ -57,10 +57,10 @@ def replace_folder(out: Path, files: Mapping[str, Content]) -> None:
 
     :class:`FolderRefused` when ``out`` is a file, or a folder with content and no marker.
     """
-    out = Path(os.path.abspath(out))
-    refusal = _refusal(out)
+    refusal = folder_refusal(out)
     if refusal:
         raise FolderRefused(refusal)
+    out = Path(os.path.abspath(out))
     fresh = out.with_name(f".{out.name}.speelveld-render")
     old = out.with_name(f".{out.name}.speelveld-oud")
     shutil.rmtree(fresh, ignore_errors=True)
@@ -77,7 +77,8 @@ def replace_folder(out: Path, files: Mapping[str, Content]) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _refusal(out: Path) -> str:
+def folder_refusal(out: Path) -> str:
+    """Why render may not replace ``out``; empty when it may (it is new, empty or render's)."""
     if out.is_symlink() or (out.exists() and not out.is_dir()):
         return f"'{out}' is geen map; geef met --out een (nieuwe) map op"
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
