@@ -34,22 +34,46 @@ if TYPE_CHECKING:  # the commands import their modules when they run
     required=True,
     metavar="MAP",
     type=DutchPath(file_okay=False, path_type=Path),
-    help="Map waarin de pagina's en de scripts komen.",
+    help="Map waarin de pagina's en de scripts komen; render vervangt haar helemaal.",
 )
 @click.option("--internal", is_flag=True, help="Neem ook interne maatregelen op.")
 @click.option(
     "--title",
-    default="Speelveld",
-    show_default=True,
     metavar="TITEL",
-    help="Titel van de homepagina.",
+    help="Titel van de homepagina (standaard: site_name uit mkdocs.yml, anders Speelveld).",
 )
-def render(project: Path, out: Path, internal: bool, title: str) -> None:
+@click.option(
+    "--zensical",
+    is_flag=True,
+    help="Maak van MAP een project voor Zensical: de bronnen in MAP/docs, "
+    "de instellingen in MAP/mkdocs.yml.",
+)
+def render(project: Path, out: Path, internal: bool, title: str | None, zensical: bool) -> None:
     """Schrijf de pagina's van de site als Markdown naar een map, voor elke site-bouwer."""
+    from .export import (
+        MKDOCS_CONFIG,
+        ZENSICAL_DOCS,
+        FolderRefused,
+        folder_refusal,
+        page_files,
+        read_source,
+        replace_folder,
+        zensical_files,
+    )
     from .pipeline import NotAProject, check
     from .render.pages import SiteOptions
-    from .site import InvalidProject, assets, internal_requested, publication
+    from .site import InvalidProject, assets, internal_requested, navigation, publication
 
+    source = read_source(project)
+    title = title or source.site_name or "Speelveld"
+    if zensical and out.resolve().is_relative_to(source.docs_dir.resolve()):
+        usage_error(
+            f"met --zensical komen de handgeschreven pagina's uit '{source.docs_dir}' in "
+            f"'{out}'; kies voor --out een map buiten '{source.docs_dir}'"
+        )
+    refusal = folder_refusal(out)
+    if refusal:
+        usage_error(refusal)
     try:
         report = check(project, internal=internal_requested(internal), compare_with=True)
         pages = publication(report, SiteOptions(title))
@@ -58,15 +82,25 @@ def render(project: Path, out: Path, internal: bool, title: str) -> None:
     except InvalidProject as problem:
         click.echo(f"speelveld: {problem}", err=True)
         sys.exit(1)
-    for path, content in pages.items():
-        target = out / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
-    for asset in assets():
-        target = out / asset.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(asset.source.read_bytes())
-    click.echo(f"{len(pages)} pagina's en {len(assets())} scripts geschreven naar {out}")
+    scripts = assets()
+    if zensical:
+        menu = navigation(source.hand_written_pages())
+        files = zensical_files(pages, scripts, menu, source, out, title)
+    else:
+        files = page_files(pages, scripts)
+    try:
+        replace_folder(out, files)
+    except FolderRefused as problem:
+        usage_error(str(problem))
+    if zensical:
+        config = out / MKDOCS_CONFIG
+        click.echo(
+            f"{len(pages)} pagina's en {len(scripts)} scripts geschreven naar "
+            f"{out / ZENSICAL_DOCS}, de instellingen naar {config}; "
+            f"bouw de site met: zensical build --strict -f {config}"
+        )
+    else:
+        click.echo(f"{len(pages)} pagina's en {len(scripts)} scripts geschreven naar {out}")
 
 
 @command()

@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import plotly
 from mkdocs.config.config_options import ExtraScriptValue
@@ -19,6 +20,9 @@ from .render.pages import SiteOptions, render_pages
 from .report import Report
 
 ASSET_FOLDER = "assets/speelveld"
+#: The site's own style sheet and script (deferred), added to every page by any engine.
+EXTRA_CSS = f"{ASSET_FOLDER}/speelveld.css"
+EXTRA_JAVASCRIPT = f"{ASSET_FOLDER}/speelveld.js"
 INTERNAL_VARIABLE = "SPEELVELD_INTERNAL"
 _MATERIAL_DEFAULT_FONT = {"text": "Roboto", "code": "Roboto Mono"}
 
@@ -130,17 +134,26 @@ def navigation(hand_written: list[str]) -> list[NavItem]:
     return nav
 
 
-def municipal_defaults(config: MkDocsConfig) -> None:
-    """No font requests to Google, Dutch, and the scripts and styles of the charts.
+def theme_defaults(name: str | None, font: Any, language: Any) -> dict[str, Any]:
+    """The theme settings the municipal defaults change: no font from Google, Dutch.
 
-    A project that chose a font or a language of its own keeps it.
+    ``font`` and ``language`` are the theme's values, ``None`` when unset. A project that
+    chose a font or a language of its own keeps it.
     """
+    changes: dict[str, Any] = {}
+    if name in ("material", "zensical") and font in (None, _MATERIAL_DEFAULT_FONT):
+        changes["font"] = False
+    if language in (None, "en"):
+        changes["language"] = "nl"
+    return changes
+
+
+def municipal_defaults(config: MkDocsConfig) -> None:
+    """No font requests to Google, Dutch, and the scripts and styles of the charts."""
     theme = config.theme
-    if theme.name == "material" and theme.get("font") == _MATERIAL_DEFAULT_FONT:
-        theme["font"] = False
-    if theme.get("language") == "en":
-        theme["language"] = "nl"
-    config.extra_css.append(f"{ASSET_FOLDER}/speelveld.css")
-    script = ExtraScriptValue(f"{ASSET_FOLDER}/speelveld.js")
+    for key, value in theme_defaults(theme.name, theme.get("font"), theme.get("language")).items():
+        theme[key] = value
+    config.extra_css.append(EXTRA_CSS)
+    script = ExtraScriptValue(EXTRA_JAVASCRIPT)
     script.defer = True
     config.extra_javascript.append(script)

@@ -4,6 +4,9 @@ MkDocs cleans the site folder before it builds, so a build that fails halfway
 (or a strict build that aborts on a warning after writing every page) would
 leave the old site destroyed. Building beside it and swapping at the end
 keeps the previous site byte for byte until a complete one is ready.
+
+The warnings that make a strict build abort are counted on the loggers of both engines
+that run the plugin: ``mkdocs`` and ``properdocs`` (which logs its own warnings there).
 """
 
 from __future__ import annotations
@@ -11,6 +14,9 @@ from __future__ import annotations
 import logging
 import shutil
 from pathlib import Path
+
+#: The loggers whose warnings abort a strict build, under MkDocs and under ProperDocs.
+ENGINE_LOGGERS = ("mkdocs", "properdocs")
 
 
 class _WarningCounter(logging.Handler):
@@ -31,7 +37,8 @@ class Staging:
         self.strict = strict
         self._warnings = _WarningCounter()
         shutil.rmtree(self.folder, ignore_errors=True)
-        logging.getLogger("mkdocs").addHandler(self._warnings)
+        for name in ENGINE_LOGGERS:
+            logging.getLogger(name).addHandler(self._warnings)
 
     def finish(self) -> None:
         """Publish the staged site, unless a strict build is about to abort on a warning."""
@@ -50,4 +57,5 @@ class Staging:
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def _detach(self) -> None:
-        logging.getLogger("mkdocs").removeHandler(self._warnings)
+        for name in ENGINE_LOGGERS:
+            logging.getLogger(name).removeHandler(self._warnings)
