@@ -225,7 +225,8 @@ def test_zensical_keeps_a_language_font_and_navigation_the_project_chose(project
 
 
 def test_a_hand_written_page_wins_over_a_generated_one_in_zensical(project: Path) -> None:
-    (project / "docs" / "wijzigingen.md").write_text("# Onze wijzigingen\n\nZo gaat het.\n", "utf-8")
+    page = project / "docs" / "wijzigingen.md"
+    page.write_text("# Onze wijzigingen\n\nZo gaat het.\n", "utf-8")
     site = zensical_route(project)
     assert read(site / "wijzigingen/index.html") == (
         "Onze wijzigingen",
