@@ -64,9 +64,9 @@ def test_the_rapport_shows_diagnosis_plan_and_scenarios_side_by_side(project: Pa
     solved = rapport.split("### Opgelost door het plan")[1].split("###")[0]
     assert "gezondheid" in solved
     table = rapport.split("## Scenario's naast elkaar")[1].split("\n\n- ")[0]
-    header = next(line for line in table.splitlines() if line.startswith("| |"))
+    header = next(line for line in table.splitlines() if line.startswith("| Onderdeel |"))
     assert header == (
-        "| | [Geldend beleid](rapport.md#het-geldende-beleid) "
+        "| Onderdeel | [Geldend beleid](rapport.md#het-geldende-beleid) "
         "| [Plan](rapport.md#wat-het-plan-verandert) "
         "| [Met de testservice](scenarios/met-testservice.md) "
         "| [Testservice in plaats van camera's](scenarios/zonder-camera.md) | "
@@ -146,3 +146,21 @@ def test_nothing_under_render_loads_analyses_or_compares() -> None:
             if isinstance(node, ast.ImportFrom) and node.module:
                 imported = node.module.split(".")
                 assert not forbidden & set(imported), f"{module.name} imports {node.module}"
+
+
+def test_a_synthetic_project_has_three_valid_scenarios(tmp_path: Path) -> None:
+    from speelveld.demo import generate, write
+
+    files = generate(60, 4, seed=7, errors=False)
+    write(files, tmp_path / "demo")
+    report = check(tmp_path / "demo")
+    assert [f for f in report.findings if f.severity.label == "error" and not f.portfolio] == []
+    in_force = set(report.portfolios["in-force"].measures)
+    proposed = set(report.plan.measures) - in_force
+    everything = report.portfolios["alle-voorstellen"]
+    assert set(everything.measures) == in_force | proposed
+    half = set(report.portfolios["de-helft"].measures)
+    assert in_force < half < in_force | proposed
+    assert len(half - in_force) == round(len(proposed) / 2)
+    reshaped = set(report.portfolios["omvormen"].measures)
+    assert len(in_force - reshaped) == round(len(in_force) / 10)

@@ -145,7 +145,39 @@ def generate(
         files[f"measures/maatregel-{index:05d}.yml"] = _measure(
             rng, index, domain_ids, owners, partners, instruments, errors
         )
+    files.update(_scenarios(rng, files))
     return files
+
+
+#: The scenarios of a synthetic project: which share of the proposals each adopts, and
+#: which share of the policy in force it stops.
+SCENARIOS = (
+    ("alle-voorstellen", "Alle voorstellen", 1.0, 0.0),
+    ("de-helft", "De helft van de voorstellen", 0.5, 0.0),
+    ("omvormen", "Een kwart erbij, een tiende eraf", 0.25, 0.1),
+)
+
+
+def _scenarios(rng: random.Random, files: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Three scenarios over the generated measures, as a project compares its options."""
+    statuses = {
+        path.removeprefix("measures/").removesuffix(".yml"): data["status"]
+        for path, data in files.items()
+        if path.startswith("measures/")
+    }
+    proposed = [m for m, status in statuses.items() if status == "proposed"]
+    in_force = [
+        m for m, status in statuses.items() if status in ("adopted", "running", "evaluated")
+    ]
+    return {
+        f"scenarios/{scenario}.yml": {
+            "title": title,
+            "description": _sentence(rng),
+            "adopt": sorted(rng.sample(proposed, k=round(len(proposed) * adopt))),
+            "stop": sorted(rng.sample(in_force, k=round(len(in_force) * stop))),
+        }
+        for scenario, title, adopt, stop in SCENARIOS
+    }
 
 
 def _measure(
