@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from speelveld.loader import ParseCache
 from speelveld.project import load_project
@@ -71,3 +75,32 @@ def test_the_cache_is_bounded_and_holds_one_project(tmp_path: Path) -> None:
     load_project(other, cache)
     again, _ = load_project(one, cache)
     assert again.reused == 0  # the other project took its place
+
+
+def test_a_check_pauses_the_cyclic_collector_and_restores_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Parsing runs without the cyclic collector; afterwards it is as the caller had it."""
+    from speelveld import loader
+    from speelveld.pipeline import check
+
+    states: list[bool] = []
+    read_file = loader.read_file
+
+    def spy(*args: Any) -> Any:
+        states.append(gc.isenabled())
+        return read_file(*args)
+
+    monkeypatch.setattr(loader, "read_file", spy)
+    project = shutil.copytree(BASE, tmp_path / "project")
+    assert gc.isenabled()
+    check(project)
+    assert states
+    assert not any(states)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        check(project)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
