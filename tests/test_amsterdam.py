@@ -283,7 +283,7 @@ def test_the_rapport_opens_with_the_reports_diagnosis_of_the_policy_in_force(rep
     rapport = render_pages(report, SiteOptions())["rapport.md"]
     diagnosis = rapport.split("## Het geldende beleid")[1].split("## Wat het plan verandert")[0]
     findings = diagnosis.split("### Bevindingen over het geldende beleid")[1].split("###")[0]
-    assert "(domeinen/normalisering.md): domein 'normalisering'" in findings
+    assert "(domeinen/normalisering.md): Normalisering van sekswerk" in findings
     owners = diagnosis.split("### Eigenaren van het geldende beleid")[1]
     assert re.findall(r"^\| \[([^\]]+)\]\(partners/", owners, re.M) == [
         "Burgemeester",

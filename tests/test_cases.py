@@ -6,6 +6,7 @@ column, and nothing else, so a rule that fires too often fails here too.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,17 @@ def test_there_are_cases_for_every_code() -> None:
         finding["code"] for folder in case_folders() for finding in Case.read(folder).expected
     }
     assert set(REGISTRY) | set(INPUT_CODES) <= expected_codes
+
+
+def test_messages_name_things_and_get_their_plurals_right(tmp_path: Path) -> None:
+    """No "maatregel(en)", and no option of speelveld.yml quoted in a rule's message."""
+    from speelveld.config import Config
+
+    options = set(Config.model_fields)
+    for index, folder in enumerate(case_folders()):
+        case = Case.read(folder)
+        report = check(case.build(tmp_path / str(index)), today=case.today)
+        for finding in report.findings:
+            assert not re.search(r"\w\((en|s)\)", finding.message), finding.message
+            if finding.code in REGISTRY:
+                assert not options & set(re.findall(r"\w+", finding.message)), finding.message

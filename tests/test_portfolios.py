@@ -60,7 +60,7 @@ def test_the_rapport_shows_diagnosis_plan_and_scenarios_side_by_side(project: Pa
         "Scenario's naast elkaar",
     ]
     diagnosis = rapport.split("## Wat het plan verandert")[0]
-    assert "(domeinen/gezondheid.md): domein 'gezondheid' heeft 0" in diagnosis
+    assert "(domeinen/gezondheid.md): Gezondheid van bezoekers heeft 0" in diagnosis
     solved = rapport.split("### Opgelost door het plan")[1].split("###")[0]
     assert "gezondheid" in solved
     table = rapport.split("## Scenario's naast elkaar")[1].split("\n\n- ")[0]

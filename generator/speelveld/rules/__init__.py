@@ -68,6 +68,7 @@ def _rule(module: ModuleType) -> Rule:
         explanation=inspect.cleandoc(module.__doc__ or ""),
         scope=module.__name__.split(".")[-2],
         check=module.check,
+        settings=getattr(module, "SETTINGS", ()),
     )
 
 

@@ -47,6 +47,10 @@ class Context:
     def config(self) -> Config:
         return self.project.config
 
+    def name(self, kind: str, entity_id: str) -> str:
+        """What readers call an entity: its name or title (its id if it has neither)."""
+        return self.project.name_of(Subject(kind, entity_id))
+
     def enabled(self, rule_id: str) -> bool:
         return self.config.rules.get(rule_id, True) not in ("off", False)
 
@@ -60,6 +64,8 @@ class Rule:
     explanation: str
     scope: str
     check: Callable[[Context], Iterator[Problem]]
+    #: The options of ``speelveld.yml`` that set the rule's thresholds.
+    settings: tuple[str, ...] = ()
 
 
 def known_effects(ctx: Context, measure: Measure) -> Iterator[tuple[str, Effect]]:

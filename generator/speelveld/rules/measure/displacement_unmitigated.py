@@ -32,6 +32,9 @@ SUMMARY = "Middelgroot of groot verplaatsingsrisico zonder enige mitigatie."
 REMEDY = "Beschrijf bij het geraakte domein een mitigation, bijvoorbeeld regionale afstemming."
 
 
+_SIZE = {"medium": "middelgroot", "high": "groot"}
+
+
 def check(ctx: Context) -> Iterator[Problem]:
     for measure in ctx.measures:
         risks = measure.risks
@@ -41,6 +44,6 @@ def check(ctx: Context) -> Iterator[Problem]:
             yield Problem(
                 Subject("measure", measure.id),
                 ("risks", "displacement"),
-                f"verplaatsingsrisico '{risks.displacement}', maar geen enkel effect heeft een "
-                "mitigation; beschrijf hoe verplaatsing wordt beperkt",
+                f"het risico op verplaatsing is {_SIZE[risks.displacement]}, maar geen enkel "
+                "effect beschrijft een mitigatie; beschrijf hoe verplaatsing wordt beperkt",
             )

@@ -25,6 +25,7 @@ Fout::
 from collections.abc import Iterator
 
 from ...findings import Severity, Subject
+from ...model import signed
 from ..base import Context, Problem
 
 ID = "instrument-side-effect-ignored"
@@ -51,8 +52,8 @@ def check(ctx: Context) -> Iterator[Problem]:
                     yield Problem(
                         Subject("measure", measure.id),
                         ("instruments", index),
-                        f"instrument '{ref}' heeft een bekend neveneffect {side.score:+d} op "
-                        f"'{domain}', maar de maatregel scoort '{domain}' {effect.score:+d} "
-                        "zonder mitigation",
+                        f"het instrument {instrument.name} heeft een bekend neveneffect "
+                        f"{side.score:+d} op {ctx.name('domain', domain)}, maar de maatregel "
+                        f"scoort dat domein {signed(effect.score)} zonder mitigatie",
                         domain=domain,
                     )

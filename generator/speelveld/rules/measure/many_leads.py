@@ -31,7 +31,7 @@ def check(ctx: Context) -> Iterator[Problem]:
     for measure in ctx.measures:
         leads = [i for i, s in enumerate(measure.stakeholders) if s.role == "lead"]
         if len(leads) > 1:
-            names = ", ".join(measure.stakeholders[i].id for i in leads)
+            names = ", ".join(ctx.name("stakeholder", measure.stakeholders[i].id) for i in leads)
             yield Problem(
                 Subject("measure", measure.id),
                 ("stakeholders", leads[1], "role"),

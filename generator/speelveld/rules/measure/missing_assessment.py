@@ -21,6 +21,7 @@ Fout (inkomen ontbreekt)::
 from collections.abc import Iterator
 
 from ...findings import Severity, Subject
+from ...words import plural
 from ..base import Context, Problem
 
 ID = "missing-assessment"
@@ -33,10 +34,10 @@ def check(ctx: Context) -> Iterator[Problem]:
     for measure in ctx.measures:
         missing = [d for d in ctx.project.domains if d not in measure.effects]
         if missing:
-            names = ", ".join(missing)
+            names = ", ".join(ctx.name("domain", d) for d in missing)
             yield Problem(
                 Subject("measure", measure.id),
                 ("effects",),
-                f"de maatregel beoordeelt {len(missing)} domein(en) niet: {names}. "
-                "Elk domein hoort onder effects, met score 0 als er geen effect is",
+                f"de maatregel beoordeelt {plural(len(missing), 'domein', 'domeinen')} niet: "
+                f"{names}. Beoordeel elk domein, met score 0 als er geen effect is",
             )

@@ -33,6 +33,6 @@ def check(ctx: Context) -> Iterator[Problem]:
                 yield Problem(
                     Subject("measure", measure.id),
                     ("effects", domain),
-                    f"score {effect.score:+d} op '{domain}' heeft geen rationale; "
-                    "leg uit waarom de maatregel dit domein zo raakt",
+                    f"score {effect.score:+d} op {ctx.name('domain', domain)} heeft geen "
+                    "onderbouwing; leg uit waarom de maatregel dit domein zo raakt",
                 )

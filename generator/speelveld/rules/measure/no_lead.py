@@ -32,5 +32,5 @@ def check(ctx: Context) -> Iterator[Problem]:
             yield Problem(
                 Subject("measure", measure.id),
                 ("stakeholders",),
-                "geen enkele partner heeft de rol lead; wijs een trekker aan",
+                "geen enkele partner is trekker; wijs een trekker aan",
             )

@@ -36,7 +36,8 @@ def check(ctx: Context) -> Iterator[Problem]:
                 yield Problem(
                     Subject("measure", measure.id),
                     ("effects", domain),
-                    f"negatief effect {effect.score:+d} ({SCALE[effect.score]}) op '{domain}' "
-                    "zonder mitigation; beschrijf hoe de schade wordt beperkt",
+                    f"negatief effect {effect.score:+d} ({SCALE[effect.score]}) op "
+                    f"{ctx.name('domain', domain)} zonder mitigatie; beschrijf hoe de schade "
+                    "wordt beperkt",
                     level=Severity.ERROR if effect.score <= -2 else None,
                 )

@@ -40,6 +40,6 @@ def check(ctx: Context) -> Iterator[Problem]:
                 yield Problem(
                     Subject("measure", measure.id),
                     ("effects", domain),
-                    f"de maatregel scoort '{domain}' {effect.score:+d}, maar geen betrokken "
-                    "partner speelt een rol in dat domein; wie draagt dit?",
+                    f"de maatregel scoort {ctx.name('domain', domain)} {effect.score:+d}, maar "
+                    "geen betrokken partner speelt een rol in dat domein; wie draagt dit?",
                 )

@@ -12,9 +12,11 @@ Fout: 12.000 uur gevraagd, 10.000 beschikbaar.
 from collections.abc import Iterator
 
 from ...findings import PORTFOLIO, Severity
+from ...words import number
 from ..base import Context, Problem
 
 ID = "capacity-exceeded"
+SETTINGS = ("police_hours_available",)
 LEVEL = Severity.ERROR
 SUMMARY = "De maatregelen vragen meer politie-uren dan beschikbaar."
 REMEDY = "Prioriteer maatregelen of maak afspraken over extra capaciteit."
@@ -27,6 +29,6 @@ def check(ctx: Context) -> Iterator[Problem]:
         yield Problem(
             PORTFOLIO,
             ("police_hours_available",),
-            f"de maatregelen vragen {needed} politie-uren per jaar; er zijn er {available} "
-            "(police_hours_available)",
+            f"de maatregelen vragen {number(needed)} politie-uren per jaar; er zijn er "
+            f"{number(available)}",
         )

@@ -11,6 +11,7 @@ Fout: scores +1, -1 en -1 op ``hulpverlening`` (som -1).
 from collections.abc import Iterator
 
 from ...findings import Severity, Subject
+from ...words import plural
 from ..base import Context, Problem
 
 ID = "domain-net-negative"
@@ -25,6 +26,6 @@ def check(ctx: Context) -> Iterator[Problem]:
             yield Problem(
                 Subject("domain", domain),
                 (),
-                f"de som van alle scores op domein '{domain}' is {cover.total:+d}; "
-                f"{cover.negative} maatregel(en) schaden het",
+                f"de som van alle scores op {ctx.name('domain', domain)} is {cover.total:+d}; "
+                f"{plural(cover.negative, 'maatregel schaadt', 'maatregelen schaden')} het",
             )

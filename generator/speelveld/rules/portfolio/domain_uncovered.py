@@ -12,9 +12,11 @@ Fout: geen enkele maatregel scoort ``preventie`` positief.
 from collections.abc import Iterator
 
 from ...findings import Severity, Subject
+from ...words import plural
 from ..base import Context, Problem
 
 ID = "domain-uncovered"
+SETTINGS = ("min_measures_per_domain",)
 LEVEL = Severity.ERROR
 SUMMARY = "Een domein heeft te weinig maatregelen die het positief dienen."
 REMEDY = "Voeg een maatregel toe die dit domein dient, of versterk een bestaande."
@@ -27,6 +29,7 @@ def check(ctx: Context) -> Iterator[Problem]:
             yield Problem(
                 Subject("domain", domain),
                 (),
-                f"domein '{domain}' heeft {cover.positive} maatregel(en) met een positief "
-                f"effect; minimaal {minimum} (min_measures_per_domain)",
+                f"{ctx.name('domain', domain)} heeft "
+                f"{plural(cover.positive, 'maatregel', 'maatregelen')} met een positief effect; "
+                f"minimaal {minimum}",
             )

@@ -13,9 +13,11 @@ Fout: één domein met 5 procent, terwijl de drempel 15 procent is.
 from collections.abc import Iterator
 
 from ...findings import Severity, Subject
+from ...words import percent
 from ..base import Context, Problem
 
 ID = "domain-underserved"
+SETTINGS = ("min_domain_share",)
 LEVEL = Severity.WARNING
 SUMMARY = "Een domein krijgt een te klein aandeel van het positieve effect."
 REMEDY = "Zoek maatregelen die dit domein versterken, of neem het mee in bestaande maatregelen."
@@ -32,6 +34,6 @@ def check(ctx: Context) -> Iterator[Problem]:
             yield Problem(
                 Subject("domain", domain),
                 (),
-                f"domein '{domain}' krijgt {cover.share:.0%} van het positieve effect; "
-                f"minder dan {minimum:.0%} (min_domain_share)",
+                f"{ctx.name('domain', domain)} krijgt {percent(cover.share, minimum)} van het "
+                f"positieve effect; minder dan {percent(minimum)}",
             )

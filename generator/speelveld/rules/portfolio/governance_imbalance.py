@@ -14,9 +14,11 @@ Fout: 9 van de 10 maatregelen zijn hiërarchisch.
 from collections.abc import Iterator
 
 from ...findings import PORTFOLIO, Severity
+from ...words import percent
 from ..base import Context, Problem
 
 ID = "governance-imbalance"
+SETTINGS = ("max_governance_share",)
 LEVEL = Severity.WARNING
 SUMMARY = "Te veel maatregelen hebben dezelfde soort sturing."
 REMEDY = "Vul aan met maatregelen van de andere soort sturing, of met gemengde."
@@ -33,6 +35,6 @@ def check(ctx: Context) -> Iterator[Problem]:
             yield Problem(
                 PORTFOLIO,
                 ("max_governance_share",),
-                f"{share:.0%} van de maatregelen is {label}; meer dan {limit:.0%} "
-                "(max_governance_share). Combineer hiërarchische met netwerkgerichte sturing",
+                f"{percent(share, limit)} van de maatregelen is {label}; meer dan "
+                f"{percent(limit)}. Combineer hiërarchische met netwerkgerichte sturing",
             )

@@ -25,6 +25,6 @@ def check(ctx: Context) -> Iterator[Problem]:
             yield Problem(
                 Subject("instrument", instrument),
                 (),
-                f"instrument '{instrument}' wordt door geen enkele maatregel van deze "
-                "portefeuille ingezet",
+                f"het instrument {ctx.name('instrument', instrument)} wordt door geen enkele "
+                "maatregel van deze portefeuille ingezet",
             )

@@ -15,9 +15,11 @@ Fout: één wethouder is eigenaar van 9 van de 10 maatregelen.
 from collections.abc import Iterator
 
 from ...findings import PORTFOLIO, Severity, Subject
+from ...words import percent, plural
 from ..base import Context, Problem
 
 ID = "owner-concentration"
+SETTINGS = ("max_owner_share", "min_owner_count")
 LEVEL = Severity.WARNING
 SUMMARY = "De maatregelen liggen bij te weinig bestuurlijke eigenaren."
 REMEDY = "Beleg maatregelen ook bij andere portefeuilles."
@@ -32,14 +34,14 @@ def check(ctx: Context) -> Iterator[Problem]:
             yield Problem(
                 Subject("stakeholder", owner),
                 (),
-                f"'{owner}' is eigenaar van {most} van de {count} maatregelen "
-                f"({most / count:.0%}); meer dan {limit:.0%} (max_owner_share)",
+                f"{ctx.name('stakeholder', owner)} is eigenaar van {most} van de {count} "
+                f"maatregelen ({percent(most / count, limit)}); meer dan {percent(limit)}",
             )
     minimum = ctx.config.min_owner_count
     if len(owners) < minimum:
         yield Problem(
             PORTFOLIO,
             ("min_owner_count",),
-            f"{len(owners)} bestuurlijke eigenaar(s) hebben maatregelen; minimaal {minimum} "
-            "(min_owner_count). Betrek meer portefeuilles bij de besluitvorming",
+            f"{plural(len(owners), 'bestuurlijke eigenaar heeft', 'bestuurlijke eigenaren hebben')}"
+            f" maatregelen; minimaal {minimum}. Betrek meer portefeuilles bij de besluitvorming",
         )

@@ -25,6 +25,6 @@ def check(ctx: Context) -> Iterator[Problem]:
             yield Problem(
                 Subject("stakeholder", stakeholder),
                 (),
-                f"partner '{stakeholder}' is bij geen enkele maatregel van deze "
-                "portefeuille betrokken",
+                f"de partner {ctx.name('stakeholder', stakeholder)} is bij geen enkele "
+                "maatregel van deze portefeuille betrokken",
             )
