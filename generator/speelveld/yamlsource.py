@@ -132,8 +132,8 @@ class _Builder:
             read_as = _READ_AS.get(node.tag, "iets anders dan tekst")
             raise _Refused(
                 _mark(node),
-                f"YAML leest {node.value} als {read_as}, maar die waarde bestaat niet; bedoel "
-                f'je tekst, zet die dan tussen aanhalingstekens: "{node.value}"',
+                f"YAML leest {node.value} als {read_as}, maar die waarde bestaat niet; "
+                f'bedoelt u tekst, zet die dan tussen aanhalingstekens: "{node.value}"',
             ) from error
         if node.tag != _NULL:
             self.doc.retyped[pointer] = node.value
