@@ -54,6 +54,16 @@ class Report:
     def measures_of(self, portfolio: Portfolio) -> list[Measure]:
         return [self.project.measures[m] for m in portfolio.measures]
 
+    def findings_of(self, portfolio: Portfolio) -> list[Finding]:
+        """What a portfolio leaves to solve: its own findings and those of its measures."""
+        members = set(portfolio.measures)
+        of_measures = [
+            f
+            for f in self.findings
+            if not f.portfolio and f.subject.kind == "measure" and f.subject.id in members
+        ]
+        return sorted([*portfolio.findings, *of_measures])
+
     def selected(self, portfolio: str) -> list[Finding]:
         """The findings about single files and measures, plus those of ``portfolio``.
 

@@ -163,13 +163,14 @@ class _Pages:
 
     def portfolio_line(self, portfolio: Portfolio, current: str) -> dict[str, Any]:
         """One sentence's worth of a portfolio: its open findings and the gravest of them."""
-        open_ = [f for f in portfolio.findings if f.counts]
+        findings = self.report.findings_of(portfolio)
+        open_ = [f for f in findings if f.counts]
         gravest = max(open_, key=lambda f: f.severity, default=None)
         return {
             "portfolio": portfolio,
             "link": self.portfolio_link(portfolio, current),
             "levels": Counter(f.severity.label for f in open_),
-            "accepted": sum(not f.counts for f in portfolio.findings),
+            "accepted": len(findings) - len(open_),
             "gravest": self.finding_view(gravest, current) if gravest else None,
         }
 
@@ -240,7 +241,8 @@ class _Pages:
         """A portfolio as the Rapport and the scenario pages show it."""
         coverage = portfolio.coverage
         count = len(portfolio.measures)
-        open_ = [f for f in portfolio.findings if f.counts]
+        findings = self.report.findings_of(portfolio)
+        open_ = [f for f in findings if f.counts]
         return {
             "portfolio": portfolio,
             "link": self.portfolio_link(portfolio, current),
@@ -255,7 +257,7 @@ class _Pages:
                 for owner, number in coverage.owners.most_common()
             ],
             "levels": Counter(f.severity.label for f in open_),
-            "accepted": len(portfolio.findings) - len(open_),
+            "accepted": len(findings) - len(open_),
             "findings_by_level": self.by_level(open_, current),
         }
 
@@ -265,8 +267,8 @@ class _Pages:
         def key(finding: Finding) -> tuple[str, Subject, str, str]:
             return (finding.code, finding.subject, finding.path, finding.pointer)
 
-        old = {key(f): f for f in before.findings if f.counts}
-        new = {key(f): f for f in after.findings if f.counts}
+        old = {key(f): f for f in self.report.findings_of(before) if f.counts}
+        new = {key(f): f for f in self.report.findings_of(after) if f.counts}
         groups = {
             "solved": [f for k, f in old.items() if k not in new],
             "remaining": [f for k, f in new.items() if k in old],
