@@ -217,29 +217,6 @@ def test_render_writes_the_pages_the_plugin_builds(tmp_path: Path) -> None:
     assert "[GGD](../partners/ggd.md): trekker" in measure
 
 
-def test_serve_watches_the_data_folders(project: Path) -> None:
-    from mkdocs.config import load_config
-
-    from speelveld.plugin import SpeelveldPlugin
-
-    (project / "speelveld.yml").write_text("min_domain_share: 0.1\n", "utf-8")
-    config = load_config(str(project / "mkdocs.yml"))
-    plugin = config.plugins["speelveld"]
-    assert isinstance(plugin, SpeelveldPlugin)
-
-    class Server:
-        def __init__(self) -> None:
-            self.watched: list[str] = []
-
-        def watch(self, path: str) -> None:
-            self.watched.append(path)
-
-    server = Server()
-    plugin.on_serve(server, config=config, builder=None)
-    expected = {"domains", "stakeholders", "instruments", "measures", "speelveld.yml"}
-    assert {Path(p).name for p in server.watched} == expected
-
-
 def test_a_build_that_fails_late_keeps_the_old_site(project: Path, tmp_path: Path) -> None:
     """A strict build aborts on a broken link after writing every page: nothing changes."""
     site = tmp_path / "site"
