@@ -100,6 +100,8 @@ def test_search_speaks_dutch_even_when_mkdocs_yml_names_no_language(
     assert result.returncode == 0, result.stderr
     home = (site / "index.html").read_text("utf-8")
     assert 'placeholder="Zoeken"' in home
+    for label in ("Typ om te beginnen met zoeken", "Geen overeenkomende documenten"):
+        assert f'"{label}"' in home  # the theme's search labels, read by its script
     assert '<html lang="nl"' in home
     index = json.loads((site / "search/search_index.json").read_text("utf-8"))
     assert index["config"]["lang"] == ["nl"]

@@ -172,6 +172,12 @@ def test_a_new_configuration_file_and_data_folder_are_picked_up(
         "the renamed instrument",
         lambda status, page: is_site(status, page) and "Nieuw " in page,
     )
+    # Without domains/ the folder is no project at all: the page says so.
+    shutil.move(project / "domains", tmp_path / "domeinen-apart")
+    page = preview.wait_for("/", "the page saying there is no project", shows_findings)
+    assert "er is geen map domains/" in page
+    shutil.move(tmp_path / "domeinen-apart", project / "domains")
+    preview.wait_for("/domeinen/economie/", "the site with its domains", is_site)
 
 
 def test_a_build_still_stops_on_an_input_error(project: Path, tmp_path: Path) -> None:

@@ -135,7 +135,9 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
             self.broken = findings_page([], str(problem))
         else:
             self.broken = findings_page(input_errors(self.report))
-        log.warning("speelveld: %s\nDe voorvertoning toont deze fouten in de browser.", problem)
+        # Not a warning under --strict: that would abort the build and stall the browser.
+        report = log.info if config.strict else log.warning
+        report("speelveld: %s\nDe voorvertoning toont deze fouten in de browser.", problem)
         self.pages = {}
         self.hidden = frozenset()
         config.nav = [{PREVIEW_TITLE: "index.md"}]

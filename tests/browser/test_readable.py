@@ -2,8 +2,8 @@
 
 At 1280 and 390 CSS pixels wide: the seven scores of the scale all show, none on top of
 another; the matrix labels every row with the measure's whole title; no text in a chart is
-smaller than 10 px; the infographic names every domain; and no page scrolls sideways (a
-wide table scrolls inside its own frame).
+smaller than 10 px or cut off at its edge; the infographic names every domain; and no page
+scrolls sideways (a wide table scrolls inside its own frame).
 """
 
 from __future__ import annotations
@@ -47,9 +47,12 @@ CHART_TEXTS = """
   const matrix = text.getScreenCTM();
   const scale = matrix ? Math.hypot(matrix.a, matrix.b) : 1;
   const box = text.getBoundingClientRect();
+  const chart = text.closest('.speelveld-chart').getBoundingClientRect();
   return {
     text: text.textContent,
     px: parseFloat(style.fontSize) * scale,
+    inside: box.left >= chart.left - 1 && box.right <= chart.right + 1 &&
+            box.top >= chart.top - 1 && box.bottom <= chart.bottom + 1,
     shown: style.display !== 'none' && style.visibility !== 'hidden' && box.width > 0 &&
            text.closest('[style*="display: none"]') === null,
     chart: text.closest('.speelveld-chart').id,
@@ -161,7 +164,7 @@ def test_the_matrix_labels_every_row_with_the_whole_title(site_page: SitePage, w
 @pytest.mark.parametrize(
     "path", ["/", "/speelveld/", "/matrix/", "/maatregelen/meldpilot-ondernemers/"]
 )
-def test_no_text_in_a_chart_is_smaller_than_10_px(
+def test_no_text_in_a_chart_is_smaller_than_10_px_or_cut_off(
     site_page: SitePage, width: int, path: str
 ) -> None:
     at_width(site_page, width, path)
@@ -171,6 +174,8 @@ def test_no_text_in_a_chart_is_smaller_than_10_px(
     assert not small, f"{path} at {width} px: text below {MIN_TEXT_PX} px: " + ", ".join(
         f"{t['text']!r} {t['px']:.1f} px" for t in small[:10]
     )
+    cut = [t["text"] for t in texts if not t["inside"]]
+    assert not cut, f"{path} at {width} px: text cut off at the edge of its chart: {cut[:10]}"
     site_page.assert_clean()
 
 

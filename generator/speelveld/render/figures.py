@@ -335,11 +335,12 @@ def speelveld(report: Report) -> dict[str, Any]:
 def effect_profile(report: Report, measure_id: str) -> dict[str, Any]:
     """The measure's scores on every domain, on the -3..+3 scale with the Dutch labels."""
     measure = report.project.measures[measure_id]
-    names, scores, colours, hovers = [], [], [], []
+    names, narrow_names, scores, colours, hovers = [], [], [], [], []
     for domain in report.project.domains.values():
         effect = measure.effects.get(domain.id)
         score = effect.score if effect else 0
-        names.append(text.label(domain.short))
+        names.append(_wrap(domain.short, 20))
+        narrow_names.append(_wrap(domain.short, 12))
         scores.append(score)
         colours.append(DIVERGING[score + 3])
         hovers.append(
@@ -355,7 +356,13 @@ def effect_profile(report: Report, measure_id: str) -> dict[str, Any]:
                 "x": scores,
                 "y": names,
                 "text": [f"{signed(s)} {SCALE[s]}" for s in scores],
-                "textposition": "outside",
+                # Inside a bar where the text fits, beside it where not: never past the edge.
+                "textposition": "auto",
+                "insidetextanchor": "middle",
+                "insidetextfont": {
+                    "color": ["#ffffff" if abs(s) == 3 else "#1a1a1a" for s in scores]
+                },
+                "outsidetextfont": {"color": "#1a1a1a"},
                 "cliponaxis": False,
                 "hovertext": hovers,
                 "hovertemplate": "%{hovertext}<extra></extra>",
@@ -378,6 +385,12 @@ def effect_profile(report: Report, measure_id: str) -> dict[str, Any]:
             },
             yaxis={"autorange": "reversed", "automargin": True, "fixedrange": True},
         ),
+        # On a phone the bars keep their number; the name of the score is in the table.
+        "narrow": {
+            "below": NARROW_PX,
+            "data": [{"text": [signed(s) for s in scores], "y": narrow_names}],
+            "layout": {"xaxis": {"title": {"text": "Score van -3 tot +3"}}},
+        },
     }
 
 
