@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,16 +14,8 @@ from click.testing import CliRunner
 from speelveld import cli
 from speelveld.site import HandWritten, navigation
 
-from .conftest import BASE, REPOSITORY, build
+from .conftest import MKDOCS_YML, REPOSITORY, build
 
-MKDOCS_YML = """\
-site_name: Nachtleven
-theme:
-  name: material
-plugins:
-  - search
-  - speelveld
-"""
 INTERNAL_PAGE = "---\nvisibility: internal\n---\n\n# Werkafspraken\n\nAlleen voor het team.\n"
 #: The sections for readers, in the order of the sidebar.
 READER_SECTIONS = [
@@ -41,12 +32,8 @@ READER_SECTIONS = [
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    folder = tmp_path / "project"
-    shutil.copytree(BASE, folder)
-    (folder / "docs").mkdir()
-    (folder / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
-    return folder
+def project(site_project: Path) -> Path:
+    return site_project
 
 
 def sidebar(page: Path) -> str:

@@ -21,16 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import BASE, build
+from .conftest import build
 
-MKDOCS_YML = """\
-site_name: Nachtleven
-theme:
-  name: material
-plugins:
-  - search
-  - speelveld
-"""
 #: How long a rebuild after a change may take to show; the server polls every half second.
 CHANGE_S = 60.0
 BROKEN = "title: [Testservice\nsummary: kapot\n"
@@ -79,12 +71,8 @@ class Preview:
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    folder = tmp_path / "project"
-    shutil.copytree(BASE, folder)
-    (folder / "docs").mkdir()
-    (folder / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
-    return folder
+def project(site_project: Path) -> Path:
+    return site_project
 
 
 @pytest.fixture

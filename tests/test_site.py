@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -14,15 +13,7 @@ from click.testing import CliRunner
 from speelveld.cli import main
 
 from .conftest import BASE, NEW_MEASURE, REPOSITORY, build
-
-MKDOCS_YML = """\
-site_name: Nachtleven
-theme:
-  name: material
-plugins:
-  - search
-  - speelveld
-"""
+from .conftest import MKDOCS_YML as MKDOCS_YML  # used by test_gaps
 
 INTERNAL_MEASURE = """\
 title: Geheime proef nachtcontrole
@@ -82,12 +73,8 @@ def fingerprint(folder: Path) -> dict[str, str]:
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    folder = tmp_path / "project"
-    shutil.copytree(BASE, folder)
-    (folder / "docs").mkdir()
-    (folder / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
-    return folder
+def project(site_project: Path) -> Path:
+    return site_project
 
 
 def test_amsterdam_builds_strict_with_every_page(amsterdam: Path) -> None:

@@ -57,7 +57,7 @@ def _placed(inner: float, outer: float) -> dict[str, Any]:
 #: get more room, so that their names stay legible where the outer labels cannot.
 RADII = {
     "wide": ((0.66, 1.0), (0.33, 0.66), (0.0, 0.33)),
-    "narrow": ((0.76, 1.0), (0.48, 0.76), (0.0, 0.48)),
+    "narrow": ((0.79, 1.0), (0.48, 0.79), (0.0, 0.48)),
 }
 
 
@@ -317,7 +317,7 @@ def speelveld(report: Report) -> dict[str, Any]:
     return {
         "data": [
             _ring("Instrumenten", outer, RADII["wide"][0], 11, "auto"),
-            _ring("Partners", middle, RADII["wide"][1], 11),
+            _ring("Partners", middle, RADII["wide"][1], 11, "auto"),
             _ring("Domeinen", inner, RADII["wide"][2], 15, "auto"),
         ],
         "layout": _layout(height=680, hoverlabel={"align": "left"}),
