@@ -7,7 +7,8 @@ For each size it generates a project (``speelveld demo-data``), then times, as s
 processes and as the median of ``--runs`` runs: the floor (read and parse every YAML file
 with PyYAML's C loader, nothing else), ``speelveld check --format json --output FILE``,
 and (up to 1,000 measures) ``mkdocs build`` with the plugin, whose own time the plugin
-logs at debug level. It prints a table, the ratios and whether each target holds.
+logs at debug level, and the weight of its pages. It prints a table, the ratios and
+whether each target holds.
 """
 
 from __future__ import annotations
@@ -215,6 +216,10 @@ def targets(rows: dict[int, dict[str, float]]) -> list[tuple[str, float, float]]
             share = thousand["plugin"] / thousand["build"]
             found.append(("plugin / build at 1,000 measures", share, 0.10))
             found.append(("measure page HTML at 1,000 measures (KB)", thousand["measure_kb"], 60))
+            found.append(("Home page HTML at 1,000 measures (KB)", thousand["home_kb"], 150))
+            found.append(
+                ("Speelveld page HTML at 1,000 measures (KB)", thousand["speelveld_kb"], 150)
+            )
     if thousand and ten_thousand:
         found.append(
             ("check(10,000) / check(1,000)", ten_thousand["check"] / thousand["check"], 11)

@@ -93,6 +93,27 @@ def project_from(tmp_path: Path):
     return build
 
 
+#: The mkdocs.yml of a small site built from the base project.
+MKDOCS_YML = """\
+site_name: Nachtleven
+theme:
+  name: material
+plugins:
+  - search
+  - speelveld
+"""
+
+
+@pytest.fixture
+def site_project(tmp_path: Path) -> Path:
+    """The base project with an empty docs/ and a mkdocs.yml: a small site to build."""
+    folder = tmp_path / "project"
+    shutil.copytree(BASE, folder)
+    (folder / "docs").mkdir()
+    (folder / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    return folder
+
+
 def build(project: Path, site: Path, **environment: str) -> subprocess.CompletedProcess[str]:
     """``mkdocs build --strict`` of ``project`` into ``site``, as a user runs it."""
     return subprocess.run(

@@ -16,7 +16,7 @@ import yaml
 from hypothesis import strategies as st
 
 from speelveld.config import CONFIG_FILE, Config
-from speelveld.findings import Finding, Severity
+from speelveld.findings import Finding, Severity, Subject
 from speelveld.kinds import KINDS
 from speelveld.model import (
     Capacity,
@@ -732,6 +732,8 @@ def wild_findings(draw: st.DrawFn, codes: tuple[str, ...]) -> Finding:
         code=draw(st.sampled_from(codes)),
         severity=draw(st.sampled_from(list(Severity))),
         message=draw(wild_texts),
-        subject=draw(st.one_of(wild_texts, st.sampled_from(("portfolio", "domain:economie")))),
+        subject=Subject.parse(
+            draw(st.one_of(wild_texts, st.sampled_from(("portfolio", "domain:economie"))))
+        ),
         pointer=draw(wild_texts),
     )

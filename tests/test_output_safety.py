@@ -70,7 +70,7 @@ def check_every_format(output: Output) -> None:
 
     report = json.loads(FORMATS["json"](output))
     assert [(f["path"], f["subject"], f["message"]) for f in report["findings"]] == [
-        (f.path, f.subject, f.message) for f in findings
+        (f.path, str(f.subject), f.message) for f in findings
     ]
 
     log = json.loads(FORMATS["sarif"](output))
@@ -123,7 +123,7 @@ def check_every_format(output: Output) -> None:
 def test_any_text_in_findings_gives_parseable_one_line_output(
     findings: list[Finding], measures: list[str], prefix: str, known: bool
 ) -> None:
-    sources = {f.subject: f"bron/{f.subject}.yml" for f in findings} if known else {}
+    sources = {str(f.subject): f"bron/{f.subject}.yml" for f in findings} if known else {}
     output = Output(
         sorted(findings),
         Severity.WARNING,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -14,15 +13,7 @@ from click.testing import CliRunner
 from speelveld.cli import main
 
 from .conftest import BASE, NEW_MEASURE, REPOSITORY, build
-
-MKDOCS_YML = """\
-site_name: Nachtleven
-theme:
-  name: material
-plugins:
-  - search
-  - speelveld
-"""
+from .conftest import MKDOCS_YML as MKDOCS_YML  # used by test_gaps
 
 INTERNAL_MEASURE = """\
 title: Geheime proef nachtcontrole
@@ -82,12 +73,8 @@ def fingerprint(folder: Path) -> dict[str, str]:
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    folder = tmp_path / "project"
-    shutil.copytree(BASE, folder)
-    (folder / "docs").mkdir()
-    (folder / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
-    return folder
+def project(site_project: Path) -> Path:
+    return site_project
 
 
 def test_amsterdam_builds_strict_with_every_page(amsterdam: Path) -> None:
@@ -215,29 +202,6 @@ def test_render_writes_the_pages_the_plugin_builds(tmp_path: Path) -> None:
     assert (out / "assets/speelveld/plotly.min.js").is_file()
     measure = (out / "maatregelen/testservice.md").read_text("utf-8")
     assert "[GGD](../partners/ggd.md): trekker" in measure
-
-
-def test_serve_watches_the_data_folders(project: Path) -> None:
-    from mkdocs.config import load_config
-
-    from speelveld.plugin import SpeelveldPlugin
-
-    (project / "speelveld.yml").write_text("min_domain_share: 0.1\n", "utf-8")
-    config = load_config(str(project / "mkdocs.yml"))
-    plugin = config.plugins["speelveld"]
-    assert isinstance(plugin, SpeelveldPlugin)
-
-    class Server:
-        def __init__(self) -> None:
-            self.watched: list[str] = []
-
-        def watch(self, path: str) -> None:
-            self.watched.append(path)
-
-    server = Server()
-    plugin.on_serve(server, config=config, builder=None)
-    expected = {"domains", "stakeholders", "instruments", "measures", "speelveld.yml"}
-    assert {Path(p).name for p in server.watched} == expected
 
 
 def test_a_build_that_fails_late_keeps_the_old_site(project: Path, tmp_path: Path) -> None:

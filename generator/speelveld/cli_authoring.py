@@ -62,7 +62,14 @@ def render(project: Path, out: Path, internal: bool, title: str | None, zensical
     )
     from .pipeline import NotAProject, check
     from .render.pages import SiteOptions
-    from .site import InvalidProject, assets, internal_requested, navigation, publication
+    from .site import (
+        InvalidProject,
+        assets,
+        hand_written,
+        internal_requested,
+        navigation,
+        publication,
+    )
 
     source = read_source(project)
     title = title or source.site_name or "Speelveld"
@@ -84,8 +91,13 @@ def render(project: Path, out: Path, internal: bool, title: str | None, zensical
         sys.exit(1)
     scripts = assets()
     if zensical:
-        menu = navigation(source.hand_written_pages())
-        files = zensical_files(pages, scripts, menu, source, out, title)
+        written = hand_written(source.docs_dir)
+        hidden = frozenset(p.path for p in written if p.internal and not report.internal)
+        menu = navigation(
+            [p for p in written if p.path not in hidden],
+            changes=report.project.config.compare_with is not None,
+        )
+        files = zensical_files(pages, scripts, menu, source, out, title, hidden=hidden)
     else:
         files = page_files(pages, scripts)
     try:

@@ -24,7 +24,14 @@ from typing import Any
 
 import yaml
 
-from .site import EXTRA_CSS, EXTRA_JAVASCRIPT, Asset, NavItem, theme_defaults
+from .site import (
+    EXTRA_CSS,
+    EXTRA_JAVASCRIPT,
+    MARKDOWN_IN_HTML,
+    Asset,
+    NavItem,
+    theme_defaults,
+)
 
 #: The file that marks a folder as made by ``speelveld render``: only such a folder is replaced.
 MARKER = ".speelveld-render"
@@ -113,6 +120,8 @@ class SiteSource:
     docs_dir: Path
     has_nav: bool
     theme: Mapping[str, Any] = field(default_factory=dict)
+    #: The names of the Markdown extensions the project turns on.
+    extensions: frozenset[str] = frozenset()
 
     def hand_written(self) -> dict[str, Path]:
         """Every file of the docs folder by its path there; hidden files are no part of it."""
@@ -125,9 +134,6 @@ class SiteSource:
                 found[relative.as_posix()] = path
         return found
 
-    def hand_written_pages(self) -> list[str]:
-        """The hand-written Markdown pages, as the plugin lists them for the navigation."""
-        return [path for path in self.hand_written() if path.endswith(".md")]
 
 
 def read_source(project: Path) -> SiteSource:
@@ -147,7 +153,16 @@ def read_source(project: Path) -> SiteSource:
         docs_dir=project / (docs_dir if isinstance(docs_dir, str) else "docs"),
         has_nav=bool(config.get("nav")),
         theme=theme if isinstance(theme, dict) else {},
+        extensions=_extension_names(config.get("markdown_extensions")),
     )
+
+
+def _extension_names(value: Any) -> frozenset[str]:
+    """``[tables, {toc: {...}}]`` as ``{"tables", "toc"}``."""
+    entries = value if isinstance(value, list) else [value] if value else []
+    names = [e for e in entries if isinstance(e, str)]
+    names += [key for e in entries if isinstance(e, dict) for key in e]
+    return frozenset(names)
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -196,12 +211,16 @@ def zensical_files(
     source: SiteSource,
     out: Path,
     title: str,
+    *,
+    hidden: frozenset[str] = frozenset(),
 ) -> dict[str, Content]:
     """A Zensical project for ``out``: the sources in docs/ and the settings in mkdocs.yml.
 
-    ``navigation`` is used only when the project's mkdocs.yml has no ``nav`` of its own.
+    ``navigation`` is used only when the project's mkdocs.yml has no ``nav`` of its own;
+    ``hidden`` are hand-written pages left out (internal ones in a public render).
     """
-    docs: dict[str, Content] = {**page_files(pages, assets), **source.hand_written()}
+    written = {path: c for path, c in source.hand_written().items() if path not in hidden}
+    docs: dict[str, Content] = {**page_files(pages, assets), **written}
     files: dict[str, Content] = {f"{ZENSICAL_DOCS}/{path}": c for path, c in docs.items()}
     files[MKDOCS_CONFIG] = zensical_config(source, navigation, out, title)
     return files
@@ -230,6 +249,8 @@ def zensical_config(source: SiteSource, navigation: list[NavItem], out: Path, ti
     config["site_dir"] = ZENSICAL_SITE
     if changes:
         config["theme"] = changes
+    if MARKDOWN_IN_HTML not in source.extensions:
+        config["markdown_extensions"] = [MARKDOWN_IN_HTML]
     config["extra_css"] = [EXTRA_CSS]
     config["extra_javascript"] = [{"path": EXTRA_JAVASCRIPT, "defer": True}]
     if not source.has_nav:

@@ -2,9 +2,11 @@
 speelveld]`` is all a project needs.
 
 It reads the YAML folders beside ``mkdocs.yml``, stops the build on input errors
-before the site folder is touched, and adds the rendered pages and assets to the
-build in memory. Policy findings are published, not a reason to stop, unless
-``fail_on`` says so. A hand-written page wins over a generated one.
+before the site folder is touched (under ``mkdocs serve`` it shows them in the browser
+instead), and adds the rendered pages and assets to the build in memory. Policy
+findings are published, not a reason to stop, unless ``fail_on`` says so. A hand-written
+page wins over a generated one; one marked ``visibility: internal`` is only in an
+internal build.
 """
 
 from __future__ import annotations
@@ -18,19 +20,23 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .formats.text import tally
-from .kinds import KINDS
 from .loader import ParseCache
 from .pipeline import NotAProject, Report, check
+from .preview import TITLE as PREVIEW_TITLE
+from .preview import DataWatch, findings_page
 from .render.pages import SiteOptions
 from .site import (
+    CHANGES,
     FAIL_ON,
     SECTIONS,
     InvalidProject,
     assets,
+    hand_written,
+    input_errors,
     internal_requested,
     municipal_defaults,
     navigation,
@@ -57,7 +63,14 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
     report: Report
     pages: dict[str, str]
     command: str | None = None
+    serving: bool = False
     staging: Staging | None = None
+    #: Under serve, while the data have input errors: the page shown instead of the site.
+    broken: str | None = None
+    #: The generated pages of the last build that succeeded, for the page of input errors.
+    known: frozenset[str] = frozenset()
+    watch: DataWatch | None = None
+    hidden: frozenset[str] = frozenset()
 
     def __init__(self) -> None:
         super().__init__()
@@ -67,11 +80,14 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Only a full `mkdocs build` publishes a folder; serve and gh-deploy manage their own.
         self.command = "build" if command == "build" and not dirty else None
+        self.serving = command == "serve"
 
     def _root(self, config: MkDocsConfig) -> Path:
         folder = Path(config.config_file_path or ".").parent
         return (folder / (self.config.project_dir or ".")).resolve()
 
+    # Before the search plugin, which reads the theme's language in its own on_config.
+    @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if config.theme.name != "material":
             log.warning(
@@ -81,20 +97,23 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
             )
         municipal_defaults(config)
         started = time.perf_counter()
+        self.broken = None
+        internal = internal_requested(self.config.internal)
         try:
             self.report = check(
-                self._root(config),
-                internal=internal_requested(self.config.internal),
-                compare_with=True,
-                cache=self.cache,
+                self._root(config), internal=internal, compare_with=True, cache=self.cache
             )
             self.pages = publication(self.report, SiteOptions(config.site_name))
         except (NotAProject, InvalidProject) as problem:
-            raise PluginError(f"speelveld: {problem}") from None
+            if not self.serving:
+                raise PluginError(f"speelveld: {problem}") from None
+            return self._show_errors(config, problem)
         findings = policy_findings(self.report)
         log.info("speelveld: bevindingen over het beleid: %s", tally(findings))
         refusal = refuse_on(findings, self.config.fail_on, files=len(self.report.project.files))
-        if refusal:
+        if refusal and self.serving:
+            log.warning("speelveld: %s", refusal)  # the preview shows the findings anyway
+        elif refusal:
             raise PluginError(f"speelveld: {refusal}")
         project = self.report.project
         log.debug(
@@ -104,25 +123,65 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
             len(self.pages),
             time.perf_counter() - started,
         )
+        self.known = frozenset(self.pages)
         if self.command == "build":
             self.staging = Staging(Path(config.site_dir), strict=config.strict)
             config.site_dir = str(self.staging.folder)
+        written = hand_written(Path(config.docs_dir))
+        self.hidden = frozenset(p.path for p in written if p.internal and not internal)
         if config.nav is None:
-            docs = Path(config.docs_dir)
-            written = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")]
-            config.nav = navigation(written)
+            shown = [p for p in written if p.path not in self.hidden]
+            changes = project.config.compare_with is not None
+            config.nav = navigation(shown, changes=changes)
+        return config
+
+    def _show_errors(self, config: MkDocsConfig, problem: Exception) -> MkDocsConfig:
+        """Under serve: the page of input errors instead of the site, until they are fixed."""
+        if isinstance(problem, NotAProject):
+            self.broken = findings_page([], str(problem))
+        else:
+            self.broken = findings_page(input_errors(self.report))
+        # Not a warning under --strict: that would abort the build and stall the browser.
+        report = log.info if config.strict else log.warning
+        report("speelveld: %s\nDe voorvertoning toont deze fouten in de browser.", problem)
+        self.pages = {}
+        self.hidden = frozenset()
+        config.nav = [{PREVIEW_TITLE: "index.md"}]
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        sections = {path for _, path in SECTIONS}
+        if self.broken is not None:
+            return self._error_files(files, config, self.broken)
+        for path in self.hidden:
+            page = files.get_file_from_path(path)
+            if page is not None:
+                files.remove(page)  # an internal page is not in a public build at all
+        in_nav = {path for _, path in SECTIONS}
+        if self.report.project.config.compare_with is None:
+            in_nav.discard(CHANGES)
         for path, content in self.pages.items():
             if files.get_file_from_path(path) is None:
                 # Entity pages are reached through the index pages, not the sidebar.
-                inclusion = InclusionLevel.UNDEFINED if path in sections else NOT_IN_NAV
+                inclusion = InclusionLevel.UNDEFINED if path in in_nav else NOT_IN_NAV
                 files.append(File.generated(config, path, content=content, inclusion=inclusion))
+        self._add_assets(files, config)
+        return files
+
+    def _error_files(self, files: Files, config: MkDocsConfig, page: str) -> Files:
+        """Every page the reader may have open shows the input errors."""
+        paths = {f.src_uri for f in files.documentation_pages()} | self.known | {"index.md"}
+        for existing in list(files.documentation_pages()):
+            files.remove(existing)
+        for path in sorted(paths):
+            inclusion = InclusionLevel.UNDEFINED if path == "index.md" else NOT_IN_NAV
+            files.append(File.generated(config, path, content=page, inclusion=inclusion))
+        self._add_assets(files, config)
+        return files
+
+    @staticmethod
+    def _add_assets(files: Files, config: MkDocsConfig) -> None:
         for asset in assets():
             files.append(File.generated(config, asset.path, abs_src_path=str(asset.source)))
-        return files
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.staging is not None:
@@ -135,8 +194,5 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
             self.staging = None
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
-        root = self._root(config)
-        for watched in [*(root / kind.folder for kind in KINDS), root / "speelveld.yml"]:
-            if watched.exists():
-                server.watch(str(watched))
+        self.watch = DataWatch(server, self._root(config))
         return server

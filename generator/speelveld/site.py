@@ -11,6 +11,7 @@ from typing import Any
 import plotly
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.utils.meta import get_data
 
 from .codes import INPUT_CODES, is_input_error
 from .findings import Finding, Severity
@@ -21,12 +22,16 @@ from .report import Report
 
 ASSET_FOLDER = "assets/speelveld"
 #: The site's own style sheet and script (deferred), added to every page by any engine.
+#: The Markdown extension the generated pages need besides the project's own.
+MARKDOWN_IN_HTML = "md_in_html"
 EXTRA_CSS = f"{ASSET_FOLDER}/speelveld.css"
 EXTRA_JAVASCRIPT = f"{ASSET_FOLDER}/speelveld.js"
 INTERNAL_VARIABLE = "SPEELVELD_INTERNAL"
 _MATERIAL_DEFAULT_FONT = {"text": "Roboto", "code": "Roboto Mono"}
+#: Templates that make mkdocs-material's footer and 404 page Dutch and the project's own.
+OVERRIDES = Path(str(resources.files("speelveld") / "overrides"))
 
-#: The sidebar: main sections only, so that it does not grow with the data.
+#: The sidebar for readers: main sections only, so that it does not grow with the data.
 SECTIONS: tuple[tuple[str, str], ...] = (
     ("Home", "index.md"),
     ("Speelveld", "speelveld.md"),
@@ -39,6 +44,8 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("Wijzigingen", "wijzigingen.md"),
     ("Methode", "methode.md"),
 )
+#: The section that is in the sidebar only when there is an earlier version to compare.
+CHANGES = "wijzigingen.md"
 
 
 class InvalidProject(Exception):
@@ -112,25 +119,63 @@ def publication(report: Report, options: SiteOptions) -> dict[str, str]:
     return render_pages(report, options)
 
 
-#: Sidebar groups for hand-written pages, by their folder under docs/.
-GROUPS = {"gidsen": "Handleidingen", "over": "Over deze site", "": "Over deze site"}
+#: Sidebar groups for hand-written pages, by their folder under docs/. Groups for readers
+#: come first, beside the generated sections; then the guides for those who keep the data.
+GROUPS = {"over": "Over deze site", "": "Over deze site", "gidsen": "Voor adviseurs en reviewers"}
+#: The folders whose pages are for advisors and reviewers rather than for readers.
+FOR_MAINTAINERS = ("gidsen",)
+#: The group of hand-written pages marked ``visibility: internal`` (internal builds only).
+INTERNAL_GROUP = "Intern"
 
 NavItem = dict[str, str | list[str]]
 
 
-def navigation(hand_written: list[str]) -> list[NavItem]:
-    """The main sections, then the hand-written pages grouped by folder.
+@dataclass(frozen=True, slots=True)
+class HandWritten:
+    """A page in docs/; an internal one (``visibility: internal``) is left out of a public build."""
 
-    Pages are listed by path alone, so that each keeps the title of its own heading.
+    path: str
+    internal: bool = False
+
+
+def hand_written(docs: Path) -> list[HandWritten]:
+    """The Markdown pages in ``docs``, with the visibility their front matter gives them."""
+    pages = []
+    for page in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
+        try:
+            _, meta = get_data(page.read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError):
+            meta = {}
+        internal = meta.get("visibility") == "internal"
+        pages.append(HandWritten(page.relative_to(docs).as_posix(), internal))
+    return pages
+
+
+def navigation(pages: list[HandWritten], *, changes: bool = True) -> list[NavItem]:
+    """The sections for readers, then the hand-written pages grouped by folder and audience.
+
+    The page Wijzigingen is only listed when ``changes`` (an earlier version is configured).
+    Internal pages get a group of their own, last; leave them out of ``pages`` for a public
+    build. Pages are listed by path alone, so that each keeps the title of its own heading.
     """
-    nav: list[NavItem] = [{title: path} for title, path in SECTIONS]
+    nav: list[NavItem] = [{title: path} for title, path in SECTIONS if changes or path != CHANGES]
     taken = {path for _, path in SECTIONS}
-    groups: dict[str, list[str]] = {}
-    for path in sorted(hand_written):
-        if path not in taken:
-            folder = path.rpartition("/")[0].split("/")[0]
-            groups.setdefault(GROUPS.get(folder, folder.capitalize()), []).append(path)
-    nav.extend({title: pages} for title, pages in groups.items())
+    readers: dict[str, list[str]] = {}
+    maintainers: dict[str, list[str]] = {}
+    internal: list[str] = []
+    for page in sorted(pages, key=lambda p: p.path):
+        if page.path in taken:
+            continue
+        folder = page.path.rpartition("/")[0].split("/")[0]
+        if page.internal:
+            internal.append(page.path)
+            continue
+        groups = maintainers if folder in FOR_MAINTAINERS else readers
+        groups.setdefault(GROUPS.get(folder, folder.capitalize()), []).append(page.path)
+    nav.extend({title: paths} for title, paths in readers.items())
+    nav.extend({title: paths} for title, paths in maintainers.items())
+    if internal:
+        nav.append({INTERNAL_GROUP: internal})
     return nav
 
 
@@ -149,10 +194,22 @@ def theme_defaults(name: str | None, font: Any, language: Any) -> dict[str, Any]
 
 
 def municipal_defaults(config: MkDocsConfig) -> None:
-    """No font requests to Google, Dutch, and the scripts and styles of the charts."""
+    """A Dutch municipal site: no font requests to Google, Dutch, the project's own footer
+    and a Dutch page for a missing address, and the scripts and styles of the charts.
+
+    A project that chose a font or a language of its own keeps it; a template in its own
+    ``custom_dir`` wins over the one here.
+    """
     theme = config.theme
     for key, value in theme_defaults(theme.name, theme.get("font"), theme.get("language")).items():
         theme[key] = value
+    if theme.name == "material":
+        overrides = str(OVERRIDES)
+        if overrides not in theme.dirs:
+            theme.dirs.insert(1 if theme.custom_dir else 0, overrides)
+    if MARKDOWN_IN_HTML not in config.markdown_extensions:
+        # Figures, their captions and the infographic as a list are Markdown inside HTML.
+        config.markdown_extensions.append(MARKDOWN_IN_HTML)
     config.extra_css.append(EXTRA_CSS)
     script = ExtraScriptValue(EXTRA_JAVASCRIPT)
     script.defer = True

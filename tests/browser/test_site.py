@@ -73,14 +73,24 @@ def members_per_domain(entities: dict[str, dict[str, Any]]) -> dict[str, int]:
     }
 
 
+#: The most segments a ring has per domain: beyond it, one segment stands for the rest.
+RING_LIMIT = 12
+
+
+def ring_slices(members: int) -> int:
+    """A domain's slices in one ring: one per member up to the limit, a blank one if none."""
+    return max(1, min(members, RING_LIMIT))
+
+
 def expected_slices() -> int:
-    """The domains, plus per ring one slice per member per domain (a blank one if none)."""
+    """The domains, plus per ring one slice per member per domain (a blank one if none),
+    with the members beyond the limit in one slice."""
     partners = members_per_domain(stakeholders())
     tools = members_per_domain(instruments())
     return (
         len(domains())
-        + sum(max(1, n) for n in partners.values())
-        + sum(max(1, n) for n in tools.values())
+        + sum(ring_slices(n) for n in partners.values())
+        + sum(ring_slices(n) for n in tools.values())
     )
 
 
@@ -210,8 +220,8 @@ def test_infographic_has_a_slice_per_domain_member_and_empty_sector(
     assert slices == expected, (
         f"{path}: the infographic draws {slices} slices; the YAML data gives {expected} "
         f"({len(domains())} domains, partners per domain {members_per_domain(stakeholders())}, "
-        f"instruments per domain {members_per_domain(instruments())}, and one blank slice "
-        f"for a sector without members)"
+        f"instruments per domain {members_per_domain(instruments())}, one blank slice "
+        f"for a sector without members, at most {RING_LIMIT} per domain and ring)"
     )
     traces = pie_traces(chart)
     assert traces.last.locator("g.slice").count() == len(domains()), (

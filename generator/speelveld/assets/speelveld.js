@@ -19,6 +19,54 @@
     return root + target + (htmlStyle ? ".html" : "/");
   }
 
+  /* Below this size a label of the infographic is hidden; its segment still names itself on
+   * hover, and the list and tables under the figure hold the same names. */
+  var MIN_LABEL_PX = 10;
+
+  function merged(base, patch) {
+    var out = {};
+    Object.keys(base).forEach(function (key) { out[key] = base[key]; });
+    Object.keys(patch || {}).forEach(function (key) {
+      var a = out[key], b = patch[key];
+      var nested = a && b && typeof a === "object" && typeof b === "object" &&
+        !Array.isArray(a) && !Array.isArray(b);
+      out[key] = nested ? merged(a, b) : b;
+    });
+    return out;
+  }
+
+  /* The figure's layout for a chart this wide: its narrow layout on a small screen, and
+   * no taller than wide when it has an aspect (the rings are round). */
+  function layoutFor(figure, width) {
+    var layout = figure.layout;
+    if (figure.narrow && width < figure.narrow.below) {
+      layout = merged(layout, figure.narrow.layout);
+    }
+    if (figure.aspect && width) {
+      layout = merged(layout, { height: Math.min(layout.height, Math.round(width * figure.aspect)) });
+    }
+    return layout;
+  }
+
+  function hideSmallLabels(plot) {
+    Array.prototype.forEach.call(plot.querySelectorAll("g.slice text"), function (label) {
+      label.style.display = "";
+      var matrix = label.getScreenCTM();
+      var size = parseFloat(window.getComputedStyle(label).fontSize);
+      if (matrix && size * Math.sqrt(matrix.a * matrix.a + matrix.b * matrix.b) < MIN_LABEL_PX) {
+        label.style.display = "none";
+      }
+    });
+  }
+
+  /* The traces for a chart this wide: with the changes of the narrow version, if any. */
+  function dataFor(figure, width) {
+    var narrow = figure.narrow && figure.narrow.data && width < figure.narrow.below;
+    return !narrow ? figure.data : figure.data.map(function (trace, index) {
+      return merged(trace, figure.narrow.data[index]);
+    });
+  }
+
   function draw(element) {
     var source = document.getElementById(element.getAttribute("data-figure"));
     if (!source || element.getAttribute("data-drawn")) { return; }
@@ -26,20 +74,32 @@
     var plot = document.createElement("div");
     element.setAttribute("data-drawn", "true");
     element.appendChild(plot);
-    window.Plotly.newPlot(plot, figure.data, figure.layout, {
-      displayModeBar: false, responsive: true, locale: "nl"
-    }).then(function () {
+    var config = { displayModeBar: false, responsive: true, locale: "nl" };
+    var width = element.clientWidth;
+    var shape = JSON.stringify([layoutFor(figure, width), figure.narrow && width < figure.narrow.below]);
+    window.Plotly.newPlot(plot, dataFor(figure, width), layoutFor(figure, width), config).then(function () {
+      hideSmallLabels(plot);
+      plot.on("plotly_afterplot", function () { hideSmallLabels(plot); });
       plot.on("plotly_click", function (event) {
         var target = event.points && event.points[0] && event.points[0].customdata;
         if (Array.isArray(target)) { target = target[0]; }
         if (target) { window.location.href = pageUrl(target); }
+      });
+      window.addEventListener("resize", function () {
+        var now = element.clientWidth;
+        var next = JSON.stringify([layoutFor(figure, now), figure.narrow && now < figure.narrow.below]);
+        if (next !== shape) {
+          shape = next;
+          window.Plotly.react(plot, dataFor(figure, now), layoutFor(figure, now), config);
+        }
       });
     });
   }
 
   function sortable(marker) {
     var next = marker.nextElementSibling;
-    var table = next && (next.tagName === "TABLE" ? next : next.querySelector("table"));
+    var table = marker.querySelector("table") ||
+      (next && (next.tagName === "TABLE" ? next : next.querySelector("table")));
     if (!table || !table.tHead) { return; }
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (cell, column) {
       var button = document.createElement("button");

@@ -21,6 +21,8 @@ DIVERGING = ("#b35806", "#f1a340", "#fee0b6", "#f7f7f7", "#d8daeb", "#998ec3", "
 UNUSED = "#d9d9d9"
 #: The rule whose findings mark a domain as not covered in the infographic.
 UNCOVERED_CODE = "domain-uncovered"
+#: Below this width (in CSS pixels) speelveld.js draws a figure's ``narrow`` version.
+NARROW_PX = 600
 FONT = {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 13}
 
 
@@ -45,17 +47,29 @@ def _layout(**extra: Any) -> dict[str, Any]:
     }
 
 
+def _placed(inner: float, outer: float) -> dict[str, Any]:
+    """A ring from radius ``inner`` to ``outer`` (fractions of the whole), as plotly places it."""
+    low, high = 0.5 - outer / 2, 0.5 + outer / 2
+    return {"hole": inner / outer, "domain": {"x": [low, high], "y": [low, high]}}
+
+
+#: Where the rings lie (from, to; fractions of the radius): on a narrow screen the domains
+#: get more room, so that their names stay legible where the outer labels cannot.
+RADII = {
+    "wide": ((0.66, 1.0), (0.33, 0.66), (0.0, 0.33)),
+    "narrow": ((0.79, 1.0), (0.48, 0.79), (0.0, 0.48)),
+}
+
+
 def _ring(
     name: str,
     segments: list[dict[str, Any]],
-    size: float,
-    hole: float,
+    radii: tuple[float, float],
     font_size: int,
     orientation: str = "radial",
 ) -> dict[str, Any]:
-    low, high = 0.5 - size / 2, 0.5 + size / 2
     used = [s["used"] for s in segments]
-    return {
+    return _placed(*radii) | {
         "type": "pie",
         "name": name,
         "labels": [s["key"] for s in segments],
@@ -77,11 +91,9 @@ def _ring(
                 "size": 6,
             },
         },
-        "hole": hole,
         "sort": False,
         "direction": "clockwise",
         "rotation": 0,
-        "domain": {"x": [low, high], "y": [low, high]},
         "showlegend": False,
     }
 
@@ -101,7 +113,7 @@ def _segment(
     )
     return {
         "key": f"{kind}/{entity_id}/{colour}",
-        "label": _wrap(text.label(short)) + ("" if measures else " ∅"),
+        "label": _wrap(short) + ("" if measures else " ∅"),
         "value": value,
         "link": target(kind, entity_id),
         "hover": f"<b>{text.label(name)}</b><br>{text.label(_first_line(description))}<br>{count}",
@@ -117,15 +129,26 @@ def _mark_uncovered(segment: dict[str, Any]) -> None:
     segment["used"] = False  # the hatching of the ring
 
 
-def _wrap(label: str, width: int = 16) -> str:
-    """Break a long label over lines so that it fits a ring segment."""
+#: A word longer than this is cut over lines in a chart label.
+LONGEST_WORD = 24
+
+
+def _wrap(value: str, width: int = 16) -> str:
+    """Advisor text as a chart label broken over lines of about ``width`` characters.
+
+    A very long word is cut, so that no label can push the chart off the screen;
+    the lines are escaped one by one, after the breaking.
+    """
     lines: list[str] = []
-    for word in label.split():
-        if lines and len(lines[-1]) + len(word) < width:
-            lines[-1] += f" {word}"
-        else:
-            lines.append(word)
-    return "<br>".join(lines)
+    longest = max(width, LONGEST_WORD)
+    for whole in " ".join(value.split()).split(" "):
+        pieces = [whole[i : i + longest] for i in range(0, len(whole), longest)] or [""]
+        for word in pieces:
+            if lines and len(lines[-1]) + len(word) < width:
+                lines[-1] += f" {word}"
+            else:
+                lines.append(word)
+    return "<br>".join(text.label(line) for line in lines)
 
 
 def _shorten(value: str, limit: int) -> str:
@@ -137,83 +160,185 @@ def _first_line(description: str, limit: int = 90) -> str:
     return _shorten(description.split(". ")[0], limit)
 
 
+#: The most partners or instruments a ring shows per domain; beyond it, the ones with the
+#: most measures are shown and the rest are one segment "en N andere" (reachable through
+#: the index pages), so that the page stays small and every label legible at any size.
+RING_LIMIT = 12
+#: The rings around the domains: the folder of their pages and their Dutch names.
+RINGS = (("partners", "Partners", "partner"), ("instrumenten", "Instrumenten", "instrument"))
+
+
+def _ranked(members: list[Any], uses: dict[str, list[str]]) -> list[Any]:
+    """The members with the most measures first; ties keep the order of the files."""
+    return sorted(members, key=lambda member: -len(uses.get(member.id, [])))
+
+
+def outline(report: Report) -> list[dict[str, Any]]:
+    """What the rings show, per domain: the text equivalent of the infographic.
+
+    Per domain and ring at most :data:`RING_LIMIT` segments: the members with the most
+    measures, and ``others`` for how many more there are.
+    """
+    project, coverage = report.project, report.coverage
+    uncovered = {f.subject.id for f in report.plan.findings if f.code == UNCOVERED_CODE}
+    uses = {"partners": coverage.stakeholder_use, "instrumenten": coverage.instrument_use}
+    entities: dict[str, dict[str, Any]] = {
+        "partners": project.stakeholders,
+        "instrumenten": project.instruments,
+    }
+    sectors = []
+    for domain in project.domains.values():
+        rings = []
+        for kind, title, noun in RINGS:
+            members = [e for e in entities[kind].values() if domain.id in e.domains]
+            ranked = _ranked(members, uses[kind])
+            shown = ranked if len(ranked) <= RING_LIMIT else ranked[: RING_LIMIT - 1]
+            rings.append(
+                {
+                    "kind": kind,
+                    "title": title,
+                    "noun": noun,
+                    "members": [
+                        {
+                            "id": member.id,
+                            "name": member.name,
+                            "description": member.description,
+                            "measures": len(uses[kind].get(member.id, [])),
+                        }
+                        for member in shown
+                    ],
+                    "others": len(ranked) - len(shown),
+                }
+            )
+        sectors.append(
+            {
+                "domain": {
+                    "id": domain.id,
+                    "name": domain.name,
+                    "short": domain.short,
+                    "description": domain.description,
+                },
+                "measures": coverage.domains[domain.id].positive,
+                "uncovered": domain.id in uncovered,
+                "rings": rings,
+            }
+        )
+    return sectors
+
+
+def _others(kind: str, noun: str, count: int, domain: str, colour: str) -> dict[str, Any]:
+    """The segment that stands for the members a ring leaves out of one domain."""
+    plural = "s" if kind == "partners" else "en"
+    return {
+        "key": f"{kind}/+/{domain}",
+        "label": f"en {count} andere",
+        "value": 1.0,
+        "link": f"{kind}/index",
+        "hover": (
+            f"<b>En {count} andere {noun}{plural}</b> in dit domein, met minder maatregelen;"
+            f"<br>alle {noun}{plural} staan op de pagina {kind.capitalize()}"
+        ),
+        "colour": colour,
+        "used": True,
+    }
+
+
 def speelveld(report: Report) -> dict[str, Any]:
     """Three concentric rings: domains, the partners per domain, the instruments per domain.
 
     A partner or instrument that serves several domains stands in each of their sectors;
-    every sector has the same angle, so the rings line up with the domains inside.
+    every sector has the same angle, so the rings line up with the domains inside. The
+    figure carries its text equivalent as ``outline`` (see :func:`outline`).
     """
-    project, coverage = report.project, report.coverage
-    uncovered = {f.subject.id for f in report.plan.findings if f.code == UNCOVERED_CODE}
+    sectors = outline(report)
+    shown = {
+        kind: sorted({m["id"] for s in sectors for m in s["rings"][n]["members"]})
+        for n, (kind, _, _) in enumerate(RINGS)
+    }
+    project = report.project
+    totals = {"partners": len(project.stakeholders), "instrumenten": len(project.instruments)}
     inner: list[dict[str, Any]] = []
     middle: list[dict[str, Any]] = []
     outer: list[dict[str, Any]] = []
-    for index, domain in enumerate(project.domains.values()):
+    for index, sector in enumerate(sectors):
+        domain = sector["domain"]
         colour = domain_colour(index)
-        served = coverage.domains[domain.id].positive
         inner.append(
             _segment(
                 "domeinen",
-                domain.id,
-                domain.name,
-                domain.short,
-                domain.description,
-                served,
+                domain["id"],
+                domain["name"],
+                domain["short"],
+                domain["description"],
+                sector["measures"],
                 colour,
                 1.0,
             )
             | {"colour": colour, "used": True}
         )
-        if domain.id in uncovered:
+        if sector["uncovered"]:
             _mark_uncovered(inner[-1])
-        for ring, kind, entities, uses, amount in (
-            (middle, "partners", project.stakeholders, coverage.stakeholder_use, 0.45),
-            (outer, "instrumenten", project.instruments, coverage.instrument_use, 0.7),
-        ):
-            members = [e for e in entities.values() if domain.id in e.domains]
-            for member in members:
-                ring.append(
-                    _segment(
-                        kind,
-                        member.id,
-                        member.name,
-                        member.name,
-                        member.description,
-                        len(uses.get(member.id, [])),
-                        tint(colour, amount),
-                        1.0 / len(members),
-                    )
+        for ring, part, amount in zip((middle, outer), sector["rings"], (0.45, 0.7), strict=True):
+            kind, members = part["kind"], part["members"]
+            segments = [
+                _segment(
+                    kind,
+                    m["id"],
+                    m["name"],
+                    m["name"],
+                    m["description"],
+                    m["measures"],
+                    tint(colour, amount),
+                    1.0,
                 )
-            if not members:
-                ring.append(
+                for m in members
+            ]
+            if part["others"]:
+                segments.append(
+                    _others(kind, part["noun"], part["others"], domain["id"], tint(colour, 0.85))
+                )
+            if not segments:
+                segments.append(
                     {
-                        "key": f"{kind}/-/{domain.id}",
+                        "key": f"{kind}/-/{domain['id']}",
                         "label": "",
                         "value": 1.0,
                         "link": "",
-                        "hover": f"Geen {kind} in {text.label(domain.name)}",
+                        "hover": f"Geen {kind} in {text.label(domain['name'])}",
                         "colour": "#ffffff",
                         "used": True,
                     }
                 )
+            for segment in segments:
+                segment["value"] = 1.0 / len(segments)
+            ring.extend(segments)
     return {
         "data": [
-            _ring("Instrumenten", outer, 1.0, 0.66, 10, "auto"),
-            _ring("Partners", middle, 0.66, 0.5, 10),
-            _ring("Domeinen", inner, 0.33, 0.0, 14, "auto"),
+            _ring("Instrumenten", outer, RADII["wide"][0], 11, "auto"),
+            _ring("Partners", middle, RADII["wide"][1], 11, "auto"),
+            _ring("Domeinen", inner, RADII["wide"][2], 15, "auto"),
         ],
         "layout": _layout(height=680, hoverlabel={"align": "left"}),
+        # Never taller than wide; speelveld.js hides labels below MIN_LABEL_PX.
+        "aspect": 1.0,
+        "narrow": {"below": NARROW_PX, "data": [_placed(*r) for r in RADII["narrow"]]},
+        "outline": sectors,
+        "ring_limit": RING_LIMIT,
+        # Per ring: the members it shows in some domain, and how many it shows in none.
+        "shown": shown,
+        "grouped": {kind: totals[kind] - len(shown[kind]) for kind in shown},
     }
 
 
 def effect_profile(report: Report, measure_id: str) -> dict[str, Any]:
     """The measure's scores on every domain, on the -3..+3 scale with the Dutch labels."""
     measure = report.project.measures[measure_id]
-    names, scores, colours, hovers = [], [], [], []
+    names, narrow_names, scores, colours, hovers = [], [], [], [], []
     for domain in report.project.domains.values():
         effect = measure.effects.get(domain.id)
         score = effect.score if effect else 0
-        names.append(text.label(domain.short))
+        names.append(_wrap(domain.short, 20))
+        narrow_names.append(_wrap(domain.short, 12))
         scores.append(score)
         colours.append(DIVERGING[score + 3])
         hovers.append(
@@ -229,7 +354,13 @@ def effect_profile(report: Report, measure_id: str) -> dict[str, Any]:
                 "x": scores,
                 "y": names,
                 "text": [f"{signed(s)} {SCALE[s]}" for s in scores],
-                "textposition": "outside",
+                # Inside a bar where the text fits, beside it where not: never past the edge.
+                "textposition": "auto",
+                "insidetextanchor": "middle",
+                "insidetextfont": {
+                    "color": ["#ffffff" if abs(s) == 3 else "#1a1a1a" for s in scores]
+                },
+                "outsidetextfont": {"color": "#1a1a1a"},
                 "cliponaxis": False,
                 "hovertext": hovers,
                 "hovertemplate": "%{hovertext}<extra></extra>",
@@ -252,60 +383,109 @@ def effect_profile(report: Report, measure_id: str) -> dict[str, Any]:
             },
             yaxis={"autorange": "reversed", "automargin": True, "fixedrange": True},
         ),
+        # On a phone the bars keep their number; the name of the score is in the table.
+        "narrow": {
+            "below": NARROW_PX,
+            "data": [{"text": [signed(s) for s in scores], "y": narrow_names}],
+            "layout": {"xaxis": {"title": {"text": "Score van -3 tot +3"}}},
+        },
     }
+
+
+#: Row labels of the matrix: characters per line on a wide and on a narrow screen.
+ROW_LABEL_WIDTH = {"wide": 40, "narrow": 22}
+LINE_PX = 15
+
+
+def legend() -> list[dict[str, str]]:
+    """Every score of the scale with its Dutch name and colour, from -3 to +3."""
+    return [
+        {"score": signed(v), "name": SCALE[v], "colour": DIVERGING[v + 3]} for v in range(-3, 4)
+    ]
+
+
+def _rows(titles: list[str], width: int) -> tuple[list[str], int]:
+    """The row labels wrapped at ``width`` characters, and the height of a row in pixels."""
+    wrapped = [_wrap(title, width) for title in titles]
+    lines = max((label.count("<br>") + 1 for label in wrapped), default=1)
+    return wrapped, max(28, 10 + LINE_PX * lines)
 
 
 def matrix(report: Report, measure_ids: list[str]) -> dict[str, Any]:
     """Measures by domains, with the score written in every cell.
 
-    Rows are numbered rather than named, so two measures with the same title
-    (or the same shortened title) keep a row each.
+    Rows are numbered rather than named, so two measures with the same title keep a row
+    each; every row is labelled with the full title, wrapped. The scale is an HTML legend
+    (``legend``) beside the figure: seven labels that a colour bar cannot fit on a phone.
     """
     project = report.project
     domains = list(project.domains.values())
     z = [[report.coverage.matrix[m][d.id] for d in domains] for m in measure_ids]
-    titles = [text.label(_shorten(project.measures[m].title, 36)) for m in measure_ids]
+    titles = [project.measures[m].title for m in measure_ids]
     scale = [[i / 6, colour] for i, colour in enumerate(DIVERGING)]
+    wide, wide_row = _rows(titles, ROW_LABEL_WIDTH["wide"])
+    narrow, narrow_row = _rows(titles, ROW_LABEL_WIDTH["narrow"])
+    columns = [_wrap(d.short, 10) for d in domains]
+    upright = [_wrap(d.short, 12) for d in domains]
+    longest = max((len(line) for label in upright for line in label.split("<br>")), default=0)
     return {
         "data": [
             {
                 "type": "heatmap",
                 "z": z,
-                "x": [_wrap(text.label(d.short), 10) for d in domains],
+                "x": list(range(len(domains))),
                 "y": list(range(len(measure_ids))),
                 "text": [["—" if v is None else signed(v) for v in row] for row in z],
-                "hovertext": [[title] * len(domains) for title in titles],
+                "hovertext": [
+                    [f"{text.label(title)}<br>{text.label(d.short)}" for d in domains]
+                    for title in titles
+                ],
                 "customdata": [[target("maatregelen", m)] * len(domains) for m in measure_ids],
                 "zmin": -3,
                 "zmax": 3,
                 "colorscale": scale,
+                "showscale": False,
                 "texttemplate": "%{text}",
-                "hovertemplate": "%{hovertext}<br>%{x}: %{text}<extra></extra>",
+                "hovertemplate": "%{hovertext}: %{text}<extra></extra>",
                 "xgap": 2,
                 "ygap": 2,
-                "colorbar": {
-                    "title": {"text": "Score", "side": "top"},
-                    "orientation": "h",
-                    "y": -0.02,
-                    "yanchor": "top",
-                    "len": 1,
-                    "thickness": 12,
-                    "tickangle": 0,
-                    "tickvals": list(range(-3, 4)),
-                    "ticktext": [f"{signed(v)}<br>{SCALE[v]}" for v in range(-3, 4)],
-                },
             }
         ],
         "layout": _layout(
-            height=210 + 28 * len(measure_ids),
-            margin={"l": 10, "r": 10, "t": 60, "b": 100},
-            xaxis={"side": "top", "fixedrange": True, "tickangle": 0},
+            height=90 + wide_row * len(measure_ids),
+            margin={"l": 10, "r": 10, "t": 10, "b": 10},
+            xaxis={
+                "side": "top",
+                "fixedrange": True,
+                "showgrid": False,
+                "zeroline": False,
+                "ticks": "",
+                "tickangle": 0,
+                "automargin": True,
+                "tickvals": list(range(len(domains))),
+                "ticktext": columns,
+            },
             yaxis={
                 "autorange": "reversed",
                 "automargin": True,
                 "fixedrange": True,
+                "showgrid": False,
+                "zeroline": False,
+                "ticks": "",
                 "tickvals": list(range(len(measure_ids))),
-                "ticktext": titles,
+                "ticktext": wide,
             },
         ),
+        "narrow": {
+            "below": NARROW_PX,
+            "layout": {
+                "height": 130 + narrow_row * len(measure_ids),
+                "font": {"size": 12},
+                # Upright column labels; their room is set, plotly's automargin misjudges it.
+                "margin": {"t": 16 + 7 * longest},
+                "xaxis": {"tickangle": -90, "ticktext": upright, "automargin": False},
+                "yaxis": {"ticktext": narrow},
+            },
+        },
+        "legend": legend(),
     }
