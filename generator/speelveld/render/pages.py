@@ -56,10 +56,6 @@ class _Pages:
         def link(folder: str, entity_id: str) -> str:
             return relative(path, page_path(folder, entity_id))
 
-        def rule_link(code: str) -> str:
-            anchor = code if code in REGISTRY else "invoerfouten"
-            return relative(path, f"methode.md#{anchor}")
-
         def name_of(entities: dict[str, Any]) -> Callable[[str], str]:
             return lambda entity_id: getattr(entities.get(entity_id), "name", entity_id)
 
@@ -73,7 +69,9 @@ class _Pages:
         return self.env.get_template(template).render(
             **(defaults | context),
             link=link,
-            rule_link=rule_link,
+            rule_link=lambda code: self.rule_link(code, path),
+            rule_title=lambda code: self.info(code).summary.rstrip("."),
+            portfolio_title=lambda portfolio: self.report.portfolios[portfolio].title,
             domain_name=domain_name,
             stakeholder_name=name_of(project.stakeholders),
             instrument_name=name_of(project.instruments),
@@ -320,6 +318,11 @@ class _Pages:
     def percent(part: int, whole: int) -> str:
         return f"{part / whole:.0%}" if whole else "—"
 
+    @staticmethod
+    def rule_link(code: str, current: str) -> str:
+        """The explanation of a rule on the Methode page; input errors share one section."""
+        return relative(current, f"methode.md#{code if code in REGISTRY else 'invoerfouten'}")
+
     def info(self, code: str) -> CodeInfo:
         rule = REGISTRY.get(code)
         if rule is None:
@@ -339,11 +342,10 @@ class _Pages:
 
     def finding_view(self, finding: Finding, current: str) -> dict[str, str]:
         """A finding for readers: its level, what it concerns, the rule's summary, a link."""
-        anchor = finding.code if finding.code in REGISTRY else "invoerfouten"
         return self.subject_view(finding, current) | {
             "level": finding.severity.label,
             "summary": self.info(finding.code).summary,
-            "rule_link": relative(current, f"methode.md#{anchor}"),
+            "rule_link": self.rule_link(finding.code, current),
         }
 
     def domain(self, domain_id: str) -> str:
