@@ -9,21 +9,26 @@ build in memory. Policy findings are published, not a reason to stop, unless
 
 from __future__ import annotations
 
+import html
 import logging
+import os
 import time
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .analysis import Report, check
+from .formats.base import visible
 from .formats.text import tally
 from .model import KINDS
+from .oserrors import described
 from .project import NotAProject
 from .render.pages import SiteOptions
 from .site import (
@@ -38,10 +43,16 @@ from .site import (
     publication,
     refuse_on,
 )
-from .staging import Staging
+from .staging import PublishError, Staging, WarningCounter, real_site
 
 NOT_IN_NAV = InclusionLevel.NOT_IN_NAV
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+
+#: Settings of mkdocs.yml that mean plain text, and that mkdocs-material places in pages
+#: unescaped (``{{ config.site_name }}`` in the header and the browser title).
+TEXT_SETTINGS = ("site_name", "site_description", "site_author", "repo_name")
+#: Which audience a published site was built for, so that a dirty build never mixes them.
+AUDIENCE_FILE = "assets/speelveld/doelgroep.txt"
 
 
 class SpeelveldConfig(base.Config):
@@ -57,11 +68,25 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
     report: Report
     pages: dict[str, str]
     command: str | None = None
+    dirty: bool = False
+    internal: bool = False
     staging: Staging | None = None
+    warnings: WarningCounter | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        # Only a full `mkdocs build` publishes a folder; serve and gh-deploy manage their own.
-        self.command = "build" if command == "build" and not dirty else None
+        # Only `mkdocs build` publishes a folder; serve and gh-deploy manage their own.
+        self.command = command
+        self.dirty = dirty
+        if command == "build":
+            self.warnings = WarningCounter()
+
+    def on_shutdown(self) -> None:
+        if self.staging is not None:  # interrupted: leave the old site and free the lock
+            self.staging.discard()
+            self.staging = None
+        if self.warnings is not None:
+            self.warnings.close()
+            self.warnings = None
 
     def _root(self, config: MkDocsConfig) -> Path:
         folder = Path(config.config_file_path or ".").parent
@@ -75,13 +100,27 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
                 config.theme.name,
             )
         municipal_defaults(config)
+        title = str(config.site_name)  # before it is escaped for the theme
+        escape_text_settings(config)
+        self.internal = internal_requested(self.config.internal)
+        if self.command == "build":
+            if self.warnings is None:  # on_startup was not called: count from here
+                self.warnings = WarningCounter()
+            try:
+                self.staging = Staging(
+                    Path(config.site_dir), strict=config.strict, warnings=self.warnings
+                )
+            except PublishError as problem:
+                raise PluginError(f"speelveld: {problem}") from None
         started = time.perf_counter()
         try:
             self.report = check(self._root(config))
-            options = SiteOptions(config.site_name, internal_requested(self.config.internal))
+            options = SiteOptions(title, self.internal)
             published, self.pages = publication(self.report, options)
         except (NotAProject, InvalidProject) as problem:
             raise PluginError(f"speelveld: {problem}") from None
+        except OSError as error:
+            raise PluginError(f"speelveld: {unreadable(error)}") from None
         findings = policy_findings(published)
         log.info("speelveld: bevindingen over het beleid: %s", tally(findings))
         refusal = refuse_on(findings, self.config.fail_on, files=len(published.project.files))
@@ -95,14 +134,42 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
             len(self.pages),
             time.perf_counter() - started,
         )
-        if self.command == "build":
-            self.staging = Staging(Path(config.site_dir), strict=config.strict)
-            config.site_dir = str(self.staging.folder)
+        if self.staging is not None and self._needs_staging(config):
+            try:
+                config.site_dir = str(self.staging.stage())
+            except PublishError as problem:
+                raise PluginError(f"speelveld: {problem}") from None
         if config.nav is None:
             docs = Path(config.docs_dir)
             written = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")]
             config.nav = navigation(written)
         return config
+
+    def _needs_staging(self, config: MkDocsConfig) -> bool:
+        """A full build is staged; a dirty one only when the audience changed.
+
+        A dirty build keeps every file it does not write, so a public build over an
+        internal site would keep the internal pages: after a change of audience (or
+        when the site does not say its audience) the build is made whole instead.
+        """
+        if not self.dirty:
+            return True
+        try:
+            built_for = (real_site(Path(config.site_dir)) / AUDIENCE_FILE).read_text("utf-8")
+        except (OSError, UnicodeDecodeError):
+            built_for = ""
+        if built_for.strip() == self._audience():
+            return False
+        log.info(
+            "speelveld: de site in %s is niet gebouwd voor dit publiek (%s); deze bouw met "
+            "--dirty maakt de site daarom helemaal opnieuw",
+            config.site_dir,
+            self._audience(),
+        )
+        return True
+
+    def _audience(self) -> str:
+        return "intern" if self.internal else "openbaar"
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         sections = {path for _, path in SECTIONS}
@@ -113,21 +180,50 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
                 files.append(File.generated(config, path, content=content, inclusion=inclusion))
         for asset in assets():
             files.append(File.generated(config, asset.path, abs_src_path=str(asset.source)))
+        files.append(File.generated(config, AUDIENCE_FILE, content=f"{self._audience()}\n"))
         return files
 
+    @event_priority(-100)  # last, so that other plugins write into the staged site too
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.staging is not None:
             config.site_dir = str(self.staging.site_dir)
-            self.staging.finish()
+            staging, self.staging = self.staging, None
+            try:
+                staging.finish()
+            except PublishError as problem:
+                raise PluginError(f"speelveld: {problem}") from None
+            finally:
+                if self.warnings is not None:
+                    self.warnings.reset()
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.staging is not None:
             self.staging.discard()
             self.staging = None
+        if self.warnings is not None:
+            self.warnings.reset()
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         root = self._root(config)
         for watched in [*(root / kind for kind in KINDS), root / "speelveld.yml"]:
-            if watched.exists():
+            if os.path.lexists(watched):
                 server.watch(str(watched))
         return server
+
+
+def escape_text_settings(config: MkDocsConfig) -> None:
+    """The plain-text settings, escaped once for the theme's unescaped templates.
+
+    As :class:`~markupsafe.Markup` they are escaped where a template prints them as they
+    are and not escaped twice where it adds ``| e`` itself: a site name ``A & B <b>``
+    shows as typed in the header, the browser title and the tooltips, and runs nowhere.
+    """
+    for name in TEXT_SETTINGS:
+        value = config.get(name)
+        if isinstance(value, str) and not isinstance(value, Markup):
+            config[name] = Markup(html.escape(value, quote=True))
+
+
+def unreadable(error: OSError) -> str:
+    """An OS error while reading the project, in Dutch."""
+    return f"het project kan niet worden gelezen: {visible(described(error))}"

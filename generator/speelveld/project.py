@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .config import CONFIG_FILE, Config
 from .findings import Finding, Severity
-from .loader import Early, is_project, load, plan, read_document
+from .loader import Early, config_file, is_project, load, plan, read_document
 from .model import KINDS, Domain, Instrument, Measure, Stakeholder
 from .placeholders import placeholder_findings
 from .references import check_references
@@ -91,9 +91,10 @@ def subject_of(kind: str, entity_id: str) -> str:
 
 
 def load_config(root: Path) -> tuple[Config, Document | None, list[Finding]]:
-    file = root / CONFIG_FILE
-    if not file.is_file():
-        return Config(), None, []
+    """The configuration, or the defaults with the findings that say why."""
+    file, problems = config_file(root)
+    if file is None:
+        return Config(), None, problems
     doc, findings = read_document(root, file, Config().max_file_bytes)
     if doc is None:
         return Config(), None, findings
