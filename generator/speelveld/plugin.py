@@ -100,7 +100,8 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
                 config.theme.name,
             )
         municipal_defaults(config)
-        title = str(config.site_name)  # before it is escaped for the theme
+        name = config.site_name  # as typed, before it is escaped for the theme
+        title = name.unescape() if isinstance(name, Markup) else str(name)
         escape_text_settings(config)
         self.internal = internal_requested(self.config.internal)
         if self.command == "build":

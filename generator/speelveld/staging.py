@@ -215,6 +215,7 @@ class Staging:
         if self.folder is None:  # built in place (a dirty build): nothing to swap
             self.close()
             return
+        started = time.perf_counter()
         try:
             old = swap(self.folder, self.target)
         except OSError as error:
@@ -224,9 +225,15 @@ class Staging:
                 f"({reason(error)}); de vorige site staat er nog ongewijzigd"
             ) from None
         self.folder = None
+        swapped = time.perf_counter()
         if old is not None:
             _remove(old)
         self.close()
+        log.debug(
+            "speelveld: site geplaatst in %.4f s, vorige site verwijderd in %.3f s",
+            swapped - started,
+            time.perf_counter() - swapped,
+        )
 
     def discard(self) -> None:
         """Drop the staging folder; the published site stays as it was."""

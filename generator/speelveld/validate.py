@@ -66,8 +66,9 @@ def _more(doc: Document, rest: list[Pointer]) -> list[Finding]:
     mark = doc.mark(rest[0], key=True)
     noun = "fout" if len(rest) == 1 else "fouten"
     message = (
-        f"en nog {len(rest)} {noun} tegen het schema in dit bestand, vanaf hier; de eerste "
-        f"{MAX_FINDINGS_PER_FILE} staan hierboven. Los die eerst op"
+        f"en nog {len(rest)} {noun} tegen het schema in dit bestand, de eerste hier, die niet "
+        f"apart worden gemeld (hoogstens {MAX_FINDINGS_PER_FILE} per bestand); los eerst de "
+        "gemelde op"
     )
     return [Finding(doc.path, mark.line, mark.column, "schema", Severity.ERROR, message)]
 
