@@ -38,15 +38,8 @@ from speelveld.staging import PublishError, SiteLock, Staging
 from speelveld.suggest import Suggestions
 
 from .conftest import BASE
+from .test_site import INTERNAL_MEASURE, MKDOCS_YML
 
-MKDOCS_YML = """\
-site_name: Nachtleven
-theme:
-  name: material
-plugins:
-  - search
-  - speelveld
-"""
 TOKEN = "geheim-TOKEN-8f3a"
 NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--inh-caps=-all"]
 ENVIRONMENT = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -389,23 +382,6 @@ def test_a_linked_site_folder_stays_a_link_through_builds(project: Path, tmp_pat
     assert sorted(p.name for p in webroot.parent.iterdir()) == ["speelveld"]
 
 
-INTERNAL_MEASURE = """\
-title: Geheime proef nachtcontrole
-summary: Alleen voor intern gebruik.
-status: proposed
-owner: burgemeester
-governance: hierarchical
-visibility: internal
-stakeholders:
-  - {id: politie, role: lead}
-instruments: [apv]
-effects:
-  veiligheid: {score: 1, rationale: Meer zicht.}
-  gezondheid: {score: 0}
-  economie: {score: 0}
-"""
-
-
 def test_a_dirty_build_after_a_change_of_audience_is_built_whole(project: Path) -> None:
     (project / "measures" / "geheime-proef.yml").write_text(INTERNAL_MEASURE, "utf-8")
     page = project / "site" / "maatregelen" / "geheime-proef" / "index.html"
@@ -423,22 +399,37 @@ def test_a_dirty_build_after_a_change_of_audience_is_built_whole(project: Path) 
     assert "niet gebouwd voor dit publiek" not in err
 
 
-HOSTILE_NAME = 'Site <script>window.pwned=1</script> & "q" <img src=x onerror=alert(1)>'
+def test_a_site_name_with_markup_is_refused_and_keeps_the_site(project: Path) -> None:
+    assert finished(mkdocs(project, "--strict"))[0] == 0
+    before = fingerprint(project / "site")
+    hostile = json.dumps("Site <script>window.pwned=1</script>")
+    (project / "mkdocs.yml").write_text(
+        MKDOCS_YML.replace("site_name: Nachtleven", f"site_name: {hostile}"), "utf-8"
+    )
+    status, err = finished(mkdocs(project, "--strict"))
+    assert status == 1
+    assert "speelveld: site_name in mkdocs.yml bevat < of >" in err
+    assert fingerprint(project / "site") == before
 
 
-def test_a_hostile_site_name_is_shown_as_typed_and_runs_nowhere(project: Path) -> None:
-    config = MKDOCS_YML.replace("site_name: Nachtleven", f"site_name: {json.dumps(HOSTILE_NAME)}")
+#: Everything a site name may hold that HTML gives a meaning: shown as typed, run nowhere.
+TYPED_NAME = "Zorg & \"Wel\" 'zijn' &lt;img src=x onerror=alert(1)&gt;"
+
+
+def test_a_site_name_is_shown_as_typed_in_the_theme(project: Path) -> None:
+    config = MKDOCS_YML.replace("site_name: Nachtleven", f"site_name: {json.dumps(TYPED_NAME)}")
     (project / "mkdocs.yml").write_text(config, "utf-8")
     assert finished(mkdocs(project, "--strict"))[0] == 0
-    escaped = "Site &lt;script&gt;window.pwned=1&lt;/script&gt; &amp; &quot;q&quot; &lt;img"
+    escaped = html.escape(TYPED_NAME, quote=True)
     home = (project / "site" / "index.html").read_text("utf-8")
-    assert f"<title>Home - {escaped}" in home
-    assert f'title="{escaped}' in home  # escaped once where the theme adds | e itself
+    assert f"<title>Home - {escaped}</title>" in home
+    assert f'title="{escaped}"' in home  # once, also where the theme adds | e itself
+    header = home.split('<span class="md-ellipsis">', 1)[1].split("</span>", 1)[0]
+    assert html.unescape(header.strip()) == TYPED_NAME
     for page in (project / "site").rglob("*.html"):
         text = page.read_text("utf-8")
-        assert "<script>window.pwned" not in text, page
         assert "<img src=x" not in text, page
-        assert "&amp;lt;" not in text, page
+        assert "&amp;amp;" not in text, page
 
 
 def test_code_spans_show_what_was_typed(project: Path) -> None:

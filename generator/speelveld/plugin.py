@@ -51,6 +51,12 @@ log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 #: Settings of mkdocs.yml that mean plain text, and that mkdocs-material places in pages
 #: unescaped (``{{ config.site_name }}`` in the header and the browser title).
 TEXT_SETTINGS = ("site_name", "site_description", "site_author", "repo_name")
+#: Why a site name with < or > is refused rather than escaped.
+UNSAFE_SITE_NAME = (
+    "site_name in mkdocs.yml bevat < of >. Het thema zet de naam ook in een tooltip die "
+    "tekst als HTML leest; daar zou een escape zichtbaar worden of HTML gaan werken. "
+    "Schrijf de naam zonder < en >"
+)
 #: Which audience a published site was built for, so that a dirty build never mixes them.
 AUDIENCE_FILE = "assets/speelveld/doelgroep.txt"
 
@@ -102,6 +108,8 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
         municipal_defaults(config)
         name = config.site_name  # as typed, before it is escaped for the theme
         title = name.unescape() if isinstance(name, Markup) else str(name)
+        if "<" in title or ">" in title:
+            raise PluginError(f"speelveld: {UNSAFE_SITE_NAME}")
         escape_text_settings(config)
         self.internal = internal_requested(self.config.internal)
         if self.command == "build":
@@ -216,8 +224,10 @@ def escape_text_settings(config: MkDocsConfig) -> None:
     """The plain-text settings, escaped once for the theme's unescaped templates.
 
     As :class:`~markupsafe.Markup` they are escaped where a template prints them as they
-    are and not escaped twice where it adds ``| e`` itself: a site name ``A & B <b>``
-    shows as typed in the header, the browser title and the tooltips, and runs nowhere.
+    are and not escaped twice where it adds ``| e`` itself: a site name ``Zorg & "Wel"``
+    shows as typed in the header, the browser title and the tooltips. A ``title``
+    attribute is read back as HTML by the theme's tooltips, so the site name may hold no
+    ``<`` or ``>`` at all (see :data:`UNSAFE_SITE_NAME`).
     """
     for name in TEXT_SETTINGS:
         value = config.get(name)
