@@ -325,7 +325,7 @@ def test_text_lines_agree_with_json(mixed: Path) -> None:
     assert lines[-1] == "15 bestanden gecontroleerd: 2 fouten, 2 waarschuwingen, 2 meldingen"
     assert (
         "measures/extra.yml:11:9: error unknown-reference onbekende partner 'politei'. "
-        "Bedoelde je 'politie'?" in lines
+        "Bedoelt u 'politie'?" in lines
     )
     assert len(lines) - 1 == len(json_rows(mixed))
 

@@ -457,3 +457,12 @@ def test_without_ci_no_workflows_and_an_unknown_ci_is_a_usage_error(tmp_path: Pa
     assert status == 2
     assert "github" in output
     assert not (tmp_path / "b").exists()
+
+
+def test_a_title_the_site_would_refuse_is_refused_up_front(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli.main, ["init", str(tmp_path / "p"), "--no-input", "--title", "Zorg <en> welzijn"]
+    )
+    assert result.exit_code == 2
+    assert "< of >" in result.output
+    assert not (tmp_path / "p").exists()

@@ -257,7 +257,7 @@ def test_a_framework_of_its_own_shows_on_the_pages(tmp_path: Path) -> None:
             "governance_points:\n    - title: Iets.\n      rules: [owner-concentration, no-leed]\n",
             4,
             36,
-            "onbekende regel 'no-leed'. Bedoelde je 'no-lead'?",
+            "onbekende regel 'no-leed'. Bedoelt u 'no-lead'?",
         ),
         (
             "source: {title: Iets, citation: Iemand, url: 'javascript:alert(1)'}\n",

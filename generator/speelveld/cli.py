@@ -175,7 +175,7 @@ class CheckOptions:
 
 
 @command()
-@click.argument("paths", nargs=-1, metavar="[PAD]...", type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, metavar="[PAD]...", type=DutchPath(path_type=Path))
 @click.option(
     "--format",
     "format_",

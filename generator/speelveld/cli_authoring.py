@@ -159,6 +159,8 @@ def init(
         domains[domain.id] = domain
     if title is not None and not title.strip():
         usage_error("--title is leeg; geef de site een titel")
+    if title is not None and _unsafe_title(title):
+        usage_error(UNSAFE_TITLE)
     _refuse_a_project(folder)
     interactive = not no_input and _interactive()
     if title is None:
@@ -171,6 +173,14 @@ def init(
         installed_version(),
     )
     _write_starter(folder, starter, ci)
+
+
+#: Why a title with < or > is refused: the site build refuses such a site_name.
+UNSAFE_TITLE = "de titel bevat < of >; de site weigert die in de naam, schrijf hem zonder"
+
+
+def _unsafe_title(title: str) -> bool:
+    return "<" in title or ">" in title
 
 
 def _refuse_a_project(folder: Path) -> None:
@@ -189,11 +199,13 @@ def _refuse_a_project(folder: Path) -> None:
 
 
 def _ask_text(prompt: str, default: str) -> str:
-    """A non-empty answer: an empty one or only spaces is asked again."""
+    """A non-empty answer without < or >: another one is asked for."""
     while True:
         answer = " ".join(ask(prompt, default).split())
-        if answer:
+        if answer and not _unsafe_title(answer):
             return answer
+        if answer:
+            click.echo(UNSAFE_TITLE)
 
 
 def _ask_domains() -> tuple[StarterDomain, ...]:

@@ -16,6 +16,7 @@ from typing import Any, NoReturn, TypeVar
 import click
 from click import exceptions
 
+from .oserrors import described
 from .suggest import Suggestions
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -234,6 +235,10 @@ class DutchGroup(_Dutch, click.Group):
         except click.Abort:
             click.echo("Afgebroken.", err=True)
             sys.exit(1)
+        except OSError as error:  # what no command foresaw: a message, not a traceback
+            from .formats.base import visible
+
+            usage_error(f"kan niet verder: {visible(described(error))}")
         sys.exit(result if isinstance(result, int) else 0)
 
 

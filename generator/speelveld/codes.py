@@ -30,9 +30,10 @@ INPUT_CODES: dict[str, CodeInfo] = {
         CodeInfo(
             "yaml-syntax",
             Severity.ERROR,
-            "Het bestand is geen geldige YAML of geen UTF-8.",
+            "Het bestand is geen geldige YAML of geen UTF-8, of het bestand of de map kan niet "
+            "worden gelezen (geen leesrecht, geen gewoon bestand).",
             "Controleer op de genoemde plek de inspringing (spaties, geen tabs), "
-            "aanhalingstekens en haakjes; sla het bestand op als UTF-8.",
+            "aanhalingstekens en haakjes; sla het bestand op als UTF-8; geef leesrecht.",
         ),
         CodeInfo(
             "yaml-unsupported",
@@ -50,8 +51,8 @@ INPUT_CODES: dict[str, CodeInfo] = {
         CodeInfo(
             "ignored-file",
             Severity.INFO,
-            "Een bestand of map in een datamap wordt niet gelezen (andere extensie, submap of "
-            "link naar buiten het project).",
+            "Een bestand of map in een datamap, een datamap of speelveld.yml wordt niet gelezen "
+            "(andere extensie, submap of link naar buiten het project).",
             "Geef gegevensbestanden de extensie .yml en zet ze direct in de datamap.",
         ),
         CodeInfo(

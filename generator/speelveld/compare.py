@@ -7,6 +7,7 @@ A version is a directory or a git revision. A revision is exported with
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import tarfile
 import tempfile
@@ -17,6 +18,9 @@ from pathlib import Path
 
 from .coverage import DomainCoverage
 from .findings import Finding
+from .formats.base import visible
+from .loader import is_project
+from .oserrors import reason
 from .report import Report
 
 
@@ -118,22 +122,90 @@ def _by_severity(findings: Iterable[Finding]) -> tuple[Finding, ...]:
 
 @contextmanager
 def version(spec: str, project: Path) -> Iterator[Path]:
-    """The project directory of ``spec``: a directory as it is, or a revision exported."""
+    """The project directory of ``spec``: a directory as it is, or a revision exported.
+
+    A revision's links are kept as links: one inside the project is followed as in a
+    working tree, one that leaves it (or is absolute) is then refused by the loader
+    with an ``ignored-file`` note, as it would be in the working tree; none is
+    followed while the archive is unpacked.
+    """
     candidate = Path(spec)
     if candidate.is_dir():
         yield candidate
         return
+    if spec.startswith("-"):
+        raise VersionNotFound(f"'{spec}' is geen map en geen git-revisie")
     prefix = _git(project, "rev-parse", "--show-prefix").decode().strip()
     try:
         _git(project, "rev-parse", "--verify", "--quiet", f"{spec}^{{commit}}")
     except VersionNotFound:
         raise VersionNotFound(f"'{spec}' is geen map en geen git-revisie") from None
     top = Path(_git(project, "rev-parse", "--show-toplevel").decode().strip())
-    archive = _git(top, "archive", "--format=tar", f"{spec}:{prefix}" if prefix else spec)
+    tree = f"{spec}:{prefix}" if prefix else spec
+    if prefix:
+        try:
+            _git(top, "cat-file", "-e", f"{spec}:{prefix.rstrip('/')}")
+        except VersionNotFound:
+            raise VersionNotFound(
+                f"in revisie '{spec}' bestond de projectmap {prefix.rstrip('/')} nog niet"
+            ) from None
+    archive = _git(top, "archive", "--format=tar", tree)
     with tempfile.TemporaryDirectory(prefix="speelveld-") as folder:
-        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-            tar.extractall(folder, filter="data")
+        try:
+            _unpack(archive, Path(folder))
+        except (tarfile.TarError, OSError) as error:
+            raise VersionNotFound(f"revisie '{spec}' kon niet worden uitgepakt: {error}") from None
+        if not is_project(Path(folder)):
+            where = f"de map {prefix.rstrip('/')}" if prefix else "de repository"
+            raise VersionNotFound(
+                f"in revisie '{spec}' is {where} nog geen Speelveld-project: "
+                "er is geen map domains/"
+            )
         yield Path(folder)
+
+
+def _unpack(archive: bytes, folder: Path) -> None:
+    """Unpack a ``git archive``; a link is made as a link and never followed here.
+
+    tarfile's ``data`` filter refuses an absolute link or one that leaves the folder,
+    and would stop at it; such a link is made afterwards as it was committed, so that
+    the loader reports it as a link outside the project instead of missing a file.
+    """
+    refused: list[tarfile.TarInfo] = []
+
+    def keep(member: tarfile.TarInfo, destination: str) -> tarfile.TarInfo | None:
+        try:
+            return tarfile.data_filter(member, destination)
+        except tarfile.FilterError:
+            if member.issym():
+                refused.append(member)
+            return None
+
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(folder, filter=keep)
+    for link in refused:
+        place = folder / link.name
+        if place.parent.is_dir() and not os.path.lexists(place) and _inside(folder, place):
+            os.symlink(link.linkname, place)
+
+
+def _inside(folder: Path, place: Path) -> bool:
+    """Whether ``place`` itself lies inside ``folder`` (its parent folders are no links)."""
+    return Path(os.path.realpath(place.parent)).is_relative_to(Path(os.path.realpath(folder)))
+
+
+#: git's own words for the usual problems, and what they mean here.
+_GIT_PROBLEMS = (
+    ("not a git repository", "de projectmap ligt niet in een git-repository"),
+    (
+        "dubious ownership",
+        "git vertrouwt deze repository niet (andere eigenaar; zie safe.directory)",
+    ),
+    ("does not have any commits", "de repository heeft nog geen commits"),
+    ("unknown revision", "die revisie bestaat niet"),
+    ("not a tree object", "die revisie bevat deze map niet"),
+    ("bad revision", "die revisie bestaat niet"),
+)
 
 
 def _git(project: Path, *args: str) -> bytes:
@@ -143,7 +215,14 @@ def _git(project: Path, *args: str) -> bytes:
         )
     except FileNotFoundError:
         raise VersionNotFound("git is niet geïnstalleerd") from None
+    except OSError as error:
+        raise VersionNotFound(f"git kon niet worden gestart: {reason(error)}") from None
     if result.returncode != 0:
-        message = result.stderr.decode(errors="replace").strip().splitlines()
-        raise VersionNotFound(message[-1] if message else f"git {args[0]} mislukte")
+        lines = result.stderr.decode(errors="replace").strip().splitlines()
+        said = lines[-1] if lines else ""
+        for words, meaning in _GIT_PROBLEMS:
+            if any(words in line for line in lines):
+                raise VersionNotFound(meaning)
+        detail = f" ({visible(said.removeprefix('fatal: '))})" if said else ""
+        raise VersionNotFound(f"git {args[0]} mislukte{detail}")
     return result.stdout

@@ -135,7 +135,6 @@ class SiteSource:
         return found
 
 
-
 def read_source(project: Path) -> SiteSource:
     """The settings of ``project/mkdocs.yml``; without one, a docs/ folder and nothing else."""
     config_file = project / MKDOCS_CONFIG

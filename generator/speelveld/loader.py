@@ -9,15 +9,18 @@ them, taking unchanged files from a :class:`ParseCache` when the caller keeps on
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .findings import Finding, Severity
-from .ids import MAX_ID_LENGTH, SLUG_PATTERN
+from .ids import CONFIG_FILE, MAX_ID_LENGTH, SLUG_PATTERN
 from .kinds import KINDS
+from .oserrors import reason
 from .yamlsource import Document, parse
 
 SUFFIXES = (".yml", ".yaml")
@@ -41,26 +44,110 @@ class Loaded:
 _Result = tuple[Document | None, list[Finding]]
 
 
+#: What a file or folder that is read must not be: a link that leaves the project.
+LINK_OUTSIDE = "symbolische link naar buiten het project; die wordt niet gevolgd"
+#: The code of a file or folder that cannot be read: like a file that is no YAML, the
+#: data it holds cannot be trusted, so the error stops a build.
+UNREADABLE = "yaml-syntax"
+#: Open without waiting for a writer (a FIFO) and without inheriting into child processes.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
 def is_project(root: Path) -> bool:
-    return (root / "domains").is_dir()
+    return os.path.isdir(root / "domains")
+
+
+def leaves(root: Path, path: Path | str) -> bool:
+    """Whether ``path`` (a link, or in a linked folder) resolves outside the project."""
+    real = Path(os.path.realpath(path))
+    return not real.is_relative_to(Path(os.path.realpath(root)))
+
+
+def unreadable(path: str, error: OSError, what: str = "het bestand") -> Finding:
+    """The error finding for a file or folder that the system would not let us read."""
+    message = f"{what} kan niet worden gelezen: {reason(error)}; controleer de rechten"
+    return Finding(path, 1, 1, UNREADABLE, Severity.ERROR, message)
+
+
+def config_file(root: Path) -> tuple[Path | None, list[Finding]]:
+    """The configuration file to read, if there is one that may be read, and why not.
+
+    A link that leaves the project is not followed (an ``ignored-file`` note); anything
+    else that is no regular file, or cannot be looked at, is an error: the project
+    would otherwise be checked with settings other than the ones it declares.
+    """
+    file = root / CONFIG_FILE
+    try:
+        link = file.is_symlink()
+        if not link and not os.path.lexists(file):
+            return None, []
+        if link and leaves(root, file):
+            return None, [Finding(CONFIG_FILE, 1, 1, "ignored-file", Severity.INFO, LINK_OUTSIDE)]
+        mode = file.stat().st_mode
+    except OSError as error:
+        if error.errno == errno.ENOENT and file.is_symlink():  # a link to nothing
+            message = (
+                "symbolische link naar een bestand dat niet bestaat; de configuratie ontbreekt"
+            )
+            return None, [Finding(CONFIG_FILE, 1, 1, UNREADABLE, Severity.ERROR, message)]
+        return None, [unreadable(CONFIG_FILE, error)]
+    if not stat.S_ISREG(mode):
+        message = (
+            f"{CONFIG_FILE} is {_file_type(mode)}, geen gewoon bestand, en wordt niet gelezen; "
+            "maak er een YAML-bestand van of verwijder het"
+        )
+        return None, [Finding(CONFIG_FILE, 1, 1, UNREADABLE, Severity.ERROR, message)]
+    return file, []
+
+
+_FILE_TYPES = (
+    (stat.S_ISDIR, "een map"),
+    (stat.S_ISFIFO, "een named pipe (FIFO)"),
+    (stat.S_ISSOCK, "een socket"),
+    (stat.S_ISCHR, "een apparaat"),
+    (stat.S_ISBLK, "een apparaat"),
+)
+
+
+def _file_type(mode: int) -> str:
+    return next((name for test, name in _FILE_TYPES if test(mode)), "een bijzonder bestand")
 
 
 def read_document(root: Path, file: Path, max_bytes: int) -> _Result:
-    """Read and parse one file; size and encoding problems become findings."""
+    """Read and parse one file; size, encoding and access problems become findings."""
     path = file.relative_to(root).as_posix()
-    return read_file(path, str(file), max_bytes, file.stat().st_size)
+    return read_file(path, str(file), max_bytes, 0)
 
 
 def read_file(path: str, file: str, max_bytes: int, size: int) -> _Result:
-    """:func:`read_document` for a file whose project path and size are known."""
-    if size > max_bytes:
+    """:func:`read_document` for a file whose project path is known.
+
+    ``size`` is what the plan saw; the limit is checked against the file as it is
+    opened, and never more than the limit is read, even from a file that grows.
+    """
+    try:
+        handle = os.open(file, _OPEN_FLAGS)
+    except OSError as error:
+        return None, [unreadable(path, error)]
+    try:
+        with os.fdopen(handle, "rb") as stream:
+            status = os.fstat(stream.fileno())
+            if not stat.S_ISREG(status.st_mode):
+                message = (
+                    f"{_file_type(status.st_mode)}, geen gewoon bestand; het wordt niet gelezen"
+                )
+                return None, [Finding(path, 1, 1, UNREADABLE, Severity.ERROR, message)]
+            size = status.st_size
+            raw = b"" if size > max_bytes else stream.read(max_bytes + 1)
+    except OSError as error:
+        return None, [unreadable(path, error)]
+    if size > max_bytes or len(raw) > max_bytes:
+        size = max(size, len(raw))
         message = (
             f"het bestand is {size} bytes, meer dan de grens van {max_bytes} bytes "
             "(max_file_bytes); het wordt niet gelezen"
         )
         return None, [Finding(path, 1, 1, "file-too-large", Severity.ERROR, message)]
-    with open(file, "rb") as stream:
-        raw = stream.read()
     body = raw.removeprefix(b"\xef\xbb\xbf")
     try:
         text = body.decode("utf-8")
@@ -101,17 +188,18 @@ def plan(root: Path, max_bytes: int) -> Plan:
     """Every data file to parse, and a finding for every file that will not be."""
     result = Plan(root, max_bytes)
     for kind in (k.folder for k in KINDS):
-        folder = root / kind
-        if not folder.is_dir():
-            continue
-        with os.scandir(folder) as scan:
-            entries = sorted(scan, key=lambda e: e.name)
+        entries = _folder_entries(root, kind, result.skipped)
         stems: dict[str, str] = {}
         for entry in entries:
             if _is_hidden_or_backup(entry.name):
                 continue
             path = f"{kind}/{entry.name}"
-            reason = _reason_to_ignore(root, entry)
+            try:
+                reason = _reason_to_ignore(root, entry)
+                version = None if reason else _version(entry, max_bytes)
+            except OSError as error:  # it vanished or cannot be looked at
+                result.skipped.append(unreadable(path, error))
+                continue
             stem = entry.name.rsplit(".", 1)[0]
             problem = "" if reason else id_problem(stem)
             if reason:
@@ -124,12 +212,36 @@ def plan(root: Path, max_bytes: int) -> Plan:
                     "verwijder of hernoem een van de twee"
                 )
                 result.skipped.append(Finding(path, 1, 1, "duplicate-id", Severity.ERROR, message))
-            else:
+            elif version is not None:
                 stems[stem] = path
-                stat = entry.stat()
-                version = (stat.st_size, stat.st_mtime_ns, stat.st_ino, max_bytes)
                 result.jobs.append(Job(kind, stem, path, entry.path, version))
     return result
+
+
+def _folder_entries(root: Path, kind: str, skipped: list[Finding]) -> list[os.DirEntry[str]]:
+    """The entries of one data folder, sorted; a folder that may not be read adds a finding."""
+    folder = root / kind
+    path = f"{kind}/"
+    try:
+        if not os.path.lexists(folder):
+            return []
+        if folder.is_symlink() and leaves(root, folder):
+            skipped.append(Finding(path, 1, 1, "ignored-file", Severity.INFO, LINK_OUTSIDE))
+            return []
+        if not folder.is_dir():
+            message = f"{kind} is geen map; de gegevens staan in een map {kind}/"
+            skipped.append(Finding(path, 1, 1, "ignored-file", Severity.INFO, message))
+            return []
+        with os.scandir(folder) as scan:
+            return sorted(scan, key=lambda e: e.name)
+    except OSError as error:
+        skipped.append(unreadable(path, error, "de map"))
+        return []
+
+
+def _version(entry: os.DirEntry[str], max_bytes: int) -> tuple[int, int, int, int]:
+    status = entry.stat()
+    return (status.st_size, status.st_mtime_ns, status.st_ino, max_bytes)
 
 
 class ParseCache:
@@ -194,8 +306,8 @@ def _is_hidden_or_backup(name: str) -> bool:
 
 def _reason_to_ignore(root: Path, entry: os.DirEntry[str]) -> str:
     suffix = os.path.splitext(entry.name)[1]
-    if entry.is_symlink() and not Path(entry.path).resolve().is_relative_to(root.resolve()):
-        return "symbolische link naar buiten het project; die wordt niet gevolgd"
+    if entry.is_symlink() and leaves(root, entry.path):
+        return LINK_OUTSIDE
     if entry.is_dir():
         return "submappen worden niet gelezen; zet het bestand direct in de map"
     if suffix.lower() in SUFFIXES and suffix not in SUFFIXES:

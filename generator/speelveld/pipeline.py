@@ -20,6 +20,7 @@ from .compare import Comparison, VersionNotFound, compare, version
 from .loader import ParseCache
 from .project import NotAProject, load_project
 from .report import Report
+from .validate import at_most_per_file
 
 __all__ = ["NotAProject", "Report", "check", "compare_versions"]
 
@@ -76,7 +77,7 @@ def _report(
 ) -> Report:
     with _without_cyclic_gc():
         project, loaded = load_project(root, cache)
-        project, loaded = for_audience(project, loaded, internal=internal)
+        project, loaded = for_audience(project, at_most_per_file(loaded), internal=internal)
         portfolios, findings = analyse(project, loaded, today)
     return Report(project, tuple(findings), portfolios, internal=internal)
 

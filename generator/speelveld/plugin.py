@@ -6,16 +6,18 @@ before the site folder is touched (under ``mkdocs serve`` it shows them in the b
 instead), and adds the rendered pages and assets to the build in memory. Policy
 findings are published, not a reason to stop, unless ``fail_on`` says so. A hand-written
 page wins over a generated one; one marked ``visibility: internal`` is only in an
-internal build.
+internal build. A build publishes its site whole and alone (:mod:`speelveld.staging`).
 """
 
 from __future__ import annotations
 
+import html
 import logging
 import time
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,8 +25,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .formats.base import visible
 from .formats.text import tally
 from .loader import ParseCache
+from .oserrors import described
 from .pipeline import NotAProject, Report, check
 from .preview import TITLE as PREVIEW_TITLE
 from .preview import DataWatch, findings_page
@@ -44,10 +48,22 @@ from .site import (
     publication,
     refuse_on,
 )
-from .staging import Staging
+from .staging import PublishError, Staging, WarningCounter, real_site
 
 NOT_IN_NAV = InclusionLevel.NOT_IN_NAV
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+
+#: Settings of mkdocs.yml that mean plain text, and that mkdocs-material places in pages
+#: unescaped (``{{ config.site_name }}`` in the header and the browser title).
+TEXT_SETTINGS = ("site_name", "site_description", "site_author", "repo_name")
+#: Why a site name with < or > is refused rather than escaped.
+UNSAFE_SITE_NAME = (
+    "site_name in mkdocs.yml bevat < of >. Het thema zet de naam ook in een tooltip die "
+    "tekst als HTML leest; daar zou een escape zichtbaar worden of HTML gaan werken. "
+    "Schrijf de naam zonder < en >"
+)
+#: Which audience a published site was built for, so that a dirty build never mixes them.
+AUDIENCE_FILE = "assets/speelveld/doelgroep.txt"
 
 
 class SpeelveldConfig(base.Config):
@@ -63,8 +79,10 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
     report: Report
     pages: dict[str, str]
     command: str | None = None
-    serving: bool = False
+    dirty: bool = False
+    internal: bool = False
     staging: Staging | None = None
+    warnings: WarningCounter | None = None
     #: Under serve, while the data have input errors: the page shown instead of the site.
     broken: str | None = None
     #: The generated pages of the last build that succeeded, for the page of input errors.
@@ -77,10 +95,24 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
         #: Parsed files kept between the rebuilds of one ``mkdocs serve``.
         self.cache = ParseCache()
 
+    @property
+    def serving(self) -> bool:
+        return self.command == "serve"
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        # Only a full `mkdocs build` publishes a folder; serve and gh-deploy manage their own.
-        self.command = "build" if command == "build" and not dirty else None
-        self.serving = command == "serve"
+        # Only `mkdocs build` publishes a folder; serve and gh-deploy manage their own.
+        self.command = command
+        self.dirty = dirty
+        if command == "build":
+            self.warnings = WarningCounter()
+
+    def on_shutdown(self) -> None:
+        if self.staging is not None:  # interrupted: leave the old site and free the lock
+            self.staging.discard()
+            self.staging = None
+        if self.warnings is not None:
+            self.warnings.close()
+            self.warnings = None
 
     def _root(self, config: MkDocsConfig) -> Path:
         folder = Path(config.config_file_path or ".").parent
@@ -96,18 +128,34 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
                 config.theme.name,
             )
         municipal_defaults(config)
-        started = time.perf_counter()
+        name = config.site_name  # as typed, before it is escaped for the theme
+        title = name.unescape() if isinstance(name, Markup) else str(name)
+        if "<" in title or ">" in title:
+            raise PluginError(f"speelveld: {UNSAFE_SITE_NAME}")
+        escape_text_settings(config)
+        self.internal = internal_requested(self.config.internal)
         self.broken = None
-        internal = internal_requested(self.config.internal)
+        if self.command == "build":
+            if self.warnings is None:  # on_startup was not called: count from here
+                self.warnings = WarningCounter()
+            try:
+                self.staging = Staging(
+                    Path(config.site_dir), strict=config.strict, warnings=self.warnings
+                )
+            except PublishError as problem:
+                raise PluginError(f"speelveld: {problem}") from None
+        started = time.perf_counter()
         try:
             self.report = check(
-                self._root(config), internal=internal, compare_with=True, cache=self.cache
+                self._root(config), internal=self.internal, compare_with=True, cache=self.cache
             )
-            self.pages = publication(self.report, SiteOptions(config.site_name))
+            self.pages = publication(self.report, SiteOptions(title))
         except (NotAProject, InvalidProject) as problem:
             if not self.serving:
                 raise PluginError(f"speelveld: {problem}") from None
             return self._show_errors(config, problem)
+        except OSError as error:
+            raise PluginError(f"speelveld: {unreadable(error)}") from None
         findings = policy_findings(self.report)
         log.info("speelveld: bevindingen over het beleid: %s", tally(findings))
         refusal = refuse_on(findings, self.config.fail_on, files=len(self.report.project.files))
@@ -124,15 +172,16 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
             time.perf_counter() - started,
         )
         self.known = frozenset(self.pages)
-        if self.command == "build":
-            self.staging = Staging(Path(config.site_dir), strict=config.strict)
-            config.site_dir = str(self.staging.folder)
+        if self.staging is not None and self._needs_staging(config):
+            try:
+                config.site_dir = str(self.staging.stage())
+            except PublishError as problem:
+                raise PluginError(f"speelveld: {problem}") from None
         written = hand_written(Path(config.docs_dir))
-        self.hidden = frozenset(p.path for p in written if p.internal and not internal)
+        self.hidden = frozenset(p.path for p in written if p.internal and not self.internal)
         if config.nav is None:
             shown = [p for p in written if p.path not in self.hidden]
-            changes = project.config.compare_with is not None
-            config.nav = navigation(shown, changes=changes)
+            config.nav = navigation(shown, changes=project.config.compare_with is not None)
         return config
 
     def _show_errors(self, config: MkDocsConfig, problem: Exception) -> MkDocsConfig:
@@ -148,6 +197,32 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
         self.hidden = frozenset()
         config.nav = [{PREVIEW_TITLE: "index.md"}]
         return config
+
+    def _needs_staging(self, config: MkDocsConfig) -> bool:
+        """A full build is staged; a dirty one only when the audience changed.
+
+        A dirty build keeps every file it does not write, so a public build over an
+        internal site would keep the internal pages: after a change of audience (or
+        when the site does not say its audience) the build is made whole instead.
+        """
+        if not self.dirty:
+            return True
+        try:
+            built_for = (real_site(Path(config.site_dir)) / AUDIENCE_FILE).read_text("utf-8")
+        except (OSError, UnicodeDecodeError):
+            built_for = ""
+        if built_for.strip() == self._audience():
+            return False
+        log.info(
+            "speelveld: de site in %s is niet gebouwd voor dit publiek (%s); deze bouw met "
+            "--dirty maakt de site daarom helemaal opnieuw",
+            config.site_dir,
+            self._audience(),
+        )
+        return True
+
+    def _audience(self) -> str:
+        return "intern" if self.internal else "openbaar"
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if self.broken is not None:
@@ -165,6 +240,7 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
                 inclusion = InclusionLevel.UNDEFINED if path in in_nav else NOT_IN_NAV
                 files.append(File.generated(config, path, content=content, inclusion=inclusion))
         self._add_assets(files, config)
+        files.append(File.generated(config, AUDIENCE_FILE, content=f"{self._audience()}\n"))
         return files
 
     def _error_files(self, files: Files, config: MkDocsConfig, page: str) -> Files:
@@ -183,16 +259,46 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
         for asset in assets():
             files.append(File.generated(config, asset.path, abs_src_path=str(asset.source)))
 
+    @event_priority(-100)  # last, so that other plugins write into the staged site too
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.staging is not None:
             config.site_dir = str(self.staging.site_dir)
-            self.staging.finish()
+            staging, self.staging = self.staging, None
+            try:
+                staging.finish()
+            except PublishError as problem:
+                raise PluginError(f"speelveld: {problem}") from None
+            finally:
+                if self.warnings is not None:
+                    self.warnings.reset()
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.staging is not None:
             self.staging.discard()
             self.staging = None
+        if self.warnings is not None:
+            self.warnings.reset()
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         self.watch = DataWatch(server, self._root(config))
         return server
+
+
+def escape_text_settings(config: MkDocsConfig) -> None:
+    """The plain-text settings, escaped once for the theme's unescaped templates.
+
+    As :class:`~markupsafe.Markup` they are escaped where a template prints them as they
+    are and not escaped twice where it adds ``| e`` itself: a site name ``Zorg & "Wel"``
+    shows as typed in the header, the browser title and the tooltips. A ``title``
+    attribute is read back as HTML by the theme's tooltips, so the site name may hold no
+    ``<`` or ``>`` at all (see :data:`UNSAFE_SITE_NAME`).
+    """
+    for name in TEXT_SETTINGS:
+        value = config.get(name)
+        if isinstance(value, str) and not isinstance(value, Markup):
+            config[name] = Markup(html.escape(value, quote=True))
+
+
+def unreadable(error: OSError) -> str:
+    """An OS error while reading the project, in Dutch."""
+    return f"het project kan niet worden gelezen: {visible(described(error))}"

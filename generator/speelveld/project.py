@@ -9,7 +9,7 @@ from typing import Any
 from .config import CONFIG_FILE, Config
 from .findings import PORTFOLIO, Finding, Severity, Subject
 from .kinds import BY_NAME, KINDS
-from .loader import ParseCache, is_project, load, plan, read_document
+from .loader import ParseCache, config_file, is_project, load, plan, read_document
 from .model import Domain, Instrument, Measure, Scenario, Stakeholder
 from .placeholders import placeholder_findings
 from .references import check_references
@@ -98,9 +98,10 @@ class Project:
 
 
 def load_config(root: Path) -> tuple[Config, Document | None, list[Finding]]:
-    file = root / CONFIG_FILE
-    if not file.is_file():
-        return Config(), None, []
+    """The configuration, or the defaults with the findings that say why."""
+    file, problems = config_file(root)
+    if file is None:
+        return Config(), None, problems
     doc, findings = read_document(root, file, Config().max_file_bytes)
     if doc is None:
         return Config(), None, findings
@@ -123,7 +124,9 @@ def load_project(root: Path, cache: ParseCache | None = None) -> tuple[Project, 
     loaded = load(plan(root, config.max_file_bytes), cache)
     findings.extend(loaded.findings)
     project = Project(root, config, reused=loaded.reused)
-    project.files.extend(([CONFIG_FILE] if (root / CONFIG_FILE).is_file() else []) + loaded.files)
+    # A speelveld.yml counts as checked when it was read, not when it links out of the project.
+    checked = config_doc is not None or config_file(root)[0] is not None
+    project.files.extend(([CONFIG_FILE] if checked else []) + loaded.files)
     if config_doc is not None:
         project.documents[PORTFOLIO] = config_doc
     for kind in KINDS:

@@ -16,18 +16,38 @@ _SHORTLIST = 10
 
 
 class Suggestions:
-    """The candidates for a suggestion, indexed once for many look-ups."""
+    """The candidates for a suggestion, indexed once for many look-ups.
+
+    Every candidate is indexed under itself and each string one deletion away from it;
+    a word one edit from a candidate (a letter deleted, added, replaced, or two letters
+    swapped) shares one of those keys, so the near candidates of a word are found with
+    as many look-ups as the word has letters, at any number of candidates. A word is
+    looked up once: the answer is kept for the next time it is asked.
+    """
 
     def __init__(self, candidates: Iterable[str]) -> None:
-        self.candidates = list(candidates)
-        self._set = set(self.candidates)
+        self.candidates = list(dict.fromkeys(candidates))
+        self._longest = max(map(len, self.candidates), default=0)
+        self._deletions: dict[str, list[str]] = defaultdict(list)
         self._buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
         for candidate in self.candidates:
+            for key in {candidate, *_deletions(candidate)}:
+                self._deletions[key].append(candidate)
             self._buckets[(candidate[:2], len(candidate))].append(candidate)
+        self._answers: dict[str, str | None] = {}
 
     def nearest(self, word: str) -> str | None:
+        if word not in self._answers:
+            self._answers[word] = self._nearest(word)
+        return self._answers[word]
+
+    def _nearest(self, word: str) -> str | None:
+        if len(word) * CUTOFF > (2 - CUTOFF) * self._longest:
+            return None  # too long to reach the cut-off against any candidate
         # Most typos are one letter off: looking those up is cheap at any size.
-        close = sorted(self._set.intersection(_one_edit(word)))
+        keys = {word, *_deletions(word)}
+        near = {c for key in keys for c in self._deletions.get(key, ()) if _one_edit_apart(word, c)}
+        close = sorted(near)
         if close:
             return _closest(word, close) or close[0]
         if len(self.candidates) <= _FULL_COMPARISON:
@@ -38,23 +58,35 @@ class Suggestions:
         return _closest(word, pool)
 
     def hint(self, word: str) -> str:
-        """`` Bedoelde je 'x'?`` or nothing."""
+        """`` Bedoelt u 'x'?`` or nothing."""
         match = self.nearest(word)
-        return f" Bedoelde je '{match}'?" if match else ""
+        return f" Bedoelt u '{match}'?" if match else ""
 
 
-_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789-_"
+def _deletions(word: str) -> list[str]:
+    return [word[:i] + word[i + 1 :] for i in range(len(word))]
 
 
-def _one_edit(word: str) -> set[str]:
-    """Every string one deletion, swap, replacement or insertion away from ``word``."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    return {
-        *(a + b[1:] for a, b in splits if b),
-        *(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1),
-        *(a + c + b[1:] for a, b in splits if b for c in _ALPHABET),
-        *(a + c + b for a, b in splits for c in _ALPHABET),
-    }
+def _one_edit_apart(word: str, candidate: str) -> bool:
+    """One deletion, insertion, replacement or swap of two neighbours turns one into the other."""
+    if word == candidate:
+        return False
+    shorter, longer = sorted((word, candidate), key=len)
+    if len(longer) - len(shorter) > 1:
+        return False
+    start = next(
+        (i for i, (a, b) in enumerate(zip(shorter, longer, strict=False)) if a != b), len(shorter)
+    )
+    if len(shorter) != len(longer):
+        return shorter[start:] == longer[start + 1 :]
+    if shorter[start + 1 :] == longer[start + 1 :]:
+        return True  # one replacement
+    swapped = (
+        start + 1 < len(word)
+        and word[start] == candidate[start + 1]
+        and word[start + 1] == candidate[start]
+    )
+    return swapped and word[start + 2 :] == candidate[start + 2 :]
 
 
 def _closest(word: str, pool: list[str]) -> str | None:
@@ -76,5 +108,5 @@ def _closest(word: str, pool: list[str]) -> str | None:
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
-    """`` Bedoelde je 'x'?`` or nothing, for a one-off look-up."""
+    """`` Bedoelt u 'x'?`` or nothing, for a one-off look-up."""
     return Suggestions(candidates).hint(word)

@@ -6,16 +6,23 @@ Dutch sentences located at the node that caused them.
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import replace
 from types import UnionType
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
 from .findings import Finding, Severity
-from .suggest import did_you_mean
+from .suggest import Suggestions
+from .words import plural
 from .yamlsource import Document, Pointer
 
 M = TypeVar("M", bound=BaseModel)
+
+#: The findings listed for one file; the rest are counted in one more. A file full of
+#: mistakes (or made to be) would otherwise bury every other finding and cost time.
+MAX_FINDINGS_PER_FILE = 100
 
 _KIND_OF_VALUE = {
     "string_type": "tekst",
@@ -39,17 +46,83 @@ def validate(
             f"{_field_list(model)}"
         )
         return None, [Finding(doc.path, 1, 1, "schema", Severity.ERROR, message)]
+    data = {**doc.data, **(extra or {})}
+    # Unknown keys past the limit are counted, not validated: pydantic would describe each.
+    unknown = [key for key in data if key not in model.model_fields]
+    dropped = unknown[MAX_FINDINGS_PER_FILE:] if model.model_config.get("extra") == "forbid" else []
+    for key in dropped:
+        del data[key]
     try:
-        return model.model_validate({**doc.data, **(extra or {})}), []
+        return model.model_validate(data), []
     except ValidationError as error:
-        return None, [_finding(model, doc, detail) for detail in error.errors()]
+        details = error.errors()
+    hints = _Hints()
+    listed = [_finding(model, doc, detail, hints) for detail in details[:MAX_FINDINGS_PER_FILE]]
+    rest = [tuple(d["loc"]) for d in details[MAX_FINDINGS_PER_FILE:]]
+    return None, listed + _more(doc, rest + [(key,) for key in dropped])
 
 
-def _finding(model: type[BaseModel], doc: Document, detail: Any) -> Finding:
+def _more(doc: Document, rest: list[Pointer]) -> list[Finding]:
+    """One finding for the problems beyond the limit, where the first of them is."""
+    if not rest:
+        return []
+    mark = doc.mark(rest[0], key=True)
+    message = (
+        f"en nog {plural(len(rest), 'fout', 'fouten')} tegen het schema in dit bestand, de "
+        f"eerste hier, die niet apart worden gemeld (hoogstens {MAX_FINDINGS_PER_FILE} per "
+        "bestand); los eerst de gemelde op"
+    )
+    return [Finding(doc.path, mark.line, mark.column, "schema", Severity.ERROR, message)]
+
+
+def at_most_per_file(findings: list[Finding]) -> list[Finding]:
+    """The input findings with at most :data:`MAX_FINDINGS_PER_FILE` per file, and one more.
+
+    The schema caps its own findings; duplicate keys, references and placeholders are
+    capped here, so that no file, however broken, floods a report. A file with more keeps
+    its first :data:`MAX_FINDINGS_PER_FILE`, and the next one says how many more there are.
+    """
+    total = Counter(f.path for f in findings if f.path)
+    seen: Counter[str] = Counter()
+    kept: list[Finding] = []
+    for finding in findings:
+        path = finding.path
+        seen[path] += 1
+        if (
+            not path
+            or total[path] <= MAX_FINDINGS_PER_FILE + 1
+            or seen[path] <= MAX_FINDINGS_PER_FILE
+        ):
+            kept.append(finding)
+        elif seen[path] == MAX_FINDINGS_PER_FILE + 1:
+            more = total[path] - MAX_FINDINGS_PER_FILE
+            message = (
+                f"en nog {plural(more, 'invoerfout', 'invoerfouten')} in dit bestand, de eerste "
+                f"hier, die niet apart worden gemeld (hoogstens {MAX_FINDINGS_PER_FILE} per "
+                "bestand); los eerst de gemelde op"
+            )
+            kept.append(replace(finding, message=message))
+    return kept
+
+
+class _Hints:
+    """Suggestions per set of allowed keys, each word looked up once per file."""
+
+    def __init__(self) -> None:
+        self._by_keys: dict[tuple[str, ...], Suggestions] = {}
+
+    def hint(self, word: str, allowed: list[str]) -> str:
+        key = tuple(allowed)
+        if key not in self._by_keys:
+            self._by_keys[key] = Suggestions(allowed)
+        return self._by_keys[key].hint(word)
+
+
+def _finding(model: type[BaseModel], doc: Document, detail: Any, hints: _Hints) -> Finding:
     pointer: Pointer = tuple(detail["loc"])
     kind = detail["type"]
     mark = doc.mark(pointer, key=kind in ("extra_forbidden", "missing"))
-    message = _message(model, doc, pointer, kind, detail)
+    message = _message(model, doc, pointer, kind, detail, hints)
     return Finding(
         doc.path,
         mark.line,
@@ -75,7 +148,7 @@ def describe(pointer: Pointer) -> str:
 
 
 def _message(
-    model: type[BaseModel], doc: Document, pointer: Pointer, kind: str, detail: Any
+    model: type[BaseModel], doc: Document, pointer: Pointer, kind: str, detail: Any, hints: _Hints
 ) -> str:
     field = describe(pointer)
     value = detail.get("input")
@@ -86,7 +159,7 @@ def _message(
     if kind == "extra_forbidden":
         name = str(pointer[-1])
         return (
-            f"onbekend veld '{field}'.{did_you_mean(name, allowed)} "
+            f"onbekend veld '{field}'.{hints.hint(name, allowed)} "
             f"Toegestane velden hier: {', '.join(allowed)}"
         )
     if kind == "literal_error":
@@ -138,8 +211,12 @@ def _shown(value: Any) -> str:
 
 
 def _cut(text: str, limit: int = 60) -> str:
-    """Long values are shown by their start: the location points at the rest."""
-    return text if len(text) <= limit else f"{text[: limit - 3]}..."
+    """Long values are shown by their start, never past their first line: the location
+    points at the rest."""
+    line = text.split("\n", 1)[0]
+    if len(line) <= limit and line == text:
+        return text
+    return f"{line[: limit - 3]}..."
 
 
 def _allowed_keys(model: type[BaseModel], pointer: Pointer) -> list[str]:

@@ -1,6 +1,8 @@
 """Advisor text into page text: Markdown stays Markdown, everything else stays text.
 
-Raw HTML, entities, attribute lists (``{ onclick=... }``) show as typed. Links work
+Raw HTML, entities, attribute lists (``{ onclick=... }``) show as typed, in code spans
+too (a code span becomes a ``<code>`` element whose every sign is a character
+reference, so Markdown can neither escape it twice nor read syntax in it). Links work
 only to absolute http, https and mailto addresses (anything else, a relative path
 included, would break or escape the site) and images become links, so a page never
 loads anything from elsewhere. Bidirectional override characters are dropped, so a
@@ -27,6 +29,27 @@ _REFERENCE = re.compile(r"\[(?P<rest>[^\]]*\]:[ \t]*\n?[ \t]*(?P<target>\S+))")
 _URL_IGNORED = re.compile(r"[\s\x00-\x1f<>\\]")
 
 
+# A code span as Python-Markdown reads one, within a line: a run of backticks, text, the
+# same run. Where Markdown would read the line otherwise the text still shows, never runs.
+_CODE_SPAN = re.compile(r"(?<!\\)(`+)(.+?)(?<!`)\1(?!`)")
+# Stand-ins for code spans while the rest is escaped: private-use characters, which
+# are dropped from the text first so that no text can forge one.
+_HOLD, _END = "\ue000", "\ue001"
+_HELD = re.compile(f"{_HOLD}(\\d+){_END}")
+_PRIVATE = str.maketrans(dict.fromkeys(map(ord, _HOLD + _END)))
+
+
+def _code(content: str) -> str:
+    """A code span as HTML: letters, digits and spaces as they are, every other ASCII sign
+    as a character reference, so that nothing in it is Markdown or HTML."""
+    typed = content.strip()
+    return "<code>" + re.sub(r"[^A-Za-z0-9 \u0080-\U0010ffff]", _reference, typed) + "</code>"
+
+
+def _reference(match: re.Match[str]) -> str:
+    return f"&#{ord(match.group())};"
+
+
 def _unsafe(target: str) -> bool:
     cleaned = _URL_IGNORED.sub("", html.unescape(target))
     return bool(cleaned) and not _SAFE_TARGET.match(cleaned)
@@ -38,15 +61,23 @@ def _drop_bidi(text: str) -> str:
 
 def markdown(text: str) -> str:
     """A block of advisor Markdown, safe to place in a page."""
-    escaped = _drop_bidi(text).translate(_ESCAPES).replace("![", "\\![")
+    spans: list[str] = []
+
+    def hold(match: re.Match[str]) -> str:
+        spans.append(_code(match.group(2)))
+        return f"{_HOLD}{len(spans) - 1}{_END}"
+
+    held = _CODE_SPAN.sub(hold, _drop_bidi(text).translate(_PRIVATE))
+    escaped = held.translate(_ESCAPES).replace("![", "\\![")
     escaped = _LINK_TARGET.sub(
         lambda m: ("]\\(" + m.group("target")) if _unsafe(m.group("target")) else m.group(0),
         escaped,
     )
-    return _REFERENCE.sub(
+    escaped = _REFERENCE.sub(
         lambda m: ("\\[" + m.group("rest")) if _unsafe(m.group("target")) else m.group(0),
         escaped,
     )
+    return _HELD.sub(lambda m: spans[int(m.group(1))], escaped)
 
 
 def inline(text: str) -> str:
