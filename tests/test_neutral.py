@@ -151,9 +151,10 @@ def test_without_a_framework_the_method_explains_itself(neutral_site: Path) -> N
     methode = page(neutral_site, "methode")
     assert "Daarom beoordeelt elke maatregel zijn effect op <strong>elk</strong> domein" in methode
     assert "Wat de regels toetsen" in methode
-    for rule in REGISTRY:
-        if rule != "capacity-exceeded":
-            assert f'<a href="#{rule}"><code>{rule}</code></a>' in methode, rule
+    for rule in REGISTRY.values():
+        if rule.id != "capacity-exceeded":
+            assert f'<a href="#{rule.id}">{rule.summary.rstrip(".")}</a>' in methode, rule.id
+            assert f'id="{rule.id}"' in methode, rule.id
     assert "Aandachtspunten" not in methode
     assert "volgt" not in page(neutral_site, "speelveld").split("<h2")[0]
 
@@ -177,7 +178,7 @@ def test_police_hours_bring_the_capacity_parts_back(
     (project / "speelveld.yml").write_text(config, "utf-8")
     pages = render_pages(check(project), SiteOptions())
     assert "## Politiecapaciteit" in pages["rapport.md"]
-    assert "### `capacity-exceeded`" in pages["methode.md"]
+    assert '<div class="speelveld-rule" id="capacity-exceeded" markdown>' in pages["methode.md"]
 
 
 def test_the_command_line_names_no_number_of_domains() -> None:
@@ -206,7 +207,8 @@ def test_the_amsterdam_method_cites_its_report_through_the_framework(amsterdam: 
     section = section.split("</ol>")[0]
     assert section.count("<li>") == len(points) == 4
     assert "<strong>Combineer hiërarchische met netwerkgerichte governance.</strong>" in section
-    assert '<a href="#owner-concentration"><code>owner-concentration</code></a>' in section
+    title = REGISTRY["owner-concentration"].summary.rstrip(".")
+    assert f'<a href="#owner-concentration">{title}</a>' in section
     assert "Economische Zaken, Wonen en Werk" in section
     rapport = page(amsterdam, "rapport")
     assert "Zie aandachtspunt 1 van Regioplan (2019)" in rapport
@@ -234,11 +236,12 @@ def test_a_framework_of_its_own_shows_on_the_pages(tmp_path: Path) -> None:
     assert "— Gemeente Voorbeeld (2024), Hoofdstuk 2" in methode
     assert 'id="drie-sporen-voor-de-uitvoering"' in methode
     assert "<strong>Werk samen in de wijk.</strong> Het wijkteam is de spil" in methode
-    assert '<a href="#governance-mismatch"><code>governance-mismatch</code></a>' in methode
+    title = REGISTRY["governance-mismatch"].summary.rstrip(".")
+    assert f'<a href="#governance-mismatch">{title}</a>' in methode
     assert "Portefeuilles om bij de besluitvorming te betrekken: Werk en Inkomen en Onderwijs" in (
         methode
     )
-    assert "<code>capacity-exceeded</code> toetst dit pas als" in methode
+    assert "De regel over capaciteit toetst dit pas als" in methode
     assert "Wat de regels toetsen" not in methode
     speelveld = page(site, "speelveld")
     assert "Het speelveld naar Gemeente Voorbeeld (2024)" in speelveld
