@@ -115,8 +115,8 @@ def main() -> None:
 
 #: ``speelveld check`` with the cyclic collector left running, to show what pausing it saves.
 WITH_COLLECTOR = (
-    "import contextlib, sys; import speelveld.pipeline as p; "
-    "p._without_cyclic_gc = contextlib.nullcontext; from speelveld.cli import main; "
+    "import contextlib, sys; import speelveld.collector as c; "
+    "c.paused = contextlib.nullcontext; from speelveld.cli import main; "
     "sys.argv[0] = 'speelveld'; main()"
 )
 

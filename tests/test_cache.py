@@ -104,3 +104,70 @@ def test_a_check_pauses_the_cyclic_collector_and_restores_it(
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def _large(tmp_path: Path) -> Path:
+    from speelveld.demo import generate, write
+
+    root = tmp_path / "large"
+    write(generate(150, 3, seed=2, errors=False), root)
+    return root
+
+
+def _parent_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files the calling process itself reads from now on."""
+    from speelveld import loader
+
+    read: list[str] = []
+    original = loader.read_file
+
+    def spy(path: str, *args: Any) -> Any:
+        read.append(path)
+        return original(path, *args)
+
+    monkeypatch.setattr(loader, "read_file", spy)
+    return read
+
+
+def test_a_large_check_parses_the_later_files_in_a_second_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from speelveld import loader
+    from speelveld.pipeline import check
+
+    root = _large(tmp_path)
+    monkeypatch.setattr(loader, "usable_cores", lambda: 2)
+    early = loader.begin(root)
+    assert early.prefetch is not None
+    assert len(early.plan.jobs) >= 200
+    read = _parent_reads(monkeypatch)  # after the fork: the second process reads unobserved
+    report = check(root, early=early)
+    assert len(read) == len(early.plan.jobs) - len(early.prefetch.keys)
+    assert not set(read) & early.prefetch.keys
+    alone = check(root)
+    assert report.findings == alone.findings
+    assert report.project.measures == alone.project.measures
+
+
+def test_when_the_second_process_fails_the_first_parses_everything(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from speelveld import loader
+    from speelveld.pipeline import check
+    from speelveld.prefetch import Prefetch
+
+    root = _large(tmp_path)
+    planned = loader.plan(root, loader.configured_max_bytes(root))
+    keys = {job.path for job in planned.jobs[100:]}
+    broken = loader.Early(planned, Prefetch(lambda: {"x": 1 // 0}, keys))
+    read = _parent_reads(monkeypatch)
+    report = check(root, early=broken)
+    assert len(read) == len(planned.jobs)
+    assert report.findings == check(root).findings
+
+
+def test_a_small_project_is_read_in_one_process(tmp_path: Path) -> None:
+    from speelveld import loader
+
+    project = shutil.copytree(BASE, tmp_path / "project")
+    assert loader.begin(project).prefetch is None

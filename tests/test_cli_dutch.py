@@ -88,12 +88,12 @@ def test_the_version_is_dutch() -> None:
     ("args", "expected"),
     [
         (["check", "--nope"], "Fout: onbekende optie '--nope'."),
-        (["check", "--formaat", "json"], "Bedoelde u '--format'?"),
+        (["check", "--formaat", "json"], "Bedoelt u '--format'?"),
         (
             ["check", str(BASE), "--format", "pdf"],
             "Fout: ongeldige waarde voor '--format': 'pdf' is geen van 'text', 'json',",
         ),
-        (["check", str(BASE), "--format", "jsn"], "Bedoelde u 'json'?"),
+        (["check", str(BASE), "--format", "jsn"], "Bedoelt u 'json'?"),
         (["new"], "Fout: het argument SOORT ontbreekt. Kies uit: measure, domain"),
         (["new", "maatregel", "x"], "'maatregel' is geen van 'measure', 'domain'"),
         (["demo-data"], "Fout: de optie '--out' ontbreekt"),
@@ -101,7 +101,7 @@ def test_the_version_is_dutch() -> None:
         (["demo-data", "--domains", "99", "--out", "x"], "99 ligt niet binnen 1<=x<=60"),
         (["diff", "a", "b", "c"], "Fout: onverwacht argument: c"),
         (["check", "--output"], "Fout: de optie '--output' heeft een waarde nodig"),
-        (["inti"], "Fout: onbekende opdracht 'inti'. Bedoelde u 'init'?"),
+        (["inti"], "Fout: onbekende opdracht 'inti'. Bedoelt u 'init'?"),
     ],
 )
 def test_usage_errors_are_dutch_and_exit_two(args: list[str], expected: str) -> None:
@@ -148,7 +148,7 @@ def test_a_mistyped_owner_is_asked_again_with_a_suggestion(
     assert status == 0, output
     assert_dutch(output)
     assert "Fout: 'wethouder-zrg' is geen van" in output
-    assert "Bedoelde u 'wethouder-zorg'?" in output
+    assert "Bedoelt u 'wethouder-zorg'?" in output
     assert "Bestuurlijk eigenaar (burgemeester, wethouder-economie, wethouder-zorg)" in output
     assert "[standaard: burgemeester]" in output
     data = yaml.safe_load((project / "measures/nachtloket.yml").read_text("utf-8"))

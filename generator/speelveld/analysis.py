@@ -51,14 +51,15 @@ def analyse(
     broken = sorted({f.path for f in loaded if is_input_error(f)})
     findings = [*loaded, *_unknown_rule_settings(project)]
     sets = list(portfolio_measures(project))
-    coverages = {portfolio: summarise(project, measures) for portfolio, _, measures in sets}
-    plan = Context(project, coverages[PLAN_PORTFOLIO], sets[1][2])  # measure rules: the plan
-    for rule in _enabled(project, "measure"):
-        findings.extend(_run(project, rule, plan, ""))
-    for portfolio, _, measures in sets:
+    contexts = {
+        portfolio: Context(project, summarise(project, measures), measures)
+        for portfolio, _, measures in sets
+    }
+    for rule in _enabled(project, "measure"):  # once per measure: those of the plan
+        findings.extend(_run(project, rule, contexts[PLAN_PORTFOLIO], ""))
+    for portfolio, context in contexts.items():
         if broken:
             break
-        context = Context(project, coverages[portfolio], measures)
         for rule in _enabled(project, "portfolio"):
             findings.extend(_run(project, rule, context, portfolio))
     if broken:
@@ -69,7 +70,7 @@ def analyse(
             portfolio,
             title,
             tuple(m.id for m in measures),
-            coverages[portfolio],
+            contexts[portfolio].coverage,
             tuple(f for f in findings if f.portfolio == portfolio),
         )
         for portfolio, title, measures in sets

@@ -210,14 +210,26 @@ def check(
 
 
 def run_check(options: CheckOptions) -> int:
+    from .collector import paused
+
+    with paused():  # also while the validator is imported: see speelveld.collector
+        return _checked(options)
+
+
+def _checked(options: CheckOptions) -> int:
+    from .loader import begin, is_project
+
+    scope = options.scope
+    root = scope.project
+    # Start parsing before the validator is imported: a second core can do part of it.
+    early = begin(root) if is_project(root) else None
+
     from .formats import FORMATS, Output
     from .formats.text import summary
     from .pipeline import NotAProject, check
 
-    scope = options.scope
-    root = scope.project
     try:
-        report = check(root)
+        report = check(root, early=early)
     except NotAProject as problem:
         usage_error(str(problem))
     _known_portfolio(options.portfolio, report.project.scenarios)

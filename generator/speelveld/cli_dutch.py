@@ -17,7 +17,7 @@ import click
 from click import exceptions
 
 from .oserrors import described
-from .suggest import Suggestions
+from .suggest import did_you_mean
 
 F = TypeVar("F", bound=Callable[..., Any])
 HELP_TEXT = "Toon deze hulp en stop."
@@ -35,12 +35,6 @@ def usage_error(message: str) -> NoReturn:
     sys.exit(2)
 
 
-def suggestion(word: str, candidates: Iterable[str]) -> str:
-    """`` Bedoelde u 'x'?`` or nothing."""
-    match = Suggestions(candidates).nearest(word)
-    return f" Bedoelde u '{match}'?" if match else ""
-
-
 def _quoted(values: Iterable[str]) -> str:
     return ", ".join(f"'{value}'" for value in values)
 
@@ -56,7 +50,7 @@ class DutchChoice(click.Choice):  # type: ignore[type-arg]
 
     def refusal(self, value: str) -> str:
         allowed = [str(choice) for choice in self.choices]
-        return f"'{value}' is geen van {_quoted(allowed)}.{suggestion(value, allowed)}"
+        return f"'{value}' is geen van {_quoted(allowed)}.{did_you_mean(value, allowed)}"
 
 
 class DutchInt(click.types.IntParamType):
@@ -261,16 +255,16 @@ def message(error: click.ClickException) -> str:
     """The problem in Dutch, built from what the exception knows."""
     if isinstance(error, click.NoSuchOption):
         possibilities = error.possibilities or []
-        hint = f" Bedoelde u '{possibilities[0]}'?" if possibilities else ""
+        hint = f" Bedoelt u '{possibilities[0]}'?" if possibilities else ""
         return f"onbekende optie '{error.option_name}'.{hint}"
     if isinstance(error, UnknownCommand):
-        hint = suggestion(error.command_name, error.commands)
+        hint = did_you_mean(error.command_name, error.commands)
         return f"onbekende opdracht '{error.command_name}'.{hint}"
     no_such_command = getattr(exceptions, "NoSuchCommand", None)
     if no_such_command is not None and isinstance(error, no_such_command):
         name = str(error.command_name)
         possibilities = list(error.possibilities or [])
-        hint = f" Bedoelde u '{possibilities[0]}'?" if possibilities else ""
+        hint = f" Bedoelt u '{possibilities[0]}'?" if possibilities else ""
         return f"onbekende opdracht '{name}'.{hint}"
     if isinstance(error, click.MissingParameter):
         return _missing(error)

@@ -1,10 +1,17 @@
-"""The kinds of entity, described once: folder, subject name, model, pages and Dutch nouns."""
+"""The kinds of entity, described once: subject name, data folder, model and page folder.
+
+Cheap to import: the loader reads the folders before the validator (pydantic) is loaded,
+so a kind names its model and imports it only when it is asked for.
+"""
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .model import Domain, Entity, Instrument, Measure, Scenario, Stakeholder
+if TYPE_CHECKING:
+    from .model import Entity
 
 
 @dataclass(frozen=True, slots=True)
@@ -13,22 +20,24 @@ class Kind:
     name: str
     #: The data folder in a project: ``measures``.
     folder: str
-    model: type[Entity]
+    #: The name of its model in :mod:`speelveld.model`.
+    model_name: str
     #: The folder of its pages on the site: ``maatregelen``.
     pages: str
-    #: The Dutch noun, singular and plural, for readers.
-    noun: str
-    nouns: str
-    #: Whether the infographic and the coverage place it on the speelveld.
-    on_field: bool = True
+
+    @property
+    def model(self) -> type[Entity]:
+        module = importlib.import_module(".model", __package__)
+        model: type[Entity] = getattr(module, self.model_name)
+        return model
 
 
 KINDS: tuple[Kind, ...] = (
-    Kind("domain", "domains", Domain, "domeinen", "domein", "domeinen"),
-    Kind("stakeholder", "stakeholders", Stakeholder, "partners", "partner", "partners"),
-    Kind("instrument", "instruments", Instrument, "instrumenten", "instrument", "instrumenten"),
-    Kind("measure", "measures", Measure, "maatregelen", "maatregel", "maatregelen"),
-    Kind("scenario", "scenarios", Scenario, "scenarios", "scenario", "scenario's", False),
+    Kind("domain", "domains", "Domain", "domeinen"),
+    Kind("stakeholder", "stakeholders", "Stakeholder", "partners"),
+    Kind("instrument", "instruments", "Instrument", "instrumenten"),
+    Kind("measure", "measures", "Measure", "maatregelen"),
+    Kind("scenario", "scenarios", "Scenario", "scenarios"),
 )
 BY_NAME: dict[str, Kind] = {kind.name: kind for kind in KINDS}
 BY_FOLDER: dict[str, Kind] = {kind.folder: kind for kind in KINDS}

@@ -5,6 +5,9 @@ expects; anything else that is not read gets an ``ignored-file`` finding.
 
 Loading happens in two steps: :func:`plan` lists the files, then :func:`load` parses
 them, taking unchanged files from a :class:`ParseCache` when the caller keeps one.
+Between the two, :func:`begin` may parse the later files in a forked process, so that a
+second core parses while this one imports the validator; this module imports nothing
+heavy for that reason.
 """
 
 from __future__ import annotations
@@ -18,9 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .findings import Finding, Severity
-from .ids import CONFIG_FILE, MAX_ID_LENGTH, SLUG_PATTERN
+from .ids import CONFIG_FILE, DEFAULT_MAX_FILE_BYTES, MAX_ID_LENGTH, SLUG_PATTERN
 from .kinds import KINDS
 from .oserrors import reason
+from .prefetch import Prefetch, usable_cores
 from .yamlsource import Document, parse
 
 SUFFIXES = (".yml", ".yaml")
@@ -280,18 +284,72 @@ class ParseCache:
             self._entries.popitem(last=False)
 
 
-def load(work: Plan, cache: ParseCache | None = None) -> Loaded:
-    """Parse every planned file (unchanged ones from ``cache``) into documents by kind."""
+#: Below this many files a second process costs more than it saves.
+_WORTH_PREFETCHING = 200
+#: The share of the files the second process parses: the first also imports and validates.
+_PREFETCHED_SHARE = 0.55
+
+
+@dataclass(frozen=True, slots=True)
+class Early:
+    """A load begun before the validator is imported: the plan and the work ahead."""
+
+    plan: Plan
+    prefetch: Prefetch | None
+
+
+def configured_max_bytes(root: Path) -> int:
+    """``max_file_bytes`` as the configuration file gives it, read without the validator.
+
+    The configuration is validated later; a wrong value here only means the plan is
+    made again with the validated one.
+    """
+    file, _ = config_file(root)
+    if file is None:
+        return DEFAULT_MAX_FILE_BYTES
+    doc, _ = read_document(root, file, DEFAULT_MAX_FILE_BYTES)
+    value = doc.data.get("max_file_bytes") if doc and isinstance(doc.data, dict) else None
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+        return value
+    return DEFAULT_MAX_FILE_BYTES
+
+
+def begin(root: Path) -> Early:
+    """Plan the load and, where it pays, parse the later files in a second process.
+
+    For a one-off check of a large project only: ``benchmarks/run.py`` measures the gain
+    (a second core parses while the first imports the validator).
+    """
+    work = plan(root, configured_max_bytes(root))
+    if len(work.jobs) < _WORTH_PREFETCHING or usable_cores() < 2:
+        return Early(work, None)
+    ahead = work.jobs[int(len(work.jobs) * (1 - _PREFETCHED_SHARE)) :]
+    prefetched = Prefetch(lambda: {job.path: _read(job) for job in ahead}, {j.path for j in ahead})
+    return Early(work, prefetched)
+
+
+def _read(job: Job) -> _Result:
+    return read_file(job.path, job.file, job.version[3], job.version[0])
+
+
+def load(work: Plan, cache: ParseCache | None = None, prefetched: Prefetch | None = None) -> Loaded:
+    """Parse every planned file into documents by kind.
+
+    Unchanged files come from ``cache``, those a second process parsed from ``prefetched``.
+    """
     loaded = Loaded(work.root, findings=list(work.skipped))
     loaded.documents = {kind.folder: {} for kind in KINDS}
+    ready: dict[str, _Result] = {}
     for job in work.jobs:
         loaded.files.append(job.path)
-        result = cache.get(work.root, job) if cache is not None else None
+        if prefetched is not None and job.path in prefetched.keys and not ready:
+            ready = prefetched.results()  # by now the second process is done or nearly
+        result = cache.get(work.root, job) if cache is not None else ready.get(job.path)
         if result is None:
-            result = read_file(job.path, job.file, job.version[3], job.version[0])
+            result = _read(job)
             if cache is not None:
                 cache.put(work.root, job, result)
-        else:
+        elif cache is not None:
             loaded.reused += 1
         doc, problems = result
         loaded.findings.extend(problems)

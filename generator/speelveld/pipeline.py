@@ -8,16 +8,14 @@ else: no renderer loads, analyses or runs git.
 from __future__ import annotations
 
 import datetime
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
+from . import collector
 from .analysis import analyse
 from .audience import for_audience
 from .compare import Comparison, VersionNotFound, compare, version
-from .loader import ParseCache
+from .loader import Early, ParseCache
 from .project import NotAProject, load_project
 from .report import Report
 from .validate import at_most_per_file
@@ -32,15 +30,17 @@ def check(
     compare_with: bool = False,
     cache: ParseCache | None = None,
     today: datetime.date | None = None,
+    early: Early | None = None,
 ) -> Report:
     """The report of the project in ``root``; raises :class:`NotAProject` only for usage problems.
 
     ``internal`` keeps measures marked internal; ``compare_with`` compares with the
     version the configuration names; ``cache`` keeps parsed files for the next check of
-    the same project; ``today`` decides which acceptances have expired.
+    the same project; ``today`` decides which acceptances have expired; ``early`` is a load
+    begun before this module was imported (:func:`loader.begin`).
     """
     day = today or datetime.date.today()
-    report = _report(root, internal=internal, cache=cache, today=day)
+    report = _report(root, internal=internal, cache=cache, today=day, early=early)
     spec = report.project.config.compare_with
     if not compare_with or spec is None:
         return report
@@ -55,28 +55,16 @@ def check(
     return replace(report, comparison=compare(base, report, spec, "deze versie"))
 
 
-@contextmanager
-def _without_cyclic_gc() -> Iterator[None]:
-    """The cyclic collector paused, and restored to what it was afterwards.
-
-    Parsing builds many small containers and no cycles; at 5,000 measures the collector's
-    passes over them cost about a third of ``speelveld check`` (``benchmarks/run.py``
-    measures it) and free nothing.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def _report(
-    root: Path, *, internal: bool, cache: ParseCache | None, today: datetime.date
+    root: Path,
+    *,
+    internal: bool,
+    cache: ParseCache | None,
+    today: datetime.date,
+    early: Early | None = None,
 ) -> Report:
-    with _without_cyclic_gc():
-        project, loaded = load_project(root, cache)
+    with collector.paused():
+        project, loaded = load_project(root, cache, early)
         project, loaded = for_audience(project, at_most_per_file(loaded), internal=internal)
         portfolios, findings = analyse(project, loaded, today)
     return Report(project, tuple(findings), portfolios, internal=internal)

@@ -9,7 +9,7 @@ from typing import Any
 from .config import CONFIG_FILE, Config
 from .findings import PORTFOLIO, Finding, Severity, Subject
 from .kinds import BY_NAME, KINDS
-from .loader import ParseCache, config_file, is_project, load, plan, read_document
+from .loader import Early, ParseCache, config_file, is_project, load, plan, read_document
 from .model import Domain, Instrument, Measure, Scenario, Stakeholder
 from .placeholders import placeholder_findings
 from .references import check_references
@@ -111,17 +111,25 @@ def load_config(root: Path) -> tuple[Config, Document | None, list[Finding]]:
     return config or Config(), doc, findings + problems
 
 
-def load_project(root: Path, cache: ParseCache | None = None) -> tuple[Project, list[Finding]]:
+def load_project(
+    root: Path, cache: ParseCache | None = None, early: Early | None = None
+) -> tuple[Project, list[Finding]]:
     """Everything up to and including cross-references; never raises for bad data.
 
-    ``cache`` keeps parsed files for the next load of the same project (``mkdocs serve``).
+    ``cache`` keeps parsed files for the next load of the same project (``mkdocs serve``);
+    ``early`` is a load begun before the validator was imported (:func:`loader.begin`).
     """
     if not root.is_dir():
         raise NotAProject(f"map '{root}' bestaat niet")
     if not is_project(root):
         raise NotAProject(f"'{root}' is geen Speelveld-project: er is geen map domains/")
     config, config_doc, findings = load_config(root)
-    loaded = load(plan(root, config.max_file_bytes), cache)
+    if early is not None and early.plan.max_bytes == config.max_file_bytes:
+        loaded = load(early.plan, cache, early.prefetch)
+    else:
+        if early is not None and early.prefetch is not None:
+            early.prefetch.results()  # let the second process finish
+        loaded = load(plan(root, config.max_file_bytes), cache)
     findings.extend(loaded.findings)
     project = Project(root, config, reused=loaded.reused)
     # A speelveld.yml counts as checked when it was read, not when it links out of the project.
