@@ -121,6 +121,13 @@ WITH_COLLECTOR = (
 )
 
 
+#: ``speelveld check`` that parses every file itself, to show what the second process saves.
+ONE_PROCESS = (
+    "import sys; import speelveld.loader as l; l.usable_cores = lambda: 1; "
+    "from speelveld.cli import main; sys.argv[0] = 'speelveld'; main()"
+)
+
+
 def measure_size(
     work: Path, size: int, runs: int, *, rebuild: bool, collector: bool = False
 ) -> dict[str, float]:
@@ -136,6 +143,9 @@ def measure_size(
     if collector:
         with_collector = [sys.executable, "-c", WITH_COLLECTOR, *check[1:]]
         row["check_with_gc"], _, _ = measured(with_collector, runs)
+    if size == 1000:
+        one_process = [sys.executable, "-c", ONE_PROCESS, *check[1:]]
+        row["check_one_process"], _, _ = measured(one_process, runs)
     if size <= BUILD_LIMIT:
         row |= measure_build(work, size, runs)
         if rebuild:
@@ -253,6 +263,9 @@ def targets(rows: dict[int, dict[str, float]]) -> list[tuple[str, float, float]]
         if "rebuild_files" in row:
             again = row["rebuild_files"] - row["rebuild_reused"]
             found.append(("files parsed again in a rebuild after one change", again, 1))
+        if "check_one_process" in row:
+            saved = row["check"] / row["check_one_process"]
+            found.append((f"check / check in one process at {size:,} measures", saved, 0.9))
         if "check_with_gc" in row:
             saved = row["check"] / row["check_with_gc"]
             found.append(
