@@ -104,6 +104,24 @@ plugins:
 """
 
 
+#: A measure marked internal, for the base project: it must stay out of a public site.
+INTERNAL_MEASURE = """\
+title: Geheime proef nachtcontrole
+summary: Alleen voor intern gebruik.
+status: proposed
+owner: burgemeester
+governance: hierarchical
+visibility: internal
+stakeholders:
+  - {id: politie, role: lead}
+instruments: [apv]
+effects:
+  veiligheid: {score: 1, rationale: Meer zicht.}
+  gezondheid: {score: 0}
+  economie: {score: -1, rationale: Omzet.,  mitigation: Overleg.}
+"""
+
+
 @pytest.fixture
 def site_project(tmp_path: Path) -> Path:
     """The base project with an empty docs/ and a mkdocs.yml: a small site to build."""

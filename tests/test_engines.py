@@ -20,7 +20,7 @@ from speelveld.cli import main
 from speelveld.export import MARKER
 from speelveld.plugin import SpeelveldPlugin
 
-from .conftest import BASE, REPOSITORY
+from .conftest import BASE, INTERNAL_MEASURE, MKDOCS_YML, REPOSITORY
 from .engines import (
     address,
     copy_project,
@@ -32,31 +32,6 @@ from .engines import (
     sidebar,
     zensical_route,
 )
-
-MKDOCS_YML = """\
-site_name: Nachtleven
-theme:
-  name: material
-plugins:
-  - search
-  - speelveld
-"""
-
-INTERNAL_MEASURE = """\
-title: Geheime proef nachtcontrole
-summary: Alleen voor intern gebruik.
-status: proposed
-owner: burgemeester
-governance: hierarchical
-visibility: internal
-stakeholders:
-  - {id: politie, role: lead}
-instruments: [apv]
-effects:
-  veiligheid: {score: 1, rationale: Meer zicht.}
-  gezondheid: {score: 0}
-  economie: {score: -1, rationale: Omzet.,  mitigation: Overleg.}
-"""
 
 GOOGLE_FONTS = "fonts.googleapis.com"
 
@@ -86,13 +61,9 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
+def project(site_project: Path) -> Path:
     """The base project with a docs folder and a plain mkdocs.yml: no language, no font."""
-    folder = tmp_path / "project"
-    shutil.copytree(BASE, folder)
-    (folder / "docs").mkdir()
-    (folder / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
-    return folder
+    return site_project
 
 
 # --- the same pages from every engine ----------------------------------------------------------

@@ -12,24 +12,8 @@ from click.testing import CliRunner
 
 from speelveld.cli import main
 
-from .conftest import BASE, NEW_MEASURE, REPOSITORY, build
+from .conftest import BASE, INTERNAL_MEASURE, NEW_MEASURE, REPOSITORY, build
 from .conftest import MKDOCS_YML as MKDOCS_YML  # used by test_gaps
-
-INTERNAL_MEASURE = """\
-title: Geheime proef nachtcontrole
-summary: Alleen voor intern gebruik.
-status: proposed
-owner: burgemeester
-governance: hierarchical
-visibility: internal
-stakeholders:
-  - {id: politie, role: lead}
-instruments: [apv]
-effects:
-  veiligheid: {score: 1, rationale: Meer zicht.}
-  gezondheid: {score: 0}
-  economie: {score: -1, rationale: Omzet.,  mitigation: Overleg.}
-"""
 
 HOSTILE_MEASURE = """\
 title: "Titel <script>window.pwned=1</script> {{ 7*7 }}"
