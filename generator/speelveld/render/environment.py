@@ -9,7 +9,7 @@ from typing import Any
 import jinja2
 
 from ..model import SCALE, Effect
-from ..words import percent, plural
+from ..words import plural
 from . import text, vocabulary
 from .paths import page_path, relative
 
@@ -61,7 +61,6 @@ def build() -> jinja2.Environment:
         SCALE=SCALE,
         signed=_signed,
         plural=plural,
-        percent_of=percent,
         **{name: getattr(vocabulary, name) for name in dir(vocabulary) if name.isupper()},
     )
     return environment
