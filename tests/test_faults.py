@@ -689,7 +689,7 @@ def test_a_revision_without_the_project_is_explained_in_dutch(repository: Path) 
         pytest.raises(VersionNotFound, match="in revisie 'leeg' bestond de projectmap beleid"),
         version("leeg", repository),
     ):
-        pass
+        raise AssertionError("a revision without the project was exported")
     result = CliRunner().invoke(main, ["diff", "leeg", "--project", str(repository)])
     assert result.exit_code == 2
     assert "speelveld: in revisie 'leeg' bestond de projectmap beleid nog niet" in result.output

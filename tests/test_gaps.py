@@ -22,12 +22,9 @@ def edit(file: Path, old: str, new: str) -> None:
 
 
 @pytest.fixture
-def gaps(tmp_path: Path) -> Path:
+def gaps(site_project: Path) -> Path:
     """The base project with an uncovered domain and a measure without a lead."""
-    folder = tmp_path / "project"
-    shutil.copytree(BASE, folder)
-    (folder / "docs").mkdir()
-    (folder / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    folder = site_project
     # The test service is the only measure serving health: stopped, health is uncovered.
     edit(folder / "measures/testservice.yml", "status: proposed", "status: stopped")
     edit(folder / "measures/keurmerk-clubs.yml", "role: lead", "role: partner")

@@ -27,12 +27,13 @@ _NOUN = {
 
 
 def check_references(project: Project) -> list[Finding]:
+    check = _Checker(project)  # the known ids, gathered once for every kind of reference
     return [
         *_domain_order(project),
-        *_entity_references(project),
-        *_measure_references(project),
-        *_scenario_references(project),
-        *_acceptances(project),
+        *_entity_references(check),
+        *_measure_references(check),
+        *_scenario_references(check),
+        *_acceptances(check),
     ]
 
 
@@ -98,8 +99,8 @@ def _domain_order(project: Project) -> Iterator[Finding]:
         first.setdefault(domain.order, domain.id)
 
 
-def _entity_references(project: Project) -> Iterator[Finding]:
-    check = _Checker(project)
+def _entity_references(check: _Checker) -> Iterator[Finding]:
+    project = check.project
     for kind in ("stakeholder", "instrument"):
         for subject, data in _raw(project, kind):
             for index, ref in _refs(data.get("domains")):
@@ -109,8 +110,8 @@ def _entity_references(project: Project) -> Iterator[Finding]:
                     yield from check.unknown(subject, ("side_effects", key), "domain", ref)
 
 
-def _measure_references(project: Project) -> Iterator[Finding]:
-    check = _Checker(project)
+def _measure_references(check: _Checker) -> Iterator[Finding]:
+    project = check.project
     bestuur = {k: v for k, v in project.stakeholders.items() if v.sector == "bestuur"}
     for subject, data in _raw(project, "measure"):
         owner = data.get("owner")
@@ -152,9 +153,9 @@ def _involvements(check: _Checker, subject: Subject, value: Any) -> Iterator[Fin
         seen.add(ref)
 
 
-def _scenario_references(project: Project) -> Iterator[Finding]:
+def _scenario_references(check: _Checker) -> Iterator[Finding]:
     """Each id in ``adopt`` a proposed measure, in ``stop`` one in force, and none twice."""
-    check = _Checker(project)
+    project = check.project
     statuses = {
         measure_id: doc.data.get("status") if isinstance(doc.data, dict) else None
         for measure_id, doc in check.known["measure"].items()
@@ -199,9 +200,9 @@ def _status_message(field: str, ref: str, status: str) -> str:
     )
 
 
-def _acceptances(project: Project) -> Iterator[Finding]:
+def _acceptances(check: _Checker) -> Iterator[Finding]:
     """Who accepted must hold a portfolio; a domain or subject named must exist."""
-    check = _Checker(project)
+    project = check.project
     bestuur = {k: v for k, v in project.stakeholders.items() if v.sector == "bestuur"}
     entries = [
         (subject, ("accepted", index), entry)

@@ -17,11 +17,9 @@ import pytest
 
 from .conftest import SitePage
 from .test_site import (
-    AXE_RUN,
     RING_LIMIT,
-    SERIOUS,
-    _describe,
     _entities,
+    assert_axe_clean,
     domains,
     heading,
     instruments,
@@ -202,8 +200,5 @@ def test_a_phone_page_has_no_serious_accessibility_violation(
 ) -> None:
     site_page.page.set_viewport_size({"width": 390, "height": 844})
     open_page(site_page, path)
-    site_page.page.add_script_tag(path=str(axe_source))
-    violations = site_page.page.evaluate(AXE_RUN)
-    serious = [v for v in violations if v["impact"] in SERIOUS]
-    assert not serious, f"{path} at 390 px: axe-core finds:\n{_describe(serious)}"
+    assert_axe_clean(site_page, axe_source, f"{path} at 390 px")
     site_page.assert_clean()

@@ -8,7 +8,7 @@ from typing import Any
 import yaml
 
 from .conftest import REPO, SitePage
-from .test_site import AXE_RUN, SERIOUS, _describe
+from .test_site import assert_axe_clean
 
 SCENARIOS = {
     path.stem: yaml.safe_load(path.read_text("utf-8"))
@@ -37,10 +37,7 @@ def test_the_rapport_links_every_scenario_and_a_click_opens_it(
     assert adopted.count() == len(scenario["adopt"])
     assert all(href.startswith("../../maatregelen/") for href in _hrefs(adopted))
 
-    site_page.page.add_script_tag(path=str(axe_source))
-    violations = site_page.page.evaluate(AXE_RUN)
-    serious = [v for v in violations if v["impact"] in SERIOUS]
-    assert not serious, _describe(serious)
+    assert_axe_clean(site_page, axe_source, site_page.path)
     site_page.assert_clean()
 
 

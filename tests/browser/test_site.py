@@ -335,20 +335,25 @@ async () => {
 """
 
 
-@pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
-def test_page_has_no_serious_accessibility_violation(
-    site_page: SitePage, axe_source: Path, path: str
-) -> None:
-    open_page(site_page, path)
+def assert_axe_clean(site_page: SitePage, axe_source: Path, where: str) -> None:
+    """No serious or critical axe-core violation on the open page; minor ones are printed."""
     site_page.page.add_script_tag(path=str(axe_source))
     violations = site_page.page.evaluate(AXE_RUN)
     serious = [v for v in violations if v["impact"] in SERIOUS]
     minor = [v for v in violations if v["impact"] not in SERIOUS]
     if minor:
-        print(f"\n{path}: axe-core, minor or moderate (not failing):\n{_describe(minor)}")
+        print(f"\n{where}: axe-core, minor or moderate (not failing):\n{_describe(minor)}")
     assert not serious, (
-        f"{path}: axe-core finds serious or critical violations:\n{_describe(serious)}"
+        f"{where}: axe-core finds serious or critical violations:\n{_describe(serious)}"
     )
+
+
+@pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
+def test_page_has_no_serious_accessibility_violation(
+    site_page: SitePage, axe_source: Path, path: str
+) -> None:
+    open_page(site_page, path)
+    assert_axe_clean(site_page, axe_source, path)
     site_page.assert_clean()
 
 

@@ -19,12 +19,10 @@ from speelveld.site import hand_written
 from ..engines import copy_project, zensical_route
 from .conftest import REPO, Site, SitePage, serve
 from .test_site import (
-    AXE_RUN,
     INFOGRAPHIC_PAGES,
     PAGES,
-    SERIOUS,
-    _describe,
     _entities,
+    assert_axe_clean,
     click_and_follow,
     domains,
     expected_slices,
@@ -148,12 +146,7 @@ def test_page_has_no_serious_accessibility_violation(
     site_page: SitePage, axe_source: Path, path: str
 ) -> None:
     open_page(site_page, path)
-    site_page.page.add_script_tag(path=str(axe_source))
-    violations = site_page.page.evaluate(AXE_RUN)
-    serious = [v for v in violations if v["impact"] in SERIOUS]
-    assert not serious, f"{path}: axe-core finds serious or critical violations:\n" + _describe(
-        serious
-    )
+    assert_axe_clean(site_page, axe_source, path)
     site_page.assert_clean()
 
 
