@@ -101,4 +101,4 @@ def test_the_rapport_lists_it_under_bewust_aanvaard(project_from) -> None:
     assert "Aanvaard door [Wethouder Zorg](partners/wethouder-zorg.md) op 15-01-2026" in section
     assert "gezondheid gaat voor" in section
     home = render_pages(report, SiteOptions())["index.md"]
-    assert "(1 bewust aanvaard)" in home
+    assert "Bewust aanvaard: 1 punt." in home

@@ -87,6 +87,11 @@ def test_every_engine_builds_the_same_pages_with_the_same_headings(
     assert pages(zensical_site) == expected
 
 
+def without_version(page: tuple[str, str]) -> tuple[str, str]:
+    heading, text = page
+    return heading, re.sub(r"Stand van de gegevens: [^;]*;", "", text)
+
+
 def test_the_plugin_is_registered_for_properdocs() -> None:
     (entry,) = entry_points(group="properdocs.plugins", name="speelveld")
     assert entry.load() is SpeelveldPlugin
@@ -100,8 +105,8 @@ def test_properdocs_builds_every_page_with_the_text_mkdocs_builds(
     compared = 0
     for page in sorted(amsterdam.rglob("index.html")):
         other = properdocs_site / page.relative_to(amsterdam)
-        heading, text = read(other)
-        assert (heading, text) == read(page), address(page, amsterdam)
+        # The version of the data differs: one project is a git checkout, the other a copy.
+        assert without_version(read(other)) == without_version(read(page)), address(page, amsterdam)
         compared += 1
     assert compared == len(pages(amsterdam))
     home = (properdocs_site / "index.html").read_text("utf-8")
@@ -150,7 +155,7 @@ def test_zensical_has_the_navigation_of_the_plugin(
     amsterdam: Path, zensical_site: Path, page: str
 ) -> None:
     expected = sidebar(amsterdam / page, amsterdam)
-    assert expected[:3] == ["/", "/speelveld/", "/maatregelen/"]
+    assert expected[:4] == ["/", "/rapport/", "/wat-als/", "/speelveld/"]
     assert "/over/toegankelijkheid/" in expected
     assert sidebar(zensical_site / page, zensical_site) == expected
 
@@ -173,7 +178,7 @@ def test_zensical_route_for_a_project_without_mkdocs_yml(tmp_path: Path) -> None
     assert '<html lang="nl"' in home
     assert GOOGLE_FONTS not in home
     assert read(site / "index.html")[0] == "Speelveld"
-    assert sidebar(site / "index.html", site)[:3] == ["/", "/speelveld/", "/maatregelen/"]
+    assert sidebar(site / "index.html", site)[:4] == ["/", "/rapport/", "/wat-als/", "/speelveld/"]
 
 
 def test_zensical_keeps_a_language_font_and_navigation_the_project_chose(project: Path) -> None:

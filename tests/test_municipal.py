@@ -20,14 +20,16 @@ INTERNAL_PAGE = "---\nvisibility: internal\n---\n\n# Werkafspraken\n\nAlleen voo
 #: The sections for readers, in the order of the sidebar.
 READER_SECTIONS = [
     "Home",
+    "Rapport",
+    "Wat als",
     "Speelveld",
     "Maatregelen",
     "Domeinen",
     "Partners",
     "Instrumenten",
     "Matrix",
-    "Rapport",
     "Methode",
+    "Begrippen",
 ]
 
 

@@ -51,29 +51,32 @@ def test_each_portfolio_is_judged_on_its_own_measures(project: Path) -> None:
     assert all(f.portfolio == p.id for p in report.portfolios.values() for f in p.findings)
 
 
-def test_the_rapport_shows_diagnosis_plan_and_scenarios_side_by_side(project: Path) -> None:
+def test_the_rapport_shows_diagnosis_plan_and_the_options_side_by_side(project: Path) -> None:
     rapport = render_pages(check(project, internal=False), SiteOptions())["rapport.md"]
     headings = re.findall(r"^## (.+)$", rapport, re.M)
-    assert headings[:3] == [
+    assert headings[:4] == [
+        "In het kort",
         "Het geldende beleid",
         "Wat het plan verandert",
-        "Scenario's naast elkaar",
+        "De opties naast elkaar",
     ]
-    diagnosis = rapport.split("## Wat het plan verandert")[0]
+    diagnosis = rapport.split("## Het geldende beleid")[1].split("## Wat het plan verandert")[0]
     assert "(domeinen/gezondheid.md): Gezondheid van bezoekers heeft 0" in diagnosis
     solved = rapport.split("### Opgelost door het plan")[1].split("###")[0]
     assert "gezondheid" in solved
-    table = rapport.split("## Scenario's naast elkaar")[1].split("\n\n- ")[0]
-    header = next(line for line in table.splitlines() if line.startswith("| Onderdeel |"))
-    assert header == (
-        "| Onderdeel | [Geldend beleid](rapport.md#het-geldende-beleid) "
-        "| [Plan](rapport.md#wat-het-plan-verandert) "
-        "| [Met de testservice](scenarios/met-testservice.md) "
-        "| [Testservice in plaats van camera's](scenarios/zonder-camera.md) | "
-    )
-    health = next(line for line in table.splitlines() if line.startswith("| Gezondheid"))
-    # In force: nothing; plan and both scenarios: the testservice's +2.
-    assert health.split(" | ")[1:] == ["0% (0)", "29% (1)", "29% (1)", "40% (1)", ""]
+    options = rapport.split("## De opties naast elkaar")[1].split("\n## ")[0]
+    rows = [line for line in options.splitlines() if line.startswith("| [")]
+    # Options as rows: the first table has one row per option, policy in force first.
+    assert [row.split("](")[0] for row in rows[:4]] == [
+        "| [Geldend beleid",
+        "| [Plan",
+        "| [Met de testservice",
+        "| [Testservice in plaats van camera's",
+    ]
+    assert rows[0].split(" | ")[1:3] == ["2", "1 knelpunt en 1 zorgpunt"]
+    health = next(line for line in options.splitlines() if line.startswith("| [Gezondheid"))
+    # In force: nothing; plan and both scenarios: the testservice.
+    assert health.split(" | ")[1:] == ["0", "1", "1", "1", ""]
 
 
 def test_a_scenario_has_a_page_with_what_it_adopts_and_stops(project: Path) -> None:
@@ -87,13 +90,20 @@ def test_a_scenario_has_a_page_with_what_it_adopts_and_stops(project: Path) -> N
     assert "Bron: Voorbeeldnota" in pages["scenarios/met-testservice.md"]
 
 
-def test_the_home_page_says_per_portfolio_what_remains(project: Path) -> None:
+def test_the_home_page_says_per_option_what_it_changes(project: Path) -> None:
     home = render_pages(check(project, internal=False), SiteOptions())["index.md"]
-    lines = [line for line in home.splitlines() if line.startswith("- **[")]
-    assert len(lines) == 4
-    assert lines[0].startswith("- **[Geldend beleid](rapport.md#het-geldende-beleid)**: 1 fout")
-    assert "(Gezondheid van bezoekers)" in lines[0]
-    assert lines[1].startswith("- **[Plan](rapport.md#wat-het-plan-verandert)**: geen fouten")
+    options = home.split("### De opties")[1].split("###")[0]
+    lines = [line for line in options.splitlines() if line.startswith("- **[")]
+    assert [line.split("]")[0] for line in lines] == [
+        "- **[Plan",
+        "- **[Met de testservice",
+        "- **[Testservice in plaats van camera's",
+    ]
+    solved = [line.split("Lost op: ")[1].split(".")[0].split("; ") for line in lines]
+    assert all("Domein niet gedekt (Gezondheid)" in problems for problems in solved)
+    assert "Blijft open: Eigenaarschap te geconcentreerd." in lines[2]
+    decide = home.split("### Te besluiten")[1]
+    assert "**Domein niet gedekt (Gezondheid)**: elke optie lost dit op." in decide
 
 
 def test_the_public_report_never_analyses_the_internal_measure(project: Path) -> None:

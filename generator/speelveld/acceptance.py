@@ -15,7 +15,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from .codes import UNUSED_ACCEPTANCE
-from .findings import PORTFOLIO, Acceptance, Finding, Severity, Subject
+from .findings import (
+    PORTFOLIO,
+    Acceptance,
+    Finding,
+    PortfolioAcceptance,
+    Severity,
+    Subject,
+    expired,
+)
 from .model import Accepted
 from .project import Project
 
@@ -115,4 +123,19 @@ def _unused(project: Project, entry: _Entry) -> Finding:
     )
     return project.finding(
         entry.owner, ("accepted", entry.index), UNUSED_ACCEPTANCE, Severity.WARNING, message
+    )
+
+
+def about_portfolios(project: Project, today: datetime.date) -> tuple[PortfolioAcceptance, ...]:
+    """The entries that can match a finding of the portfolio rules, in the order they match."""
+    return tuple(
+        PortfolioAcceptance(
+            entry.accepted.rule,
+            entry.subject,
+            entry.accepted.domain,
+            entry.portfolio,
+            in_effect=not expired(entry.accepted.until, today),
+        )
+        for entry in _entries(project)
+        if entry.owner == PORTFOLIO
     )

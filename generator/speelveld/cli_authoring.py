@@ -61,6 +61,7 @@ def render(project: Path, out: Path, internal: bool, title: str | None, zensical
         zensical_files,
     )
     from .pipeline import NotAProject, check
+    from .provenance import data_version
     from .render.pages import SiteOptions
     from .site import (
         InvalidProject,
@@ -83,7 +84,8 @@ def render(project: Path, out: Path, internal: bool, title: str | None, zensical
         usage_error(refusal)
     try:
         report = check(project, internal=internal_requested(internal), compare_with=True)
-        pages = publication(report, SiteOptions(title))
+        version = data_version(report.project.root, report.project.files)
+        pages = publication(report, SiteOptions(title, version))
     except NotAProject as problem:
         usage_error(str(problem))
     except InvalidProject as problem:

@@ -47,6 +47,11 @@ class Subject:
 PORTFOLIO = Subject("portfolio")
 
 
+def expired(until: datetime.date | None, today: datetime.date) -> bool:
+    """Whether a decision that holds ``until`` a day has run out by ``today``."""
+    return until is not None and until < today
+
+
 @dataclass(frozen=True, slots=True)
 class Acceptance:
     """A decision to accept a finding knowingly: who decided, what, when, until when."""
@@ -62,7 +67,7 @@ class Acceptance:
     column: int = 0
 
     def expired(self, today: datetime.date) -> bool:
-        return self.until is not None and self.until < today
+        return expired(self.until, today)
 
     def as_dict(self) -> dict[str, str | int | None]:
         return {
@@ -75,6 +80,24 @@ class Acceptance:
             "line": self.line,
             "column": self.column,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class PortfolioAcceptance:
+    """A decision about findings of the portfolio rules, as it matches them.
+
+    Kept in the report so that a set of measures judged later (the what-if page in the
+    browser) applies the same decisions in the same order: the first entry that matches
+    a finding decides, and an entry past its ``until`` accepts nothing.
+    """
+
+    rule: str
+    subject: Subject
+    #: Only the finding about this domain; ``None`` for any.
+    domain: str | None
+    #: Only in this portfolio; ``None`` for every one.
+    portfolio: str | None
+    in_effect: bool
 
 
 @dataclass(frozen=True, slots=True, order=True)

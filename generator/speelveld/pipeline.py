@@ -11,7 +11,7 @@ import datetime
 from dataclasses import replace
 from pathlib import Path
 
-from . import collector
+from . import acceptance, collector
 from .analysis import analyse
 from .audience import for_audience
 from .compare import Comparison, VersionNotFound, compare, version
@@ -67,7 +67,14 @@ def _report(
         project, loaded = load_project(root, cache, early)
         project, loaded = for_audience(project, at_most_per_file(loaded), internal=internal)
         portfolios, findings = analyse(project, loaded, today)
-    return Report(project, tuple(findings), portfolios, internal=internal)
+    return Report(
+        project,
+        tuple(findings),
+        portfolios,
+        internal=internal,
+        today=today,
+        acceptances=acceptance.about_portfolios(project, today),
+    )
 
 
 def compare_versions(

@@ -32,6 +32,7 @@ from .oserrors import described
 from .pipeline import NotAProject, Report, check
 from .preview import TITLE as PREVIEW_TITLE
 from .preview import DataWatch, findings_page
+from .provenance import data_version
 from .render.pages import SiteOptions
 from .site import (
     CHANGES,
@@ -149,7 +150,9 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
             self.report = check(
                 self._root(config), internal=self.internal, compare_with=True, cache=self.cache
             )
-            self.pages = publication(self.report, SiteOptions(title))
+            root = self.report.project.root
+            version = data_version(root, self.report.project.files)
+            self.pages = publication(self.report, SiteOptions(title, version))
         except (NotAProject, InvalidProject) as problem:
             if not self.serving:
                 raise PluginError(f"speelveld: {problem}") from None

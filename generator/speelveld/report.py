@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .coverage import Coverage
-from .findings import Finding
+from .findings import Finding, PortfolioAcceptance
 from .model import PLAN_PORTFOLIO, Measure
 from .project import Project
 
@@ -38,6 +39,10 @@ class Report:
     portfolios: Mapping[str, Portfolio]
     #: Whether measures marked ``visibility: internal`` are part of it.
     internal: bool = True
+    #: The day the report was made for: it decided which acceptances have expired.
+    today: datetime.date = datetime.date.min
+    #: The executive's decisions about findings of the portfolio rules, in matching order.
+    acceptances: tuple[PortfolioAcceptance, ...] = ()
     comparison: Comparison | None = None
     #: Why there is no comparison, for readers; empty when there is one.
     comparison_note: str = ""

@@ -34,15 +34,17 @@ OVERRIDES = Path(str(resources.files("speelveld") / "overrides"))
 #: The sidebar for readers: main sections only, so that it does not grow with the data.
 SECTIONS: tuple[tuple[str, str], ...] = (
     ("Home", "index.md"),
+    ("Rapport", "rapport.md"),
+    ("Wijzigingen", "wijzigingen.md"),
+    ("Wat als", "wat-als.md"),
     ("Speelveld", "speelveld.md"),
     ("Maatregelen", "maatregelen/index.md"),
     ("Domeinen", "domeinen/index.md"),
     ("Partners", "partners/index.md"),
     ("Instrumenten", "instrumenten/index.md"),
     ("Matrix", "matrix.md"),
-    ("Rapport", "rapport.md"),
-    ("Wijzigingen", "wijzigingen.md"),
     ("Methode", "methode.md"),
+    ("Begrippen", "begrippen.md"),
 )
 #: The section that is in the sidebar only when there is an earlier version to compare.
 CHANGES = "wijzigingen.md"
@@ -76,11 +78,13 @@ class Asset:
 
 
 def assets() -> list[Asset]:
-    """speelveld.js and .css from this package; plotly.js from the installed plotly."""
+    """speelveld.js, wat-als.js and .css from this package; plotly.js from the installed
+    plotly."""
     package = resources.files("speelveld") / "assets"
     plotly_js = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
     return [
         Asset(f"{ASSET_FOLDER}/speelveld.js", Path(str(package / "speelveld.js"))),
+        Asset(f"{ASSET_FOLDER}/wat-als.js", Path(str(package / "wat-als.js"))),
         Asset(f"{ASSET_FOLDER}/speelveld.css", Path(str(package / "speelveld.css"))),
         Asset(f"{ASSET_FOLDER}/plotly.min.js", plotly_js),
     ]

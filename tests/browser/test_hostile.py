@@ -133,7 +133,16 @@ def table_texts(kind: str, entity_id: str) -> list[str]:
 #: The pages, in groups that share a browser context (and so plotly.js in its cache); every
 #: page is a fresh navigation with fresh traps, and every problem names its page.
 GROUPS: dict[str, list[str]] = {
-    "overviews": ["/", "/speelveld/", "/matrix/", "/rapport/", "/methode/", "/wijzigingen/"],
+    "overviews": [
+        "/",
+        "/speelveld/",
+        "/wat-als/",
+        "/matrix/",
+        "/rapport/",
+        "/methode/",
+        "/begrippen/",
+        "/wijzigingen/",
+    ],
     "indexes": ["/maatregelen/", "/domeinen/", "/partners/", "/instrumenten/"],
     **{
         f"{folder}-pages": [f"/{folder}/{entity_id}/" for entity_id in entities(kind)]
@@ -257,7 +266,10 @@ DOM_PROBLEMS = """
   const FROM_DATA = 'img, video, audio, source, picture, form, input, textarea, select, base, ' +
                     'meta, link, style, math, template, marquee, ' +
                     'details:not(.speelveld-detail)';  // the site's own details for reviewers
+  // The site's own controls: the choice of view above the rings, the what-if page.
+  const OWN = '.speelveld-views, #speelveld-wat-als';
   for (const el of content.querySelectorAll(FROM_DATA)) {
+    if (el.localName === 'input' && el.closest(OWN)) { continue; }
     problems.push(`a <${el.localName}> element in .md-content: ${snippet(el)}`);
   }
   for (const el of content.querySelectorAll('svg')) {

@@ -21,9 +21,9 @@ def test_the_rapport_links_every_scenario_and_a_click_opens_it(
 ) -> None:
     site_page.goto("/rapport/")
     # The theme wraps tables for scrolling: the table follows the heading, not as a sibling.
-    table = site_page.page.locator("#scenarios-naast-elkaar").locator("xpath=following::table[1]")
-    headers = table.locator("thead th a")
-    titles = [" ".join(text.split()) for text in headers.all_inner_texts()]
+    table = site_page.page.locator("#de-opties-naast-elkaar").locator("xpath=following::table[1]")
+    options = table.locator("tbody tr th a, tbody tr td:first-child a")
+    titles = [" ".join(text.split()) for text in options.all_inner_texts()]
     expected = [scenario["title"] for scenario in SCENARIOS.values()]
     assert titles == ["Geldend beleid", "Plan", *expected]
 

@@ -29,6 +29,8 @@ PAGES = {
     "maatregelen-meldpilot-ondernemers": "/maatregelen/meldpilot-ondernemers/",
     "matrix": "/matrix/",
     "rapport": "/rapport/",
+    "wat-als": "/wat-als/",
+    "begrippen": "/begrippen/",
 }
 INFOGRAPHIC_PAGES = {"home": "/", "speelveld": "/speelveld/"}
 INFOGRAPHIC = ".speelveld-chart .js-plotly-plot:has(g.pielayer)"

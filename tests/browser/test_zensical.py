@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from speelveld.site import SECTIONS as SECTIONS_OF_THE_SITE
 from speelveld.site import hand_written
 
 from ..engines import copy_project, zensical_route
@@ -39,17 +40,11 @@ from .test_site import (
 )
 
 #: The main sections, in the sidebar of every page.
-SECTIONS = (
-    "/",
-    "/speelveld/",
-    "/maatregelen/",
-    "/domeinen/",
-    "/partners/",
-    "/instrumenten/",
-    "/matrix/",
-    "/rapport/",
-    "/wijzigingen/",
-    "/methode/",
+SECTIONS = tuple(
+    "/" + path.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/"
+    if path != "index.md"
+    else "/"
+    for _, path in SECTIONS_OF_THE_SITE
 )
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import SCALE
+from ..coverage import Coverage
+from ..model import IN_FORCE_PORTFOLIO, SCALE, Measure
 from ..report import Report
 from . import text
 from .paths import target
@@ -68,7 +69,6 @@ def _ring(
     font_size: int,
     orientation: str = "radial",
 ) -> dict[str, Any]:
-    used = [s["used"] for s in segments]
     return _placed(*radii) | {
         "type": "pie",
         "name": name,
@@ -85,11 +85,7 @@ def _ring(
         "marker": {
             "colors": [s["colour"] for s in segments],
             "line": {"color": "#ffffff", "width": 1.5},
-            "pattern": {
-                "shape": ["" if u else "/" for u in used],
-                "fgcolor": "#555555",
-                "size": 6,
-            },
+            "pattern": {"shape": ["" for _ in segments], "fgcolor": "#555555", "size": 6},
         },
         "sort": False,
         "direction": "clockwise",
@@ -99,34 +95,17 @@ def _ring(
 
 
 def _segment(
-    kind: str,
-    entity_id: str,
-    name: str,
-    short: str,
-    description: str,
-    measures: int,
-    colour: str,
-    value: float,
+    kind: str, entity_id: str, name: str, short: str, description: str, colour: str
 ) -> dict[str, Any]:
-    count = (
-        f"{measures} maatregel{'' if measures == 1 else 'en'}" if measures else ("geen maatregel")
-    )
+    """A segment as every view draws it; :data:`VIEW_STATES` says what a view adds."""
     return {
         "key": f"{kind}/{entity_id}/{colour}",
-        "label": _wrap(short) + ("" if measures else " ∅"),
-        "value": value,
+        "label": _wrap(short),
+        "value": 1.0,
         "link": target(kind, entity_id),
-        "hover": f"<b>{text.label(name)}</b><br>{text.label(_first_line(description))}<br>{count}",
-        "colour": colour if measures else UNUSED,
-        "used": bool(measures),
+        "hover": f"<b>{text.label(name)}</b><br>{text.label(_first_line(description))}",
+        "colour": colour,
     }
-
-
-def _mark_uncovered(segment: dict[str, Any]) -> None:
-    """A domain with too few measures serving it: hatched, and said in words."""
-    segment["label"] += " ⚠"
-    segment["hover"] += "<br><b>Fout: te weinig maatregelen dienen dit domein</b>"
-    segment["used"] = False  # the hatching of the ring
 
 
 #: A word longer than this is cut over lines in a chart label.
@@ -177,11 +156,17 @@ def outline(report: Report) -> list[dict[str, Any]]:
     """What the rings show, per domain: the text equivalent of the infographic.
 
     Per domain and ring at most :data:`RING_LIMIT` segments: the members with the most
-    measures, and ``others`` for how many more there are.
+    measures in the plan, and ``others`` for how many more there are. Counts are given for
+    the plan and for the policy in force, the two views every project has.
     """
-    project, coverage = report.project, report.coverage
-    uncovered = {f.subject.id for f in report.plan.findings if f.code == UNCOVERED_CODE}
-    uses = {"partners": coverage.stakeholder_use, "instrumenten": coverage.instrument_use}
+    project = report.project
+    plan, in_force = report.plan, report.portfolios[IN_FORCE_PORTFOLIO]
+    uses = {kind: _uses(plan.coverage, kind) for kind, _, _ in RINGS}
+    used_in_force = {kind: _uses(in_force.coverage, kind) for kind, _, _ in RINGS}
+    uncovered = {
+        portfolio.id: {f.subject.id for f in portfolio.findings if f.code == UNCOVERED_CODE}
+        for portfolio in (plan, in_force)
+    }
     entities: dict[str, dict[str, Any]] = {
         "partners": project.stakeholders,
         "instrumenten": project.instruments,
@@ -204,6 +189,7 @@ def outline(report: Report) -> list[dict[str, Any]]:
                             "name": member.name,
                             "description": member.description,
                             "measures": len(uses[kind].get(member.id, [])),
+                            "in_force": len(used_in_force[kind].get(member.id, [])),
                         }
                         for member in shown
                     ],
@@ -218,12 +204,18 @@ def outline(report: Report) -> list[dict[str, Any]]:
                     "short": domain.short,
                     "description": domain.description,
                 },
-                "measures": coverage.domains[domain.id].positive,
-                "uncovered": domain.id in uncovered,
+                "measures": plan.coverage.domains[domain.id].positive,
+                "in_force": in_force.coverage.domains[domain.id].positive,
+                "uncovered": domain.id in uncovered[plan.id],
+                "uncovered_in_force": domain.id in uncovered[in_force.id],
                 "rings": rings,
             }
         )
     return sectors
+
+
+def _uses(coverage: Coverage, kind: str) -> dict[str, list[str]]:
+    return coverage.stakeholder_use if kind == "partners" else coverage.instrument_use
 
 
 def _others(kind: str, noun: str, count: int, domain: str, colour: str) -> dict[str, Any]:
@@ -239,16 +231,74 @@ def _others(kind: str, noun: str, count: int, domain: str, colour: str) -> dict[
             f"<br>alle {noun}{plural} staan op de pagina {kind.capitalize()}"
         ),
         "colour": colour,
-        "used": True,
     }
 
 
-def speelveld(report: Report) -> dict[str, Any]:
+#: What a segment stands for in a view: no measure of the view uses it, only proposals
+#: do, or a measure in force does. speelveld.js draws them grey and hatched, dotted, solid.
+NONE, PROPOSED, IN_FORCE = 0, 1, 2
+#: The rings' legend: what each way of drawing a segment means.
+RING_LEGEND = (
+    {"label": "Met een geldende maatregel", "pattern": "", "colour": "#a6a6a6"},
+    {"label": "Alleen met voorstellen", "pattern": "dots", "colour": "#a6a6a6"},
+    {"label": "Zonder maatregel (∅)", "pattern": "hatch", "colour": UNUSED},
+    {"label": "Domein met te weinig maatregelen (⚠)", "pattern": "hatch", "colour": "#a6a6a6"},
+)
+
+#: Per ring, the entity each segment stands for (``["domain", id]``), or ``None``.
+Refs = list[list[list[str] | None]]
+
+
+def _state(measure_ids: list[str], measures: dict[str, Measure]) -> int:
+    if not measure_ids:
+        return NONE
+    return IN_FORCE if any(measures[m].in_force for m in measure_ids) else PROPOSED
+
+
+def views(report: Report, refs: Refs) -> dict[str, dict[str, Any]]:
+    """Per portfolio, what each segment of the rings stands for: its measures and state."""
+    measures = report.project.measures
+    result = {}
+    for portfolio in report.portfolios.values():
+        coverage = portfolio.coverage
+        serving = {
+            domain: [m for m in portfolio.measures if (coverage.matrix[m][domain] or 0) > 0]
+            for domain in coverage.domains
+        }
+        used = {
+            "stakeholder": coverage.stakeholder_use,
+            "instrument": coverage.instrument_use,
+            "domain": serving,
+        }
+        counts, states = [], []
+        for ring in refs:
+            named = [used[ref[0]].get(ref[1], []) if ref else [] for ref in ring]
+            counts.append([len(ids) for ids in named])
+            states.append(
+                [
+                    _state(ids, measures) if ref else IN_FORCE
+                    for ids, ref in zip(named, ring, strict=True)
+                ]
+            )
+        result[portfolio.id] = {
+            "title": portfolio.title,
+            "counts": counts,
+            "states": states,
+            "uncovered": sorted(
+                {f.subject.id for f in portfolio.findings if f.code == UNCOVERED_CODE}
+            ),
+        }
+    return result
+
+
+def speelveld(report: Report, view: str = IN_FORCE_PORTFOLIO) -> dict[str, Any]:
     """Three concentric rings: domains, the partners per domain, the instruments per domain.
 
     A partner or instrument that serves several domains stands in each of their sectors;
     every sector has the same angle, so the rings line up with the domains inside. The
-    figure carries its text equivalent as ``outline`` (see :func:`outline`).
+    figure carries its text equivalent as ``outline`` (see :func:`outline`) and, as
+    ``rings``, what each segment stands for in every portfolio: speelveld.js paints the
+    ``view`` it starts with, and any other the reader chooses.
     """
     sectors = outline(report)
     shown = {
@@ -257,46 +307,39 @@ def speelveld(report: Report) -> dict[str, Any]:
     }
     project = report.project
     totals = {"partners": len(project.stakeholders), "instrumenten": len(project.instruments)}
-    inner: list[dict[str, Any]] = []
-    middle: list[dict[str, Any]] = []
-    outer: list[dict[str, Any]] = []
+    rings: dict[str, list[dict[str, Any]]] = {"inner": [], "middle": [], "outer": []}
+    refs: dict[str, list[list[str] | None]] = {"inner": [], "middle": [], "outer": []}
     for index, sector in enumerate(sectors):
         domain = sector["domain"]
         colour = domain_colour(index)
-        inner.append(
+        rings["inner"].append(
             _segment(
                 "domeinen",
                 domain["id"],
                 domain["name"],
                 domain["short"],
                 domain["description"],
-                sector["measures"],
                 colour,
-                1.0,
             )
-            | {"colour": colour, "used": True}
         )
-        if sector["uncovered"]:
-            _mark_uncovered(inner[-1])
-        for ring, part, amount in zip((middle, outer), sector["rings"], (0.45, 0.7), strict=True):
+        refs["inner"].append(["domain", domain["id"]])
+        for place, part, amount in zip(
+            ("middle", "outer"), sector["rings"], (0.45, 0.7), strict=True
+        ):
             kind, members = part["kind"], part["members"]
+            subject = "stakeholder" if kind == "partners" else "instrument"
             segments = [
                 _segment(
-                    kind,
-                    m["id"],
-                    m["name"],
-                    m["name"],
-                    m["description"],
-                    m["measures"],
-                    tint(colour, amount),
-                    1.0,
+                    kind, m["id"], m["name"], m["name"], m["description"], tint(colour, amount)
                 )
                 for m in members
             ]
+            references: list[list[str] | None] = [[subject, m["id"]] for m in members]
             if part["others"]:
                 segments.append(
                     _others(kind, part["noun"], part["others"], domain["id"], tint(colour, 0.85))
                 )
+                references.append(None)
             if not segments:
                 segments.append(
                     {
@@ -306,17 +349,19 @@ def speelveld(report: Report) -> dict[str, Any]:
                         "link": "",
                         "hover": f"Geen {kind} in {text.label(domain['name'])}",
                         "colour": "#ffffff",
-                        "used": True,
                     }
                 )
+                references.append(None)
             for segment in segments:
                 segment["value"] = 1.0 / len(segments)
-            ring.extend(segments)
+            rings[place].extend(segments)
+            refs[place].extend(references)
+    order = [refs["outer"], refs["middle"], refs["inner"]]
     return {
         "data": [
-            _ring("Instrumenten", outer, RADII["wide"][0], 11, "auto"),
-            _ring("Partners", middle, RADII["wide"][1], 11, "auto"),
-            _ring("Domeinen", inner, RADII["wide"][2], 15, "auto"),
+            _ring("Instrumenten", rings["outer"], RADII["wide"][0], 12, "auto"),
+            _ring("Partners", rings["middle"], RADII["wide"][1], 12, "auto"),
+            _ring("Domeinen", rings["inner"], RADII["wide"][2], 15, "auto"),
         ],
         "layout": _layout(height=680, hoverlabel={"align": "left"}),
         # Never taller than wide; speelveld.js hides labels below MIN_LABEL_PX.
@@ -327,6 +372,8 @@ def speelveld(report: Report) -> dict[str, Any]:
         # Per ring: the members it shows in some domain, and how many it shows in none.
         "shown": shown,
         "grouped": {kind: totals[kind] - len(shown[kind]) for kind in shown},
+        "rings": {"segments": order, "views": views(report, order), "view": view},
+        "legend": [dict(step) for step in RING_LEGEND],
     }
 
 
@@ -400,7 +447,14 @@ LINE_PX = 15
 def legend() -> list[dict[str, str]]:
     """Every score of the scale with its Dutch name and colour, from -3 to +3."""
     return [
-        {"score": signed(v), "name": SCALE[v], "colour": DIVERGING[v + 3]} for v in range(-3, 4)
+        {
+            "score": signed(v),
+            "name": SCALE[v],
+            "label": f"{signed(v)} {SCALE[v]}",
+            "colour": DIVERGING[v + 3],
+            "pattern": "",
+        }
+        for v in range(-3, 4)
     ]
 
 
@@ -488,4 +542,78 @@ def matrix(report: Report, measure_ids: list[str]) -> dict[str, Any]:
             },
         },
         "legend": legend(),
+    }
+
+
+#: The colours of the options in a comparison: the policy in force grey, the others the
+#: palette in the order of the options; every bar also has a dark outline.
+OPTION_COLOURS = ("#767676", "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9")
+
+
+def options(report: Report) -> dict[str, Any]:
+    """Per domain, how many measures serve it in each option: a bar per option.
+
+    The policy in force first, then the plan and the scenarios; its text equivalent is
+    the table of the same numbers beside it on the Rapport.
+    """
+    domains = list(report.project.domains.values())
+    portfolios = list(report.portfolios.values())
+    names = [_wrap(d.short, 20) for d in domains]
+    traces = []
+    most = 0
+    for index, portfolio in enumerate(portfolios):
+        counts = [portfolio.coverage.domains[d.id].positive for d in domains]
+        most = max([most, *counts])
+        title = text.label(portfolio.title)
+        traces.append(
+            {
+                "type": "bar",
+                "orientation": "h",
+                "name": _wrap(portfolio.title, 32),
+                "x": counts,
+                "y": names,
+                "text": [str(c) for c in counts],
+                "textposition": "outside",
+                "cliponaxis": False,
+                "marker": {
+                    "color": OPTION_COLOURS[index % len(OPTION_COLOURS)],
+                    "line": {"color": "#1a1a1a", "width": 1},
+                },
+                "hovertext": [
+                    f"{title}<br>{text.label(d.name)}: {c} "
+                    f"{'maatregel' if c == 1 else 'maatregelen'}"
+                    for d, c in zip(domains, counts, strict=True)
+                ],
+                "hovertemplate": "%{hovertext}<extra></extra>",
+            }
+        )
+    return {
+        "data": traces,
+        "layout": _layout(
+            height=120 + len(domains) * (16 * len(portfolios) + 28),
+            barmode="group",
+            margin={"l": 10, "r": 30, "t": 10, "b": 50},
+            legend={
+                "orientation": "h",
+                "x": 0,
+                "y": 1.0,
+                "yanchor": "bottom",
+                "traceorder": "normal",
+            },
+            xaxis={
+                "title": {"text": "Maatregelen met een positief effect op het domein"},
+                "range": [0, most + 1],
+                "fixedrange": True,
+                "gridcolor": "#e0e0e0",
+            }
+            | ({"dtick": 1} if most <= 12 else {}),
+            yaxis={"autorange": "reversed", "automargin": True, "fixedrange": True},
+        ),
+        "narrow": {
+            "below": NARROW_PX,
+            "data": [
+                {"y": [_wrap(d.short, 12) for d in domains], "name": _wrap(p.title, 20)}
+                for p in portfolios
+            ],
+        },
     }

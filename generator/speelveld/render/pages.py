@@ -15,10 +15,10 @@ from typing import Any
 from ..codes import INPUT_CODES, CodeInfo
 from ..findings import Finding, Severity, Subject
 from ..kinds import BY_NAME
-from ..model import Measure
+from ..model import IN_FORCE_PORTFOLIO, PLAN_PORTFOLIO, Measure
 from ..report import Portfolio, Report
 from ..rules import REGISTRY
-from . import environment, figures, text
+from . import decisions, environment, figures, text, whatif
 from .paths import page_path, relative
 from .vocabulary import STATUS
 
@@ -29,6 +29,8 @@ NO_COMPARISON = "Er is geen eerdere versie ingesteld om mee te vergelijken."
 @dataclass(frozen=True, slots=True)
 class SiteOptions:
     title: str = "Speelveld"
+    #: Which version of the data the site shows: a commit, a date; printed on the Rapport.
+    version: str = ""
 
 
 class _Pages:
@@ -42,15 +44,21 @@ class _Pages:
         self.police_hours = self.project.config.police_hours_available is not None or any(
             m.capacity is not None for m in self.project.measures.values()
         )
+        #: The rules that judge this project: on, with every setting they need.
+        self.tested = [r.id for r in REGISTRY.values() if r.applies(self.project.config)]
         #: What the pages show by default: the plan's findings and those of single measures.
         self.shown = report.selected("plan")
         self.by_subject: dict[Subject, list[Finding]] = defaultdict(list)
         for finding in self.shown:
             self.by_subject[finding.subject].append(finding)
 
-    def render(self, template: str, path: str, title: str, **context: Any) -> str:
-        """``template`` rendered as page ``path``, with ``title`` as its front matter."""
-        return text.front_matter(title) + self._body(template, path, title=title, **context)
+    def render(
+        self, template: str, path: str, title: str, hide: tuple[str, ...] = (), **context: Any
+    ) -> str:
+        """``template`` rendered as page ``path``, with ``title`` (and the parts of the theme's
+        page to ``hide``) as its front matter."""
+        front = text.front_matter(title, hide)
+        return front + self._body(template, path, title=title, **context)
 
     def _body(self, template: str, path: str, **context: Any) -> str:
         def link(folder: str, entity_id: str) -> str:
@@ -69,6 +77,7 @@ class _Pages:
         return self.env.get_template(template).render(
             **(defaults | context),
             link=link,
+            page=lambda target: relative(path, target),
             rule_link=lambda code: self.rule_link(code, path),
             rule_title=lambda code: self.info(code).summary.rstrip("."),
             portfolio_title=lambda portfolio: self.report.portfolios[portfolio].title,
@@ -87,13 +96,19 @@ class _Pages:
         env.filters["domain_names"] = lambda ids: ", ".join(
             text.inline(getattr(self.project.domains.get(d), "short", d)) for d in ids
         )
+        rings = figures.speelveld(self.report)
         pages = {
-            "index.md": self.home(),
+            "index.md": self.home(rings),
             "speelveld.md": self.render(
-                "speelveld.md.jinja",
-                "speelveld.md",
-                "Speelveld",
-                figure=figures.speelveld(self.report),
+                "speelveld.md.jinja", "speelveld.md", "Speelveld", figure=rings
+            ),
+            "wat-als.md": self.render(
+                "wat-als.md.jinja",
+                "wat-als.md",
+                "Wat als",
+                hide=("toc",),
+                data=whatif.data(self.report),
+                figure=rings,
             ),
             "matrix.md": self.matrix(),
             "rapport.md": self.rapport(),
@@ -103,6 +118,12 @@ class _Pages:
                 "Methode",
                 rules=[r for r in REGISTRY.values() if self.police_hours or r.id != CAPACITY],
                 input_codes=list(INPUT_CODES.values()),
+            ),
+            "begrippen.md": self.render(
+                "begrippen.md.jinja",
+                "begrippen.md",
+                "Begrippen",
+                has_scenarios=bool(self.project.scenarios),
             ),
             "domeinen/index.md": self.render(
                 "domains_index.md.jinja", "domeinen/index.md", "Domeinen"
@@ -134,12 +155,8 @@ class _Pages:
             pages[page_path("scenarios", scenario_id)] = self.scenario(scenario_id)
         return pages
 
-    def home(self) -> str:
+    def home(self, rings: dict[str, Any]) -> str:
         counts: Counter[str] = Counter(m.status for m in self.project.measures.values())
-        important = [f for f in self.shown if f.severity >= Severity.WARNING and f.counts]
-        shown = sorted(important, key=lambda f: -f.severity)
-        errors = sum(f.severity is Severity.ERROR for f in shown)
-        shown = shown[: max(errors, HOME_FINDINGS)]
         return self.render(
             "index.md.jinja",
             "index.md",
@@ -147,35 +164,98 @@ class _Pages:
             heading=self.options.title,
             measures=list(self.project.measures.values()),
             status_counts=[(s, counts[s]) for s in STATUS if counts[s]],
-            figure=figures.speelveld(self.report),
-            portfolio_lines=[self.portfolio_line(p, "index.md") for p in self.portfolios],
-            open_findings=[self.finding_view(f, "index.md") for f in shown],
-            open_more=len(important) - len(shown),
-            open_errors=errors,
-            open_warnings=len(important) - errors,
+            figure=rings,
+            summary=self.summary("index.md"),
         )
 
     @property
     def portfolios(self) -> list[Portfolio]:
         return list(self.report.portfolios.values())
 
-    def portfolio_line(self, portfolio: Portfolio, current: str) -> dict[str, Any]:
-        """One sentence's worth of a portfolio: its open findings and the gravest of them."""
-        findings = self.report.findings_of(portfolio)
-        open_ = [f for f in findings if f.counts]
-        gravest = max(open_, key=lambda f: f.severity, default=None)
-        return {
-            "portfolio": portfolio,
-            "link": self.portfolio_link(portfolio, current),
-            "levels": Counter(f.severity.label for f in open_),
-            "accepted": len(findings) - len(open_),
-            "gravest": self.finding_view(gravest, current) if gravest else None,
-        }
-
     def portfolio_link(self, portfolio: Portfolio, current: str) -> str:
         if portfolio.id in self.project.scenarios:
             return relative(current, page_path("scenarios", portfolio.id))
         return relative(current, f"rapport.md#{RAPPORT_SECTIONS[portfolio.id]}")
+
+    def summary(self, current: str) -> dict[str, Any]:
+        """ "In het kort": what the policy in force misses, each option, what is left to decide.
+
+        Every part comes from the report (:mod:`speelveld.render.decisions`); the order of
+        problems is the order of the findings, never a ranking by level.
+        """
+        report = self.report
+        in_force = decisions.in_force(report)
+        open_ = decisions.problems(report, in_force)
+        points = decisions.point_checks(report, self.tested)
+        in_points = {f for point in points for f in point.findings}
+        about_domains = [f for f in open_.values() if f.subject.kind == "domain"]
+        return {
+            "in_force": self.portfolio_view(in_force, current),
+            "served": [
+                (self.project.domains[d], cover.positive)
+                for d, cover in in_force.coverage.domains.items()
+                if cover.positive
+            ],
+            "gaps": [self.finding_view(f, current) for f in about_domains],
+            "points": [
+                {
+                    "check": point,
+                    "findings": [self.finding_view(f, current) for f in point.findings],
+                    "titles": [self.title(code).lower() for code in point.rules],
+                }
+                for point in points
+            ],
+            "rest": [
+                self.finding_view(f, current)
+                for f in open_.values()
+                if f.subject.kind != "domain" and f not in in_points
+            ],
+            "options": [
+                self.option_view(decisions.change(report, in_force, option), current)
+                for option in decisions.options(report)
+            ],
+            "verdicts": [
+                {
+                    "finding": self.finding_view(v.finding, current),
+                    "solved_by": [self.option_link(o, current) for o in v.solved_by],
+                    "kept_by": [self.option_link(o, current) for o in v.kept_by],
+                }
+                for v in decisions.verdicts(report)
+            ],
+            "unsolved": [
+                self.finding_view(f, current)
+                for f in decisions.unsolved(report)
+                if decisions.problem_key(f) not in open_
+            ],
+            "expiring": [self.accepted_view(f, current) for f in decisions.expiring(report)],
+        }
+
+    def option_link(self, portfolio: Portfolio, current: str) -> dict[str, str]:
+        return {"title": portfolio.title, "link": self.portfolio_link(portfolio, current)}
+
+    def option_view(self, change: decisions.Change, current: str) -> dict[str, Any]:
+        """One option against another: the measures it adds and stops, the problems it
+        solves, keeps and brings."""
+
+        def measures(chosen: Iterable[Measure]) -> list[dict[str, str]]:
+            return [
+                {"title": m.title, "link": relative(current, page_path("maatregelen", m.id))}
+                for m in chosen
+            ]
+
+        return {
+            "portfolio": change.after,
+            "link": self.portfolio_link(change.after, current),
+            "count": len(change.after.measures),
+            "adds": measures(change.adds),
+            "stops": measures(m for m in change.stops if m.in_force),
+            "leaves": measures(m for m in change.stops if not m.in_force),
+            "solved": [self.finding_view(f, current) for f in change.solved],
+            "kept": [self.finding_view(f, current) for f in change.kept],
+            "new": [self.finding_view(f, current) for f in change.new],
+            "notes": change.notes,
+            "accepted": sum(not f.counts for f in self.report.findings_of(change.after)),
+        }
 
     def matrix(self) -> str:
         ids = [m.id for m in self.counted]
@@ -192,18 +272,22 @@ class _Pages:
 
     def rapport(self) -> str:
         report = self.report
-        in_force, plan = report.portfolios["in-force"], report.plan
+        in_force, plan = report.portfolios[IN_FORCE_PORTFOLIO], report.plan
         return self.render(
             "rapport.md.jinja",
             "rapport.md",
             "Rapport",
+            version=self.options.version,
+            today=report.today,
+            summary=self.summary("rapport.md"),
             measures=self.counted,
             in_force=self.portfolio_view(in_force, "rapport.md"),
             in_force_measures=report.measures_of(in_force),
             plan=self.portfolio_view(plan, "rapport.md"),
             proposals=[m for m in self.counted if m.status == "proposed"],
             changes=self.changes(in_force, plan, "rapport.md"),
-            scenarios=[self.portfolio_view(p, "rapport.md") for p in self.portfolios],
+            views=[self.portfolio_view(p, "rapport.md") for p in self.portfolios],
+            options_figure=figures.options(report),
             has_scenarios=bool(self.project.scenarios),
             findings_by_level=self.by_level(self.shown, "rapport.md"),
             accepted=[self.accepted_view(f, "rapport.md") for f in report.findings if not f.counts],
@@ -232,7 +316,10 @@ class _Pages:
             view=self.portfolio_view(portfolio, path),
             adopted=[measures[m] for m in scenario.adopt if m in measures],
             stopped=[measures[m] for m in scenario.stop if m in measures],
-            changes=self.changes(self.report.portfolios["in-force"], portfolio, path),
+            changes=self.changes(self.report.portfolios[IN_FORCE_PORTFOLIO], portfolio, path),
+            beside_plan=self.option_view(
+                decisions.change(self.report, self.report.plan, portfolio), path
+            ),
         )
 
     def portfolio_view(self, portfolio: Portfolio, current: str) -> dict[str, Any]:
@@ -246,6 +333,7 @@ class _Pages:
             "link": self.portfolio_link(portfolio, current),
             "count": count,
             "coverage": coverage,
+            "points": sum(c.positive_sum for c in coverage.domains.values()),
             "governance": {
                 kind: (coverage.governance[kind], self.percent(coverage.governance[kind], count))
                 for kind in ("hierarchical", "network", "mixed")
@@ -256,6 +344,13 @@ class _Pages:
             ],
             "levels": Counter(f.severity.label for f in open_),
             "accepted": len(findings) - len(open_),
+            "problem_domains": [
+                self.project.domains[f.subject.id]
+                for f in open_
+                if f.subject.kind == "domain"
+                and f.severity >= Severity.WARNING
+                and f.subject.id in self.project.domains
+            ],
             "findings_by_level": self.by_level(open_, current),
         }
 
@@ -286,12 +381,17 @@ class _Pages:
                 (d, before.coverage.domains[d.id], after.coverage.domains[d.id])
                 for d in self.project.domains.values()
             ],
+            "points": (
+                sum(c.positive_sum for c in before.coverage.domains.values()),
+                sum(c.positive_sum for c in after.coverage.domains.values()),
+            ),
         }
 
     def by_level(
         self, findings: Iterable[Finding], current: str
-    ) -> list[tuple[str, list[tuple[CodeInfo, list[dict[str, str]]]]]]:
-        """Findings grouped by level (errors first), then by rule."""
+    ) -> list[tuple[str, list[dict[str, Any]]]]:
+        """Findings grouped by level (errors first), then by rule: the rule's explanation,
+        its findings, and whether they are one list of names (see ``Rule.listed``)."""
         levels = []
         findings = list(findings)
         for level in sorted(Severity, reverse=True):
@@ -300,7 +400,15 @@ class _Pages:
                 if finding.severity == level and finding.counts:
                     groups[finding.code].append(self.subject_view(finding, current))
             if groups:
-                levels.append((level.label, [(self.info(c), fs) for c, fs in groups.items()]))
+                levels.append(
+                    (
+                        level.label,
+                        [
+                            {"info": self.info(c), "findings": fs, "listed": self.listed(c)}
+                            for c, fs in groups.items()
+                        ],
+                    )
+                )
         return levels
 
     def accepted_view(self, finding: Finding, current: str) -> dict[str, Any]:
@@ -329,6 +437,17 @@ class _Pages:
             return INPUT_CODES[code]
         return CodeInfo(rule.id, rule.level, rule.summary, rule.remedy)
 
+    @staticmethod
+    def title(code: str) -> str:
+        """A rule's short name for readers; the summary of an input code."""
+        rule = REGISTRY.get(code)
+        return rule.title if rule is not None else INPUT_CODES[code].summary.rstrip(".")
+
+    @staticmethod
+    def listed(code: str) -> bool:
+        rule = REGISTRY.get(code)
+        return rule is not None and rule.listed
+
     def subject_view(self, finding: Finding, current: str) -> dict[str, str]:
         subject = finding.subject
         kind = BY_NAME.get(subject.kind)
@@ -340,12 +459,23 @@ class _Pages:
             "subject_name": self.project.name_of(subject),
         }
 
-    def finding_view(self, finding: Finding, current: str) -> dict[str, str]:
-        """A finding for readers: its level, what it concerns, the rule's summary, a link."""
-        return self.subject_view(finding, current) | {
+    def finding_view(self, finding: Finding, current: str) -> dict[str, Any]:
+        """A finding for readers: its level, what it concerns, the rule's name and summary,
+        and a link to the rule's explanation."""
+        view = self.subject_view(finding, current)
+        name = view["subject_name"]
+        named = not name or name in finding.message
+        domain = self.project.domains.get(finding.subject.id)
+        short = domain.short if finding.subject.kind == "domain" and domain else name
+        return view | {
+            "sentence": finding.message if named else f"{finding.message} ({name})",
             "level": finding.severity.label,
+            "title": self.title(finding.code),
+            "label": f"{self.title(finding.code)} ({short})" if short else self.title(finding.code),
+            "listed": self.listed(finding.code),
             "summary": self.info(finding.code).summary,
             "rule_link": self.rule_link(finding.code, current),
+            "accepted": finding.accepted is not None,
         }
 
     def domain(self, domain_id: str) -> str:
@@ -363,6 +493,7 @@ class _Pages:
             domain_instruments=[
                 i for i in self.project.instruments.values() if domain_id in i.domains
             ],
+            points=sum(c.positive_sum for c in self.report.coverage.domains.values()),
             findings=self.by_subject[Subject("domain", domain_id)],
         )
 
@@ -445,10 +576,10 @@ class _Pages:
 CAPACITY = "capacity-exceeded"
 
 #: The Rapport's section of each fixed portfolio, by the anchor of its heading.
-RAPPORT_SECTIONS = {"in-force": "het-geldende-beleid", "plan": "wat-het-plan-verandert"}
-
-#: Warnings shown on the home page beside every error; the rapport lists them all.
-HOME_FINDINGS = 5
+RAPPORT_SECTIONS = {
+    IN_FORCE_PORTFOLIO: "het-geldende-beleid",
+    PLAN_PORTFOLIO: "wat-het-plan-verandert",
+}
 
 _ROLE = {"owner": "eigenaar", "lead": "trekker", "partner": "partner", "informed": "geïnformeerd"}
 

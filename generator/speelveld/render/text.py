@@ -93,6 +93,11 @@ def plain(text: str) -> str:
     return escaped.translate(_ESCAPES)
 
 
+def display(text: str) -> str:
+    """Text for a script to show as text (``textContent``): one line, no bidi overrides."""
+    return " ".join(_drop_bidi(text).split())
+
+
 def label(text: str) -> str:
     """Text for a chart label: plotly reads a little HTML, so escape it all."""
     return html.escape(" ".join(_drop_bidi(text).split()), quote=False)
@@ -104,7 +109,13 @@ def script_json(data: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def front_matter(title: str) -> str:
-    """The page title as front matter, HTML-escaped: themes place it unescaped."""
+def front_matter(title: str, hide: tuple[str, ...] = ()) -> str:
+    """The page title as front matter, HTML-escaped: themes place it unescaped.
+
+    ``hide`` names parts of the theme's page to leave out, such as ``toc``.
+    """
     escaped = html.escape(" ".join(_drop_bidi(title).split()), quote=True)
-    return f"---\ntitle: {json.dumps(escaped, ensure_ascii=False)}\n---\n\n"
+    hidden = "".join(f"\n  - {part}" for part in hide)
+    return f"---\ntitle: {json.dumps(escaped, ensure_ascii=False)}\n" + (
+        f"hide:{hidden}\n---\n\n" if hide else "---\n\n"
+    )

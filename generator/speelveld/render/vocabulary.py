@@ -25,5 +25,10 @@ SECTOR = {
 ROLE = {"lead": "trekker", "partner": "partner", "informed": "geïnformeerd"}
 LEVELS = {"none": "geen", "low": "laag", "medium": "middel", "high": "hoog"}
 CONFIDENCE = {"low": "laag", "medium": "middel", "high": "hoog"}
-LEVEL = {"error": "Fout", "warning": "Waarschuwing", "info": "Melding"}
-LEVEL_PLURAL = {"error": "Fouten", "warning": "Waarschuwingen", "info": "Meldingen"}
+#: The levels of findings in the words of readers: a shortcoming that the rules hold against
+#: the policy, a concern, and a note. (The codes and the command line keep error, warning
+#: and info.)
+LEVEL = {"error": "Knelpunt", "warning": "Zorgpunt", "info": "Opmerking"}
+LEVEL_PLURAL = {"error": "Knelpunten", "warning": "Zorgpunten", "info": "Opmerkingen"}
+#: A governance point as the rules judge the policy in force.
+POINT_STATE = {"holds": "voldoet", "fails": "voldoet niet", "untested": "niet getoetst"}

@@ -1,8 +1,10 @@
 """The analysis rules: one module per rule, listed once in :data:`REGISTRY`.
 
-A rule module has an ``ID``, a default ``LEVEL``, a one-line Dutch
-``SUMMARY``, a ``REMEDY``, a docstring (the longer explanation, with a good
-and a bad example) and a ``check(context)`` that yields :class:`Problem`.
+A rule module has an ``ID``, a default ``LEVEL``, a short Dutch ``TITLE`` for readers, a
+one-line Dutch ``SUMMARY``, a ``REMEDY``, a docstring (the longer explanation, with a good
+and a bad example) and a ``check(context)`` that yields :class:`Problem`. Optional:
+``SETTINGS`` (the options of ``speelveld.yml`` it reads) and ``LISTED`` (its message only
+names the subject).
 """
 
 from __future__ import annotations
@@ -63,12 +65,14 @@ def _rule(module: ModuleType) -> Rule:
     return Rule(
         id=module.ID,
         level=module.LEVEL,
+        title=module.TITLE,
         summary=module.SUMMARY,
         remedy=module.REMEDY,
         explanation=inspect.cleandoc(module.__doc__ or ""),
         scope=module.__name__.split(".")[-2],
         check=module.check,
         settings=getattr(module, "SETTINGS", ()),
+        listed=getattr(module, "LISTED", False),
     )
 
 

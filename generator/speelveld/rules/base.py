@@ -59,6 +59,8 @@ class Context:
 class Rule:
     id: str
     level: Severity
+    #: A short name for readers, such as "Domein niet gedekt".
+    title: str
     summary: str
     remedy: str
     explanation: str
@@ -66,6 +68,15 @@ class Rule:
     check: Callable[[Context], Iterator[Problem]]
     #: The options of ``speelveld.yml`` that set the rule's thresholds.
     settings: tuple[str, ...] = ()
+    #: Whether the message says no more than the subject's name, so that readers see the
+    #: findings of one portfolio as one list of names rather than a line each.
+    listed: bool = False
+
+    def applies(self, config: Config) -> bool:
+        """Whether the rule can judge this project: it is on, and every setting it needs is
+        set (without available police hours, no capacity can be exceeded)."""
+        on = config.rules.get(self.id) not in ("off", False)
+        return on and all(getattr(config, setting) is not None for setting in self.settings)
 
 
 def known_effects(ctx: Context, measure: Measure) -> Iterator[tuple[str, Effect]]:

@@ -28,6 +28,7 @@ from ..base import Context, Problem
 
 ID = "displacement-unmitigated"
 LEVEL = Severity.WARNING
+TITLE = "Verplaatsing niet beperkt"
 SUMMARY = "Middelgroot of groot verplaatsingsrisico zonder enige mitigatie."
 REMEDY = "Beschrijf bij het geraakte domein een mitigation, bijvoorbeeld regionale afstemming."
 

@@ -22,6 +22,7 @@ from ..base import Context, Problem
 
 ID = "governance-mismatch"
 LEVEL = Severity.INFO
+TITLE = "Sturing past niet bij de instrumenten"
 SUMMARY = "De sturing van de maatregel past niet bij zijn instrumenten."
 REMEDY = "Controleer governance: kies mixed als hiërarchische en netwerkinstrumenten samengaan."
 

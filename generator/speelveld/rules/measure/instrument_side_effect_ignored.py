@@ -30,6 +30,7 @@ from ..base import Context, Problem
 
 ID = "instrument-side-effect-ignored"
 LEVEL = Severity.WARNING
+TITLE = "Neveneffect van een instrument genegeerd"
 SUMMARY = "De maatregel negeert een bekend neveneffect van een ingezet instrument."
 REMEDY = (
     "Neem het neveneffect over in de score van dat domein, of beschrijf bij mitigation "

@@ -23,6 +23,7 @@ from ..base import Context, Problem
 
 ID = "many-leads"
 LEVEL = Severity.WARNING
+TITLE = "Meer dan één trekker"
 SUMMARY = "De maatregel heeft meer dan één trekker."
 REMEDY = "Houd één partner als lead en maak de andere partner."
 

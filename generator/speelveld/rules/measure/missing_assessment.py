@@ -26,6 +26,7 @@ from ..base import Context, Problem
 
 ID = "missing-assessment"
 LEVEL = Severity.ERROR
+TITLE = "Domein niet beoordeeld"
 SUMMARY = "De maatregel beoordeelt niet elk domein."
 REMEDY = "Voeg onder effects elk ontbrekend domein toe, met score 0 als er geen effect is."
 

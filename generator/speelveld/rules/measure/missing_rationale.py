@@ -22,6 +22,7 @@ from ..base import Context, Problem, known_effects
 
 ID = "missing-rationale"
 LEVEL = Severity.ERROR
+TITLE = "Score zonder onderbouwing"
 SUMMARY = "Een score die niet 0 is, heeft geen onderbouwing."
 REMEDY = "Schrijf bij rationale waarom de maatregel dit domein zo raakt."
 

@@ -19,6 +19,7 @@ from ..base import Context, Problem
 
 ID = "no-instrument"
 LEVEL = Severity.WARNING
+TITLE = "Geen instrument"
 SUMMARY = "De maatregel zet geen instrument in."
 REMEDY = "Noem bij instruments de instrumenten waarmee de maatregel wordt uitgevoerd."
 

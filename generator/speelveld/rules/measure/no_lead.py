@@ -22,6 +22,7 @@ from ..base import Context, Problem
 
 ID = "no-lead"
 LEVEL = Severity.ERROR
+TITLE = "Geen trekker"
 SUMMARY = "De maatregel heeft geen trekker (role: lead)."
 REMEDY = "Geef precies één betrokken partner de rol lead."
 

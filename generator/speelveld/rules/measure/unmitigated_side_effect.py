@@ -25,6 +25,7 @@ from ..base import Context, Problem, known_effects
 
 ID = "unmitigated-side-effect"
 LEVEL = Severity.WARNING
+TITLE = "Negatief effect zonder mitigatie"
 SUMMARY = "Een negatief effect op een domein heeft geen mitigatie."
 REMEDY = "Beschrijf bij mitigation hoe het negatieve effect wordt beperkt."
 

@@ -23,6 +23,7 @@ from ..base import Context, Problem, known_effects
 
 ID = "unsupported-domain"
 LEVEL = Severity.WARNING
+TITLE = "Geen partner in een gediend domein"
 SUMMARY = "Geen betrokken partner speelt een rol in een domein dat de maatregel positief scoort."
 REMEDY = "Betrek een partner die in dit domein werkt, of stel de score bij."
 

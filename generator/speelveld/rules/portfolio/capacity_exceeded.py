@@ -18,6 +18,7 @@ from ..base import Context, Problem
 ID = "capacity-exceeded"
 SETTINGS = ("police_hours_available",)
 LEVEL = Severity.ERROR
+TITLE = "Te weinig politiecapaciteit"
 SUMMARY = "De maatregelen vragen meer politie-uren dan beschikbaar."
 REMEDY = "Prioriteer maatregelen of maak afspraken over extra capaciteit."
 

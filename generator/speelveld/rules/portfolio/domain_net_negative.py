@@ -16,6 +16,7 @@ from ..base import Context, Problem
 
 ID = "domain-net-negative"
 LEVEL = Severity.WARNING
+TITLE = "Domein per saldo geschaad"
 SUMMARY = "De maatregelen samen schaden een domein meer dan ze het dienen."
 REMEDY = "Mitigeer of heroverweeg de maatregelen met negatieve scores op dit domein."
 

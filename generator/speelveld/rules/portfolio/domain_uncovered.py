@@ -18,6 +18,7 @@ from ..base import Context, Problem
 ID = "domain-uncovered"
 SETTINGS = ("min_measures_per_domain",)
 LEVEL = Severity.ERROR
+TITLE = "Domein niet gedekt"
 SUMMARY = "Een domein heeft te weinig maatregelen die het positief dienen."
 REMEDY = "Voeg een maatregel toe die dit domein dient, of versterk een bestaande."
 

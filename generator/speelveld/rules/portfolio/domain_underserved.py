@@ -19,6 +19,7 @@ from ..base import Context, Problem
 ID = "domain-underserved"
 SETTINGS = ("min_domain_share",)
 LEVEL = Severity.WARNING
+TITLE = "Domein krijgt te weinig"
 SUMMARY = "Een domein krijgt een te klein aandeel van het positieve effect."
 REMEDY = "Zoek maatregelen die dit domein versterken, of neem het mee in bestaande maatregelen."
 

@@ -20,6 +20,7 @@ from ..base import Context, Problem
 ID = "governance-imbalance"
 SETTINGS = ("max_governance_share",)
 LEVEL = Severity.WARNING
+TITLE = "Eenzijdige sturing"
 SUMMARY = "Te veel maatregelen hebben dezelfde soort sturing."
 REMEDY = "Vul aan met maatregelen van de andere soort sturing, of met gemengde."
 

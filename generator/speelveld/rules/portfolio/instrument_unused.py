@@ -15,7 +15,9 @@ from ..base import Context, Problem
 
 ID = "instrument-unused"
 LEVEL = Severity.INFO
+TITLE = "Instrument niet ingezet"
 SUMMARY = "Een instrument wordt door geen enkele maatregel ingezet."
+LISTED = True
 REMEDY = "Zet het instrument in bij een maatregel, of ga na of het nog bij het speelveld hoort."
 
 
@@ -26,5 +28,5 @@ def check(ctx: Context) -> Iterator[Problem]:
                 Subject("instrument", instrument),
                 (),
                 f"het instrument {ctx.name('instrument', instrument)} wordt door geen enkele "
-                "maatregel van deze portefeuille ingezet",
+                "maatregel van dit pakket ingezet",
             )

@@ -21,6 +21,7 @@ from ..base import Context, Problem
 ID = "owner-concentration"
 SETTINGS = ("max_owner_share", "min_owner_count")
 LEVEL = Severity.WARNING
+TITLE = "Eigenaarschap te geconcentreerd"
 SUMMARY = "De maatregelen liggen bij te weinig bestuurlijke eigenaren."
 REMEDY = "Beleg maatregelen ook bij andere portefeuilles."
 

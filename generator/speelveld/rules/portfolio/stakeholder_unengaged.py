@@ -15,7 +15,9 @@ from ..base import Context, Problem
 
 ID = "stakeholder-unengaged"
 LEVEL = Severity.INFO
+TITLE = "Partner niet betrokken"
 SUMMARY = "Een partner is bij geen enkele maatregel betrokken."
+LISTED = True
 REMEDY = "Betrek de partner bij een maatregel, of ga na of hij nog bij het speelveld hoort."
 
 
@@ -26,5 +28,5 @@ def check(ctx: Context) -> Iterator[Problem]:
                 Subject("stakeholder", stakeholder),
                 (),
                 f"de partner {ctx.name('stakeholder', stakeholder)} is bij geen enkele "
-                "maatregel van deze portefeuille betrokken",
+                "maatregel van dit pakket betrokken",
             )
