@@ -73,7 +73,7 @@ def test_the_rapport_shows_diagnosis_plan_and_the_options_side_by_side(project: 
         "| [Met de testservice",
         "| [Testservice in plaats van camera's",
     ]
-    assert rows[0].split(" | ")[1:3] == ["2", "1 knelpunt en 1 zorgpunt"]
+    assert rows[0].split(" | ")[1:3] == ["2", "1 knelpunt, 1 zorgpunt"]
     health = next(line for line in options.splitlines() if line.startswith("| [Gezondheid"))
     # In force: nothing; plan and both scenarios: the testservice.
     assert health.split(" | ")[1:] == ["0", "1", "1", "1", ""]
