@@ -231,7 +231,6 @@ def _ask_domains() -> tuple[StarterDomain, ...]:
 
 def _write_starter(folder: Path, starter: Starter, ci: str | None) -> None:
     """Write the project and its schemas, and say what was written and what comes next."""
-    from .project import load_project
     from .schema import SCHEMA_FOLDER
     from .schema import write as write_schemas
     from .starter import ABOUT_PAGE, EXAMPLE_MEASURE, starter_files, write
@@ -246,11 +245,9 @@ def _write_starter(folder: Path, starter: Starter, ci: str | None) -> None:
     if (folder / SCHEMA_FOLDER).exists():
         kept.append(f"{SCHEMA_FOLDER}/")
     else:
-        loaded, _ = load_project(folder)
         root = folder.resolve()
         written += [
-            p.resolve().relative_to(root).as_posix()
-            for p in write_schemas(loaded, folder / SCHEMA_FOLDER)
+            p.resolve().relative_to(root).as_posix() for p in write_schemas(folder / SCHEMA_FOLDER)
         ]
     click.echo(f"Nieuw speelveld '{starter.title}' in {folder}:")
     for path in written:
@@ -343,28 +340,28 @@ def _ask(kind: str, project: Any) -> Any:
     help="Schrijf niets; exit 1 als de schema's niet actueel zijn.",
 )
 def schema(project: Path, output: Path | None, check_only: bool) -> None:
-    """Schrijf een JSON Schema per soort bestand, voor aanvulling en controle in de editor."""
-    import json
+    """Schrijf een JSON Schema per soort bestand, voor aanvulling en controle in de editor.
 
-    from .project import NotAProject, load_project
-    from .schema import SCHEMA_FOLDER, schemas, write
+    De schema's beschrijven de vorm van de bestanden, geen ids van het project: ze
+    veranderen alleen met een nieuwe versie van Speelveld.
+    """
+    from .loader import is_project
+    from .project import NotAProject
+    from .schema import SCHEMA_FOLDER, stale, write
 
-    try:
-        loaded, _ = load_project(project)
-    except NotAProject as error:
-        usage_error(str(error))
+    if not is_project(project):
+        reason = f"'{project}' is geen Speelveld-project: er is geen map domains/"
+        usage_error(str(NotAProject(reason)))
     folder = output or project / SCHEMA_FOLDER
     if check_only:
-        stale = [
-            name
-            for name, content in schemas(loaded).items()
-            if not (folder / name).is_file()
-            or json.loads((folder / name).read_text("utf-8")) != content
-        ]
-        for name in stale:
-            click.echo(f"{folder / name} is niet actueel; draai speelveld schema", err=True)
-        sys.exit(1 if stale else 0)
-    for path in write(loaded, folder):
+        names = stale(folder)
+        for name in names:
+            click.echo(
+                f"{folder / name} hoort niet bij deze versie van Speelveld; draai speelveld schema",
+                err=True,
+            )
+        sys.exit(1 if names else 0)
+    for path in write(folder):
         click.echo(f"{path} geschreven")
 
 

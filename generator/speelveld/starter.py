@@ -1,8 +1,8 @@
 """``speelveld init``: a new project that checks clean and builds, to start from.
 
 :func:`starter_files` is pure: the files of a new project by path. :func:`write` puts
-them on disk and never overwrites a file. The JSON schemas need the loaded project, so
-the command writes them afterwards with :func:`speelveld.schema.write`.
+them on disk and never overwrites a file. The command writes the JSON schemas beside them
+with :func:`speelveld.schema.write`.
 
 One example measure scores +1 on every domain, so that ``speelveld check`` finds no
 error and the site builds at once; its texts say plainly that it is to be replaced.
