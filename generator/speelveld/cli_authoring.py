@@ -133,8 +133,16 @@ def render(project: Path, out: Path, internal: bool, title: str | None, zensical
     "--ci",
     metavar="SOORT",
     type=DutchChoice(["github"]),
-    help="Schrijf ook de workflows voor deze CI: github (GitHub Actions).",
+    help="Schrijf ook de workflows voor deze CI: github (GitHub Actions). In een bestaand "
+    "project schrijft init dan alleen die.",
 )
+@click.option(
+    "--install",
+    metavar="VEREISTE",
+    help="Wat de README, de hooks en de workflows installeren: een versie, een vereiste voor "
+    "pip, een wheel (pad of URL) of een git-URL.  [standaard: speelveld==<deze versie>]",
+)
+@click.option("--force", is_flag=True, help="Vervang bestaande CI-bestanden (alleen met --ci).")
 @click.option(
     "--no-input", is_flag=True, help="Stel geen vragen; zonder --domain drie voorbeelddomeinen."
 )
@@ -143,11 +151,31 @@ def init(
     title: str | None,
     domain_options: tuple[str, ...],
     ci: str | None,
+    install: str | None,
+    force: bool,
     no_input: bool,
 ) -> None:
-    """Begin een nieuw project in MAP (standaard de huidige map), klaar om te bouwen."""
+    """Begin een nieuw project in MAP (standaard de huidige map), klaar om te bouwen.
+
+    Met --ci github in een map die al een project is: schrijf alleen de CI-bestanden.
+    """
+    from .ci import InvalidInstall, requirement
     from .starter import DEFAULT_TITLE, EXAMPLE_DOMAINS, Starter, installed_version, parse_domain
 
+    try:
+        spec = requirement(install, installed_version())
+    except InvalidInstall as problem:
+        usage_error(str(problem))
+    if force and ci is None:
+        usage_error("--force vervangt alleen CI-bestanden; geef er --ci github bij")
+    if ci is not None and _project_parts(folder):
+        if domain_options or title is not None:
+            usage_error(
+                f"'{folder}' is al een project: --title en --domain gelden alleen voor een "
+                "nieuw project; laat ze weg om alleen de CI-bestanden te schrijven"
+            )
+        _write_ci(folder, spec, force=force)
+        return
     domains: dict[str, StarterDomain] = {}
     for option in domain_options:
         try:
@@ -170,9 +198,9 @@ def init(
     starter = Starter(
         " ".join(title.split()),
         tuple(domains.values()) or (_ask_domains() if interactive else EXAMPLE_DOMAINS),
-        installed_version(),
+        spec,
     )
-    _write_starter(folder, starter, ci)
+    _write_starter(folder, starter, ci, force=force)
 
 
 #: Why a title with < or > is refused: the site build refuses such a site_name.
@@ -183,19 +211,51 @@ def _unsafe_title(title: str) -> bool:
     return "<" in title or ">" in title
 
 
-def _refuse_a_project(folder: Path) -> None:
-    """A usage error when ``folder`` already holds (part of) a project, or is a file."""
+def _project_parts(folder: Path) -> list[str]:
+    """What in ``folder`` makes it (part of) a project already."""
     from .ids import CONFIG_FILE
 
+    if not folder.is_dir():
+        return []
+    return [name for name in ("domains/", "mkdocs.yml", CONFIG_FILE) if (folder / name).exists()]
+
+
+def _refuse_a_project(folder: Path) -> None:
+    """A usage error when ``folder`` already holds (part of) a project, or is a file."""
     if folder.exists() and not folder.is_dir():
         usage_error(f"'{folder}' is een bestand, geen map")
-    present = [name for name in ("domains/", "mkdocs.yml", CONFIG_FILE) if (folder / name).exists()]
+    present = _project_parts(folder)
     if present:
         usage_error(
             f"'{folder}' bevat al een project ({', '.join(present)}); "
             "speelveld init begint alleen een nieuw project, in een lege map of een map "
-            "zonder domains/, mkdocs.yml en speelveld.yml"
+            "zonder domains/, mkdocs.yml en speelveld.yml; alleen de CI-bestanden voor dit "
+            "project schrijft: speelveld init --ci github"
         )
+
+
+def _write_ci(folder: Path, install: str, *, force: bool) -> None:
+    """Only the CI files, in a folder that already is a project; existing ones need --force."""
+    from .ci import ci_files
+    from .starter import write
+
+    files = ci_files(install)
+    present = [path for path in files if (folder / path).exists()]
+    if present and not force:
+        verb = "bestaat" if len(present) == 1 else "bestaan"
+        usage_error(
+            f"{', '.join(present)} {verb} al in '{folder}'; niets geschreven. "
+            "Vervang de CI-bestanden met --force"
+        )
+    written, _ = write(folder, files, overwrite=force)
+    click.echo(f"CI voor GitHub Actions in {folder}, die {install} installeert:")
+    for path in written:
+        replaced = " (vervangen)" if path in present else ""
+        click.echo(f"  {path}{replaced}")
+    click.echo(
+        "Kies bij Settings → Pages als bron GitHub Actions om de site te publiceren; "
+        "README.md legt de rest uit."
+    )
 
 
 def _ask_text(prompt: str, default: str) -> str:
@@ -229,19 +289,20 @@ def _ask_domains() -> tuple[StarterDomain, ...]:
     return domains
 
 
-def _write_starter(folder: Path, starter: Starter, ci: str | None) -> None:
+def _write_starter(folder: Path, starter: Starter, ci: str | None, *, force: bool) -> None:
     """Write the project and its schemas, and say what was written and what comes next."""
+    from .ci import ci_files
     from .schema import SCHEMA_FOLDER
     from .schema import write as write_schemas
     from .starter import ABOUT_PAGE, EXAMPLE_MEASURE, starter_files, write
 
-    files = starter_files(starter)
-    if ci == "github":
-        from .ci import ci_files
-
-        files |= ci_files(starter.version)
+    workflows = ci_files(starter.install) if ci == "github" else {}
     folder.mkdir(parents=True, exist_ok=True)
-    written, kept = write(folder, files)
+    written, kept = write(folder, starter_files(starter) | workflows)
+    if force:  # --force replaces the CI files that were there
+        replaced, _ = write(folder, {p: workflows[p] for p in kept if p in workflows}, True)
+        written += replaced
+        kept = [p for p in kept if p not in replaced]
     if (folder / SCHEMA_FOLDER).exists():
         kept.append(f"{SCHEMA_FOLDER}/")
     else:
