@@ -51,16 +51,23 @@ def test_a_new_measure_gets_only_placeholder_findings(project: Path) -> None:
     text = (project / "measures/nachtloket.yml").read_text("utf-8")
     assert text.startswith("# yaml-language-server: $schema=../schemas/measure.schema.json\n")
     for domain in ("veiligheid", "gezondheid", "economie"):
-        assert f"  {domain}:\n    score: 0\n" in text
+        assert f'  {domain}:\n    score: "INVULLEN: de score op ' in text
     findings = unfinished(project)
     assert {f.code for f in findings} == {"placeholder"}
     assert {f.pointer for f in findings} == {
         "title",
         "summary",
+        "status",
         "owner",
+        "governance",
         "stakeholders.0.id",
         "instruments.0",
+        "effects.veiligheid.score",
+        "effects.gezondheid.score",
+        "effects.economie.score",
     }
+    status = next(f for f in findings if f.pointer == "status")
+    assert status.message.endswith("(proposed, adopted, running, evaluated of stopped)")
 
 
 def test_filling_in_the_placeholders_makes_the_check_clean(project: Path) -> None:
@@ -73,6 +80,11 @@ def test_filling_in_the_placeholders_makes_the_check_clean(project: Path) -> Non
         ('"INVULLEN: de bestuurlijk eigenaar"', "wethouder-zorg"),
         ('"INVULLEN: de id van de trekker"', "ggd"),
         ('"INVULLEN: de id van een instrument"', "voorlichting"),
+        ('"INVULLEN: de stand (proposed, adopted, running, evaluated of stopped)"', "proposed"),
+        ('"INVULLEN: de sturing (hierarchical, network of mixed)"', "network"),
+        ('"INVULLEN: de score op Veiligheid in het uitgaansgebied, van -3 tot +3"', "0"),
+        ('"INVULLEN: de score op Gezondheid van bezoekers, van -3 tot +3"', "0"),
+        ('"INVULLEN: de score op Economie van de nacht, van -3 tot +3"', "0"),
     ):
         assert placeholder in text
         text = text.replace(placeholder, value)
@@ -88,8 +100,10 @@ def test_every_kind_has_a_template_that_checks_but_for_placeholders(project: Pat
     ):
         assert run("new", kind, f"nieuw-{kind}", "--project", str(project), "--no-input")[0] == 0
         assert (project / folder / f"nieuw-{kind}.yml").is_file()
-    codes = {f.code for f in unfinished(project)}
-    assert codes == {"placeholder"}
+    findings = unfinished(project)
+    assert {f.code for f in findings} == {"placeholder"}
+    chosen = {(f.path.split("/")[0], f.pointer) for f in findings}
+    assert {("stakeholders", "sector"), ("instruments", "governance")} <= chosen
 
 
 def test_new_domains_take_the_next_order_while_still_unfinished(project: Path) -> None:
@@ -117,7 +131,15 @@ def test_in_a_terminal_it_asks_for_title_owner_and_lead(
     )
     assert status == 0
     findings = unfinished(project)
-    assert {f.pointer for f in findings} == {"summary", "instruments.0"}
+    assert {f.pointer for f in findings} == {
+        "summary",
+        "status",
+        "governance",
+        "instruments.0",
+        "effects.veiligheid.score",
+        "effects.gezondheid.score",
+        "effects.economie.score",
+    }
     data = yaml.safe_load((project / "measures/nachtloket.yml").read_text("utf-8"))
     assert (data["title"], data["owner"], data["stakeholders"][0]["id"]) == (
         "Nachtloket",
@@ -231,3 +253,13 @@ def test_the_schemas_reject_what_the_checker_rejects(folder: Path, tmp_path: Pat
         data = yaml.safe_load((project / path).read_text("utf-8"))
         errors = list(_validator(path.split("/")[0]).iter_errors(data))
         assert errors, f"the schema accepts {path} of {folder.name}"
+
+
+@pytest.mark.parametrize(
+    ("word", "folder"),
+    [("maatregel", "measures"), ("partner", "stakeholders"), ("domein", "domains")],
+)
+def test_the_dutch_word_for_a_kind_is_that_kind(project: Path, word: str, folder: str) -> None:
+    status, output = run("new", word, "nieuw", "--project", str(project), "--no-input")
+    assert status == 0, output
+    assert (project / folder / "nieuw.yml").is_file()

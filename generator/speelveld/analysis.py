@@ -85,7 +85,8 @@ def analyse(
 
 
 def paused(findings: list[Finding]) -> set[Subject]:
-    """The subjects whose rules wait: they name an entity whose file has input errors."""
+    """The subjects whose rules wait: they name an entity whose own file has input errors,
+    so their findings would only echo those errors."""
     return {f.subject for f in findings if f.code == DEPENDS_ON_ERROR}
 
 

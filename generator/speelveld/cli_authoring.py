@@ -22,6 +22,7 @@ from .cli_dutch import (
     project_option,
     usage_error,
 )
+from .kinds import ALIASES, KINDS
 
 if TYPE_CHECKING:  # the commands import their modules when they run
     from .starter import Starter, StarterDomain
@@ -327,17 +328,21 @@ def _write_starter(folder: Path, starter: Starter, ci: str | None, *, force: boo
     )
 
 
-@command()
+@command(
+    help="Schrijf een nieuw YAML-bestand: maatregel, domein, partner, instrument of scenario."
+    f"\n\nSOORT is {', '.join(kind.name for kind in KINDS)}; ook de Nederlandse woorden "
+    f"{', '.join(ALIASES)} mogen."
+)
 @click.argument(
     "kind",
     metavar="SOORT",
-    type=DutchChoice(["measure", "domain", "stakeholder", "instrument", "scenario"]),
+    type=DutchChoice([kind.name for kind in KINDS], ALIASES),
 )
 @click.argument("entity_id", metavar="ID")
 @project_option("De projectmap.")
 @click.option("--no-input", is_flag=True, help="Stel geen vragen; schrijf het sjabloon.")
 def new(kind: str, entity_id: str, project: Path, no_input: bool) -> None:
-    """Schrijf een nieuw YAML-bestand: maatregel, domein, partner, instrument of scenario."""
+    """Write a new file of one kind, with placeholders for what the advisor must choose."""
     from .kinds import BY_NAME
     from .loader import id_problem
     from .project import NotAProject, load_project

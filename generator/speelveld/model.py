@@ -233,24 +233,36 @@ class Accepted(_Strict):
 class Measure(Entity):
     """A proposed or adopted policy measure, assessed on every domain."""
 
-    title: Text = Field(description="Titel van de maatregel.")
-    summary: Text = Field(description="Samenvatting (Markdown).")
-    status: Status = Field(description="Stand van de maatregel.")
-    owner: Ref = Field(description="Bestuurlijk eigenaar: een partner met sector bestuur.")
-    governance: Literal["hierarchical", "network", "mixed"] = Field(
-        description="Sturing: hiërarchisch, netwerkgericht of gemengd."
+    # Each field's title is what readers call it (effecten, not effects): a comparison of
+    # two versions names the fields that changed by it.
+
+    title: Text = Field(title="titel", description="Titel van de maatregel.")
+    summary: Text = Field(title="samenvatting", description="Samenvatting (Markdown).")
+    status: Status = Field(title="stand", description="Stand van de maatregel.")
+    owner: Ref = Field(
+        title="eigenaar", description="Bestuurlijk eigenaar: een partner met sector bestuur."
     )
-    stakeholders: list[Involvement] = Field(default_factory=list, description="Betrokken partners.")
-    instruments: list[Ref] = Field(default_factory=list, description="Ingezette instrumenten.")
-    effects: dict[str, Effect] = Field(description="Effect per domein; elk domein beoordeeld.")
-    risks: Risks | None = Field(None, description="Risico's, zoals verplaatsing.")
-    capacity: Capacity | None = Field(None, description="Benodigde capaciteit.")
-    sources: list[Text] = Field(default_factory=list, description="Bronnen.")
+    governance: Literal["hierarchical", "network", "mixed"] = Field(
+        title="sturing", description="Sturing: hiërarchisch, netwerkgericht of gemengd."
+    )
+    stakeholders: list[Involvement] = Field(
+        default_factory=list, title="betrokken partners", description="Betrokken partners."
+    )
+    instruments: list[Ref] = Field(
+        default_factory=list, title="instrumenten", description="Ingezette instrumenten."
+    )
+    effects: dict[str, Effect] = Field(
+        title="effecten", description="Effect per domein; elk domein beoordeeld."
+    )
+    risks: Risks | None = Field(None, title="risico's", description="Risico's, zoals verplaatsing.")
+    capacity: Capacity | None = Field(None, title="capaciteit", description="Benodigde capaciteit.")
+    sources: list[Text] = Field(default_factory=list, title="bronnen", description="Bronnen.")
     visibility: Literal["public", "internal"] = Field(
-        "public", description="Intern: niet in de openbare publicatie."
+        "public", title="zichtbaarheid", description="Intern: niet in de openbare publicatie."
     )
     accepted: list[Accepted] = Field(
         default_factory=list,
+        title="bewust aanvaarde bevindingen",
         description="Bevindingen over deze maatregel die het bestuur bewust aanvaardt.",
     )
 
