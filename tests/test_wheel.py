@@ -183,3 +183,13 @@ def test_a_project_installed_from_a_wheel_stays_green_after_a_measure_added_by_h
     assert re.search(r"speelveld schema --check\.+Passed", hooks), hooks
     installed = list(home.glob("*/py_env-*/lib/python*/site-packages/speelveld-*.dist-info"))
     assert [p.name for p in installed] == [f"{wheel.name.split('-py3')[0]}.dist-info"]
+
+
+@pytest.mark.parametrize(
+    "path", ["build/lib/speelveld/cli.py", "generator/speelveld.egg-info/PKG-INFO", "dist/x.whl"]
+)
+def test_what_packaging_leaves_behind_is_ignored(path: str) -> None:
+    result = subprocess.run(
+        ["git", "check-ignore", "--quiet", "--no-index", path], cwd=REPOSITORY, check=False
+    )  # pip wheel . leaves build/ and an .egg-info folder in the source
+    assert result.returncode == 0, f"{path} staat niet in .gitignore"
