@@ -1,8 +1,8 @@
-"""The Amsterdam site built with each engine, by the commands the README gives for it.
+"""The Amsterdam site built with each engine, by the commands of reference/site-bouwers.md.
 
 MkDocs builds it with the plugin (``tests/conftest.py``); ProperDocs runs the same plugin;
 Zensical runs no plugin and builds what ``speelveld render --zensical`` wrote. Each build
-runs in a copy of the repository's project, so that the commands are exactly the README's.
+runs in a copy of the repository's project, so that the commands are exactly the reference's.
 """
 
 from __future__ import annotations

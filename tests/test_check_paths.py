@@ -40,9 +40,9 @@ def test_a_file_gets_its_own_findings_and_those_about_the_portfolio(
     monkeypatch.chdir(project)
     status, output = run("check", BROKEN)
     assert status == 1
-    assert f"{BROKEN}:1:8: error yaml-syntax" in output
+    assert f"{BROKEN}:1:8: fout yaml-syntax" in output
     assert ALSO_BROKEN + ":" not in output
-    assert "(portefeuille): info portfolio-incomplete" in output
+    assert "(portefeuille): melding portfolio-incomplete" in output
     assert "15 bestanden gecontroleerd: 1 fout, 0 waarschuwingen, 1 melding" in output
     assert f"Getoond: de bevindingen in {BROKEN} en over de portefeuille; 1 elders" in output
 

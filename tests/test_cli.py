@@ -1,5 +1,5 @@
-"""Exit statuses, usage errors, and a README that documents every command, option, rule
-and configuration key."""
+"""Exit statuses, usage errors, and rules that explain themselves; the reference that
+documents every command, option, rule and setting is tested in test_reference.py."""
 
 from __future__ import annotations
 
@@ -13,13 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from speelveld.cli import main
-from speelveld.codes import INPUT_CODES
-from speelveld.config import Config
 from speelveld.rules import REGISTRY
 
 from .conftest import BASE, REPOSITORY
-
-README = (REPOSITORY / "README.md").read_text(encoding="utf-8")
 
 
 def invoke(*args: str) -> tuple[int, str]:
@@ -87,37 +83,9 @@ def _commands() -> list[click.Command]:
     return list(main.commands.values())  # type: ignore[attr-defined]
 
 
-def test_readme_documents_every_command_and_option() -> None:
-    for command in _commands():
-        assert f"`speelveld {command.name}" in README
-        for param in command.params:
-            for flag in getattr(param, "opts", []):
-                if flag.startswith("--"):
-                    assert flag in README, f"{command.name} {flag}"
-
-
-def test_readme_documents_every_code_with_its_level() -> None:
-    for code, level in [(c.code, c.severity) for c in INPUT_CODES.values()] + [
-        (r.id, r.level) for r in REGISTRY.values()
-    ]:
-        assert f"| `{code}` | {level.label} |" in README, code
-
-
-def test_readme_documents_every_configuration_key() -> None:
-    for key in Config.model_fields:
-        assert f"| `{key}` |" in README, key
-
-
 def test_every_rule_explains_itself_with_examples() -> None:
     for rule in REGISTRY.values():
         assert rule.summary
         assert rule.remedy
         assert "Goed" in rule.explanation, rule.id
         assert "Fout" in rule.explanation, rule.id
-
-
-def test_readme_documents_every_plugin_option() -> None:
-    from speelveld.plugin import SpeelveldConfig
-
-    for name, _ in SpeelveldConfig._schema:
-        assert f"| `{name}` |" in README, name

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from speelveld.cli import main
+from speelveld.compare import compare
+from speelveld.model import Measure
+from speelveld.pipeline import check
+from speelveld.render.pages import SiteOptions, render_pages
 
 from .conftest import BASE, NEW_MEASURE
 
@@ -62,11 +68,11 @@ def test_between_revisions_reports_measures_scores_and_findings(repo: Path) -> N
         "  - Veiligheid in het uitgaansgebied: +1 ondersteunend\n"
         "  - Gezondheid van bezoekers: 0 neutraal\n"
         "  - Economie van de nacht: +1 ondersteunend\n"
-        "- ✏️ `cameratoezicht` Cameratoezicht op pleinen: gewijzigd effects\n"
+        "- ✏️ `cameratoezicht` Cameratoezicht op pleinen: gewijzigd: effecten\n"
         "  - Economie van de nacht: -1 → -2\n"
     ) in output
-    assert "error `unmitigated-side-effect` measures/cameratoezicht.yml:19:3" in output
-    assert "| `economie` | 1 → **2** | +1 | 29% → **33%** |" in output
+    assert "fout `unmitigated-side-effect` measures/cameratoezicht.yml:19:3" in output
+    assert "| Economie van de nacht | 1 → **2** | +1 | 29% → **33%** |" in output
     assert "### Opgeloste bevindingen (0)" in output
     assert status == 1  # the new finding is an error
 
@@ -77,7 +83,7 @@ def test_fail_level_above_the_new_findings_passes(repo: Path) -> None:
         camera.read_text(encoding="utf-8").replace("score: -2", "score: -1"), encoding="utf-8"
     )
     status, output = diff("v1", "--project", str(repo))
-    assert "warning unmitigated-side-effect measures/cameratoezicht.yml:19:3" in output
+    assert "waarschuwing unmitigated-side-effect measures/cameratoezicht.yml:19:3" in output
     assert status == 0
     assert diff("v1", "--project", str(repo), "--fail-on", "warning")[0] == 1
 
@@ -86,7 +92,7 @@ def test_resolved_findings_are_listed_and_do_not_fail(repo: Path) -> None:
     status, output = diff("HEAD", "v1", "--project", str(repo))
     assert "- nachtburgemeester Nachtburgemeester" in output
     assert "Nieuwe bevindingen (0):" in output
-    assert "Opgeloste bevindingen (1):\n  error unmitigated-side-effect" in output
+    assert "Opgeloste bevindingen (1):\n  fout unmitigated-side-effect" in output
     assert status == 0
 
 
@@ -116,7 +122,7 @@ def test_text_shows_scores_per_domain_by_name(repo: Path) -> None:
         "    Veiligheid in het uitgaansgebied: +1 ondersteunend\n"
         "    Gezondheid van bezoekers: 0 neutraal\n"
         "    Economie van de nacht: +1 ondersteunend\n"
-        "~ cameratoezicht Cameratoezicht op pleinen: gewijzigd effects\n"
+        "~ cameratoezicht Cameratoezicht op pleinen: gewijzigd: effecten\n"
         "    Economie van de nacht: -1 → -2\n"
     ) in output
 
@@ -139,10 +145,10 @@ def test_only_changed_scores_are_listed_with_the_new_name(tmp_path: Path) -> Non
     )
     _, output = diff(str(BASE), str(head))
     lines = output.splitlines()
-    changed = lines.index("~ cameratoezicht Cameratoezicht op pleinen: gewijzigd effects")
+    changed = lines.index("~ cameratoezicht Cameratoezicht op pleinen: gewijzigd: effecten")
     assert lines[changed + 1 : changed + 3] == ["    Gezondheid: 0 → -2", ""]
     _, markdown = diff(str(BASE), str(head), "--format", "markdown")
-    assert "- ✏️ `cameratoezicht` Cameratoezicht op pleinen: gewijzigd effects\n" in markdown
+    assert "- ✏️ `cameratoezicht` Cameratoezicht op pleinen: gewijzigd: effecten\n" in markdown
     assert "  - Gezondheid: 0 → -2\n\n### Dekking" in markdown
 
 
@@ -180,10 +186,89 @@ def test_new_findings_are_listed_errors_first(tmp_path: Path) -> None:
     end = next(i for i, line in enumerate(lines) if line.startswith("Opgeloste bevindingen"))
     listed = [line.split()[:3] for line in lines[start + 1 : end]]
     assert listed == [
-        ["error", "unknown-reference", "measures/zzz.yml:7:10:"],
-        ["warning", "many-leads", "measures/aaa.yml:8:21:"],
-        ["warning", "unsupported-domain", "measures/zzz.yml:10:15:"],
-        ["warning", "unsupported-domain", "measures/zzz.yml:12:13:"],
-        ["info", "portfolio-incomplete", "(portefeuille):"],
+        ["fout", "unknown-reference", "measures/zzz.yml:7:10:"],
+        ["waarschuwing", "many-leads", "measures/aaa.yml:8:21:"],
+        ["waarschuwing", "unsupported-domain", "measures/zzz.yml:10:15:"],
+        ["waarschuwing", "unsupported-domain", "measures/zzz.yml:12:13:"],
+        ["melding", "portfolio-incomplete", "(portefeuille):"],
     ]
     assert status == 1
+
+
+def _paused_repository(tmp_path: Path) -> Path:
+    """Base: a measure without a lead (no-lead) and a domain uncovered in the plan. Head:
+    the same, plus a partner file with one unknown key, which the measure names."""
+    base = tmp_path / "base"
+    shutil.copytree(BASE, base)
+    camera = base / "measures" / "cameratoezicht.yml"
+    camera.write_text(camera.read_text("utf-8").replace("role: lead", "role: partner"), "utf-8")
+    (base / "speelveld.yml").write_text("min_measures_per_domain: 5\n", "utf-8")
+    head = tmp_path / "head"
+    shutil.copytree(base, head)
+    partner = head / "stakeholders" / "politie.yml"
+    partner.write_text(partner.read_text("utf-8") + "website: https://example.org\n", "utf-8")
+    return head
+
+
+@pytest.mark.parametrize("format_", ["text", "markdown"])
+def test_findings_held_up_by_an_input_error_wait_and_are_not_solved(
+    tmp_path: Path, format_: str
+) -> None:
+    head = _paused_repository(tmp_path)
+    assert "id: politie" in (head / "measures" / "cameratoezicht.yml").read_text("utf-8")
+    status, output = diff(str(tmp_path / "base"), str(head), "--format", format_)
+    assert "Opgeloste bevindingen (0)" in output
+    assert "Wachtend op invoerfouten (" in output
+    waiting = output[output.index("Wachtend op invoerfouten") :]
+    assert "no-lead" in waiting  # the measure names the partner with the error
+    assert "domain-uncovered" in waiting  # the portfolio rules did not run
+    assert "wachten op invoerfouten" in output.splitlines()[1 if format_ == "text" else 2]
+    new = output[output.index("Nieuwe bevindingen") : output.index("Opgeloste bevindingen")]
+    assert "schema" in new
+    assert "depends-on-error" in new
+    assert status == 1  # the unknown key is a new error
+
+
+#: The keys of a measure file: none may stand in what a reviewer or alderman reads.
+MEASURE_KEYS = [key for key in Measure.model_fields if key != "id"]
+
+
+def _keys_in(text: str) -> list[str]:
+    """The keys of a measure file in ``text``, not counting file paths."""
+    plain = re.sub(r"\S+\.yml\b", "", text)
+    return [key for key in MEASURE_KEYS if re.search(rf"\b{key}\b", plain)]
+
+
+@pytest.mark.parametrize("format_", ["text", "markdown"])
+def test_changed_fields_are_named_as_readers_know_them(repo: Path, format_: str) -> None:
+    camera = repo / "measures" / "cameratoezicht.yml"
+    text = camera.read_text("utf-8").replace("status: running", "status: evaluated")
+    camera.write_text(text.replace("governance: hierarchical", "governance: mixed"), "utf-8")
+    _, output = diff("v1", "--project", str(repo), "--format", format_)
+    assert "status: running" in (BASE / "measures" / "cameratoezicht.yml").read_text("utf-8")
+    changed = next(line for line in output.splitlines() if "cameratoezicht" in line)
+    assert changed.endswith("gewijzigd: stand, sturing, effecten"), changed
+    assert _keys_in(output[: output.index("Nieuwe bevindingen")]) == []
+
+
+def test_the_changes_page_lists_waiting_findings_apart_and_names_fields_in_dutch(
+    tmp_path: Path,
+) -> None:
+    """The page renders a comparison whose newer version waits on an input error; the site
+    itself is never built from such a version, but the page must not call them solved."""
+    head = _paused_repository(tmp_path)
+    camera = head / "measures" / "cameratoezicht.yml"
+    camera.write_text(camera.read_text("utf-8").replace("status: running", "status: evaluated"))
+    base_report, head_report = check(tmp_path / "base"), check(head)
+    comparison = compare(base_report, head_report, "raadsbesluit-2025", "deze versie")
+    page = render_pages(replace(base_report, comparison=comparison), SiteOptions())[
+        "wijzigingen.md"
+    ]
+    solved = page[page.index("## Opgeloste bevindingen") : page.index("## Nog niet opnieuw")]
+    assert "Geen." in solved
+    waiting = page[page.index("## Nog niet opnieuw getoetst") :]
+    assert "geen enkele partner is trekker" in waiting
+    assert "domain-uncovered" in waiting
+    assert re.search(r"Cameratoezicht op pleinen\]\([^)]*\): stand\n", page), page
+    body = page.split("---\n", 2)[2]  # after the front matter, which is YAML of the page
+    assert _keys_in(body) == []

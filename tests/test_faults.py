@@ -511,7 +511,7 @@ def test_a_configuration_that_is_no_file_is_an_error(
         check=False,
     )
     assert result.returncode == 1
-    assert f"speelveld.yml:1:1: error yaml-syntax speelveld.yml is {kind}" in result.stdout
+    assert f"speelveld.yml:1:1: fout yaml-syntax speelveld.yml is {kind}" in result.stdout
     no_traceback(result.stdout, result.stderr)
 
 
@@ -528,7 +528,7 @@ def test_a_folder_that_vanishes_while_read_is_a_finding(project: Path, monkeypat
     monkeypatch.setattr(loader.os, "scandir", vanishing)
     result = CliRunner().invoke(main, ["check", str(project)])
     assert result.exit_code == 1
-    assert "measures/:1:1: error yaml-syntax de map kan niet worden gelezen: bestaat niet" in (
+    assert "measures/:1:1: fout yaml-syntax de map kan niet worden gelezen: bestaat niet" in (
         result.output
     )
 
@@ -579,10 +579,10 @@ def as_other_user(command: list[str], cwd: Path) -> subprocess.CompletedProcess[
 
 #: What is made unreadable, how, and what the check then says about it.
 UNREADABLE = [
-    ("measures/testservice.yml", 0o000, "measures/testservice.yml:1:1: error yaml-syntax"),
-    ("measures", 0o000, "measures/:1:1: error yaml-syntax de map kan niet worden gelezen"),
-    ("measures", 0o644, "measures/cameratoezicht.yml:1:1: error yaml-syntax"),  # no x
-    ("speelveld.yml", 0o000, "speelveld.yml:1:1: error yaml-syntax het bestand kan niet"),
+    ("measures/testservice.yml", 0o000, "measures/testservice.yml:1:1: fout yaml-syntax"),
+    ("measures", 0o000, "measures/:1:1: fout yaml-syntax de map kan niet worden gelezen"),
+    ("measures", 0o644, "measures/cameratoezicht.yml:1:1: fout yaml-syntax"),  # no x
+    ("speelveld.yml", 0o000, "speelveld.yml:1:1: fout yaml-syntax het bestand kan niet"),
 ]
 
 

@@ -289,7 +289,8 @@ def test_junit_agrees_with_json(mixed: Path) -> None:
     assert portfolio == [r.id for r in REGISTRY.values() if r.scope == "portfolio"]
     failed = {c.get("name") for s in root for c in s if c.find("failure") is not None}
     assert failed == {"extra", "measure:kapot"}
-    pattern = re.compile(r"(.*?)(?::(\d+):(\d+))?: (error|warning|info) (\S+) (.*)")
+    pattern = re.compile(r"(.*?)(?::(\d+):(\d+))?: (fout|waarschuwing|melding) (\S+) (.*)")
+    labels = {level.word: level.label for level in Severity}
     rows = set()
     for element in root.iter():
         if element.tag in ("failure", "system-out"):
@@ -298,7 +299,7 @@ def test_junit_agrees_with_json(mixed: Path) -> None:
                 assert match, line
                 path, ln, col, level, code, message = match.groups()
                 path = "" if path == "(portefeuille)" else path
-                rows.add((code, level, path, int(ln or 0), int(col or 0), message))
+                rows.add((code, labels[level], path, int(ln or 0), int(col or 0), message))
     assert rows == json_rows(mixed)
 
 
@@ -324,7 +325,7 @@ def test_text_lines_agree_with_json(mixed: Path) -> None:
     lines = output.splitlines()
     assert lines[-1] == "15 bestanden gecontroleerd: 2 fouten, 2 waarschuwingen, 2 meldingen"
     assert (
-        "measures/extra.yml:11:9: error unknown-reference onbekende partner 'politei'. "
+        "measures/extra.yml:11:9: fout unknown-reference onbekende partner 'politei'. "
         "Bedoelt u 'politie'?" in lines
     )
     assert len(lines) - 1 == len(json_rows(mixed))

@@ -33,7 +33,7 @@ OLD_RATIONALE = "    rationale: Snellere inzet bij incidenten.\n"
 
 
 def _steps() -> dict[str, dict[str, Any]]:
-    workflow = yaml.safe_load(ci_files("1.0.0")[".github/workflows/pr.yml"])
+    workflow = yaml.safe_load(ci_files("speelveld==1.0.0")[".github/workflows/pr.yml"])
     [job] = workflow["jobs"].values()
     return {step["id"]: step for step in job["steps"] if "id" in step}
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from importlib import metadata
@@ -74,6 +75,14 @@ def started(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project
 
 
+@pytest.fixture
+def existing(started: Path, tmp_path: Path) -> Path:
+    """A copy of the started project, for tests that write into it."""
+    folder = tmp_path / "proj"
+    shutil.copytree(started, folder)
+    return folder
+
+
 def test_no_input_writes_every_file_of_a_project(started: Path) -> None:
     expected = {
         "mkdocs.yml",
@@ -138,7 +147,7 @@ def test_mkdocs_yml_is_the_municipal_setup(started: Path) -> None:
 def test_readme_gitignore_and_editor_settings(started: Path) -> None:
     readme = (started / "README.md").read_text("utf-8")
     assert readme.startswith(f"# {DEFAULT_TITLE}\n")
-    assert f"pip install speelveld=={metadata.version('speelveld')}" in readme
+    assert f'pip install "speelveld=={metadata.version("speelveld")}"' in readme
     for command in ("speelveld check", "speelveld new", "speelveld diff", "mkdocs serve"):
         assert command in readme
     assert "mkdocs build" in readme
@@ -239,6 +248,7 @@ def test_it_refuses_a_folder_with_a_project(tmp_path: Path, marker: str) -> None
     status, output = run("init", "--no-input", str(folder))
     assert status == 2
     assert "bevat al een project" in output
+    assert "speelveld init --ci github" in output
     assert marker.rstrip("/") in output
     assert snapshot(folder) == before
     assert sorted(p for p in folder.rglob("*") if p.is_dir()) == folders_before
@@ -434,6 +444,7 @@ def test_pre_commit_config_is_valid_and_pinned(started: Path) -> None:
         assert local["files"] == hook["files"]
         assert (local["language"], local["pass_filenames"]) == ("python", hook["pass_filenames"])
         assert local["additional_dependencies"] == [f"speelveld=={metadata.version('speelveld')}"]
+        assert local["language"] == "python"
 
 
 def test_ci_github_writes_the_workflows_that_install_the_released_package(tmp_path: Path) -> None:
@@ -442,12 +453,133 @@ def test_ci_github_writes_the_workflows_that_install_the_released_package(tmp_pa
     version = metadata.version("speelveld")
     status, output = run("init", str(tmp_path / "p"), "--no-input", "--ci", "github")
     assert status == 0, output
-    expected = ci_files(version)
+    expected = ci_files(f"speelveld=={version}")
     assert {".github/workflows/pr.yml", ".github/workflows/pages.yml"} <= set(expected)
     for path, text in expected.items():
         assert (tmp_path / "p" / path).read_text("utf-8") == text, path
-        assert f"speelveld=={version}" in text or not path.startswith(".github/workflows/")
+        workflow = path.startswith(".github/workflows/")
+        assert f'SPEELVELD: "speelveld=={version}"' in text or not workflow
     assert "pip install -e" not in (tmp_path / "p/.github/workflows/pr.yml").read_text("utf-8")
+
+
+def _installed(folder: Path) -> set[str]:
+    """What the README, the hooks and each workflow of a project install."""
+    found = set(re.findall(r'SPEELVELD: "([^"]+)"', _text_of(folder, ".github/workflows/*.yml")))
+    config = yaml.safe_load((folder / ".pre-commit-config.yaml").read_text("utf-8"))
+    found |= {d for hook in config["repos"][0]["hooks"] for d in hook["additional_dependencies"]}
+    found |= set(re.findall(r'pip install "([^"]+)"', _text_of(folder, "README.md")))
+    return found
+
+
+def _text_of(folder: Path, pattern: str) -> str:
+    return "".join(p.read_text("utf-8") for p in sorted(folder.glob(pattern)))
+
+
+@pytest.mark.parametrize(
+    ("given", "installed"),
+    [
+        ("0.2.0", "speelveld==0.2.0"),
+        ("speelveld>=0.2,<0.3", "speelveld>=0.2,<0.3"),
+        ("speelveld[zensical]==0.2.0", "speelveld[zensical]==0.2.0"),
+        (
+            "https://example.org/speelveld-0.2.0-py3-none-any.whl",
+            "https://example.org/speelveld-0.2.0-py3-none-any.whl",
+        ),
+        (
+            "git+https://example.org/speelveld.git@v0.2.0",
+            "git+https://example.org/speelveld.git@v0.2.0",
+        ),
+        ("speelveld @ git+https://example.org/s.git", "speelveld @ git+https://example.org/s.git"),
+    ],
+)
+def test_install_says_what_every_file_installs(tmp_path: Path, given: str, installed: str) -> None:
+    folder = tmp_path / "p"
+    status, output = run("init", str(folder), "--no-input", "--ci", "github", "--install", given)
+    assert status == 0, output
+    assert _installed(folder) == {installed}
+
+
+def test_install_of_a_wheel_path_is_that_wheel_wherever_pip_runs(tmp_path: Path) -> None:
+    wheel = tmp_path / "wheels" / "speelveld-0.2.0-py3-none-any.whl"
+    wheel.parent.mkdir()
+    wheel.write_bytes(b"")
+    folder = tmp_path / "p"
+    relative = Path("wheels") / wheel.name
+    result = CliRunner().invoke(
+        cli.main, ["init", str(folder), "--no-input", "--ci", "github", "--install", str(relative)]
+    )
+    assert result.exit_code == 2  # relative to where init runs, not to the test's folder
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(tmp_path)
+        status, output = run(
+            "init", "p", "--no-input", "--ci", "github", "--install", str(relative)
+        )
+    assert status == 0, output
+    assert _installed(folder) == {str(wheel.resolve())}
+
+
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        ('0.2.0" && curl x', "niet te gebruiken"),
+        ("$(curl x)", "niet te gebruiken"),
+        ("latest", "geen vereiste"),
+        ("requests==2.0", "geen vereiste"),
+        ("-e .", "geen vereiste"),
+        ("missing/speelveld-0.2.0-py3-none-any.whl", "bestaat niet"),
+        ("", "niet te gebruiken"),
+    ],
+)
+def test_an_install_that_is_no_requirement_for_speelveld_is_refused(
+    tmp_path: Path, given: str, message: str
+) -> None:
+    status, output = run("init", str(tmp_path / "p"), "--no-input", "--install", given)
+    assert status == 2
+    assert message in output
+    assert not (tmp_path / "p").exists()
+
+
+def test_ci_in_an_existing_project_adds_only_the_ci_files(existing: Path) -> None:
+    from speelveld.ci import FILES
+
+    before = snapshot(existing)
+    status, output = run("init", str(existing), "--ci", "github", "--install", "0.2.0")
+    assert status == 0, output
+    after = snapshot(existing)
+    assert sorted(set(after) - set(before)) == sorted(FILES)
+    assert {path: after[path] for path in before} == before
+    assert _installed(existing) - {f"speelveld=={metadata.version('speelveld')}"} == {
+        "speelveld==0.2.0"
+    }
+    assert errors(existing) == []
+
+
+def test_ci_in_an_existing_project_replaces_a_ci_file_only_with_force(existing: Path) -> None:
+    own = existing / ".github/workflows/pr.yml"
+    own.parent.mkdir(parents=True)
+    own.write_text("# eigen workflow\n", "utf-8")
+    before = snapshot(existing)
+    status, output = run("init", str(existing), "--ci", "github")
+    assert status == 2
+    assert ".github/workflows/pr.yml bestaat al" in output
+    assert "--force" in output
+    assert snapshot(existing) == before
+    status, output = run("init", str(existing), "--ci", "github", "--force", "--install", "0.3.0")
+    assert status == 0, output
+    assert "pr.yml (vervangen)" in output
+    assert 'SPEELVELD: "speelveld==0.3.0"' in own.read_text("utf-8")
+    assert (existing / "measures" / f"{EXAMPLE_MEASURE}.yml").read_bytes() == before[
+        f"measures/{EXAMPLE_MEASURE}.yml"
+    ]
+
+
+def test_an_existing_project_gets_no_new_title_or_domains(existing: Path) -> None:
+    before = snapshot(existing)
+    status, output = run("init", str(existing), "--ci", "github", "--title", "Nieuw")
+    assert status == 2
+    assert "alleen voor een nieuw project" in output
+    assert snapshot(existing) == before
+    assert run("init", str(existing), "--force")[0] == 2
 
 
 def test_without_ci_no_workflows_and_an_unknown_ci_is_a_usage_error(tmp_path: Path) -> None:

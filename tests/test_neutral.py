@@ -277,5 +277,5 @@ def test_a_wrong_framework_is_a_located_schema_error(
     (project / "speelveld.yml").write_text("framework:\n  " + setting, "utf-8")
     result = CliRunner().invoke(main, ["check", str(project)])
     assert result.exit_code == 1
-    assert f"speelveld.yml:{line}:{column}: error schema " in result.output
+    assert f"speelveld.yml:{line}:{column}: fout schema " in result.output
     assert message in result.output

@@ -175,6 +175,6 @@ def test_a_build_still_stops_on_an_input_error(project: Path, tmp_path: Path) ->
     (project / "measures" / "testservice.yml").write_text(BROKEN, "utf-8")
     result = build(project, site)
     assert result.returncode != 0
-    assert "measures/testservice.yml:1:8: error yaml-syntax" in result.stderr
+    assert "measures/testservice.yml:1:8: fout yaml-syntax" in result.stderr
     assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
     assert "Invoerfouten in de gegevens" not in (site / "index.html").read_text("utf-8")

@@ -127,7 +127,7 @@ def test_input_errors_stop_the_build_and_keep_the_old_site(project: Path, tmp_pa
     )
     result = build(project, site)
     assert result.returncode != 0
-    assert "measures/testservice.yml:3:9: error schema 'status' is 'bezig'" in result.stderr
+    assert "measures/testservice.yml:3:9: fout schema 'status' is 'bezig'" in result.stderr
     assert "Traceback" not in result.stderr
     assert fingerprint(site) == before
 

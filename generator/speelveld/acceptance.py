@@ -11,7 +11,7 @@ not pile up.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
 
 from .codes import UNUSED_ACCEPTANCE
@@ -66,11 +66,17 @@ def _entries(project: Project) -> Iterator[_Entry]:
 
 
 def apply(
-    project: Project, findings: list[Finding], today: datetime.date, *, portfolios_checked: bool
+    project: Project,
+    findings: list[Finding],
+    today: datetime.date,
+    *,
+    portfolios_checked: bool,
+    paused: Collection[Subject] = (),
 ) -> list[Finding]:
     """``findings`` with every accepted one marked, plus a finding for each unused entry.
 
-    Entries about the portfolio are only reported unused when the portfolio rules ran.
+    Entries about the portfolio are only reported unused when the portfolio rules ran,
+    those of a measure only when its rules ran (it is not in ``paused``).
     """
     entries = list(_entries(project))
     used: set[tuple[Subject, int]] = set()
@@ -85,6 +91,8 @@ def apply(
         if (entry.owner, entry.index) in used:
             continue
         if entry.owner == PORTFOLIO and not portfolios_checked:
+            continue
+        if entry.owner in paused:
             continue
         result.append(_unused(project, entry))
     return result

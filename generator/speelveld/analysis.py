@@ -12,9 +12,9 @@ import datetime
 from collections.abc import Iterator
 
 from . import acceptance
-from .codes import INCOMPLETE, INPUT_CODES, is_input_error
+from .codes import DEPENDS_ON_ERROR, INCOMPLETE, INPUT_CODES, is_input_error
 from .coverage import summarise
-from .findings import PORTFOLIO, Finding, Severity
+from .findings import PORTFOLIO, Finding, Severity, Subject
 from .model import IN_FORCE_PORTFOLIO, PLAN_PORTFOLIO, Measure
 from .project import Project
 from .report import Portfolio
@@ -45,10 +45,13 @@ def analyse(
     """Every portfolio with its findings, and all findings (``loaded`` first) sorted.
 
     With input errors the portfolio rules do not run: their findings would only echo
-    the errors (a measure dropped for a typo leaves its domains uncovered).
+    the errors (a measure dropped for a typo leaves its domains uncovered). Likewise the
+    measure rules say nothing of a measure that names an entity whose file has errors
+    (a partner missing for one unknown key would leave its domains unsupported).
     """
     # A rule name mistyped under ``rules`` drops no data: the portfolio rules still run.
     broken = sorted({f.path for f in loaded if is_input_error(f)})
+    waiting = paused(loaded)
     findings = [*loaded, *_unknown_rule_settings(project)]
     sets = list(portfolio_measures(project))
     contexts = {
@@ -56,7 +59,8 @@ def analyse(
         for portfolio, _, measures in sets
     }
     for rule in _enabled(project, "measure"):  # once per measure: those of the plan
-        findings.extend(_run(project, rule, contexts[PLAN_PORTFOLIO], ""))
+        found = _run(project, rule, contexts[PLAN_PORTFOLIO], "")
+        findings.extend(f for f in found if f.subject not in waiting)
     for portfolio, context in contexts.items():
         if broken:
             break
@@ -64,7 +68,9 @@ def analyse(
             findings.extend(_run(project, rule, context, portfolio))
     if broken:
         findings.append(_incomplete(project, broken))
-    findings = sorted(acceptance.apply(project, findings, today, portfolios_checked=not broken))
+    findings = sorted(
+        acceptance.apply(project, findings, today, portfolios_checked=not broken, paused=waiting)
+    )
     portfolios = {
         portfolio: Portfolio(
             portfolio,
@@ -76,6 +82,12 @@ def analyse(
         for portfolio, title, measures in sets
     }
     return portfolios, findings
+
+
+def paused(findings: list[Finding]) -> set[Subject]:
+    """The subjects whose rules wait: they name an entity whose own file has input errors,
+    so their findings would only echo those errors."""
+    return {f.subject for f in findings if f.code == DEPENDS_ON_ERROR}
 
 
 def _enabled(project: Project, scope: str) -> Iterator[Rule]:

@@ -31,6 +31,7 @@ from .cli_dutch import (
     usage_error,
 )
 from .findings import PORTFOLIO, Finding, Severity
+from .suggest import did_you_mean
 
 __all__ = ["main", "project_option", "usage_error"]
 
@@ -54,8 +55,9 @@ def _known_portfolio(portfolio: str, scenarios: Collection[str]) -> None:
     from .model import RESERVED_PORTFOLIOS
 
     if portfolio not in RESERVED_PORTFOLIOS and portfolio not in scenarios:
-        choices = ", ".join([*RESERVED_PORTFOLIOS, *scenarios])
-        usage_error(f"onbekende portefeuille '{portfolio}'; kies uit: {choices}")
+        known = [*RESERVED_PORTFOLIOS, *scenarios]
+        hint = did_you_mean(portfolio, known)
+        usage_error(f"onbekende portefeuille '{portfolio}'.{hint} Kies uit: {', '.join(known)}")
 
 
 def fail_on_option(help: str) -> Callable[[F], F]:

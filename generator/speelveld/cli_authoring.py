@@ -22,6 +22,7 @@ from .cli_dutch import (
     project_option,
     usage_error,
 )
+from .kinds import ALIASES, KINDS
 
 if TYPE_CHECKING:  # the commands import their modules when they run
     from .starter import Starter, StarterDomain
@@ -135,8 +136,16 @@ def render(project: Path, out: Path, internal: bool, title: str | None, zensical
     "--ci",
     metavar="SOORT",
     type=DutchChoice(["github"]),
-    help="Schrijf ook de workflows voor deze CI: github (GitHub Actions).",
+    help="Schrijf ook de workflows voor deze CI: github (GitHub Actions). In een bestaand "
+    "project schrijft init dan alleen die.",
 )
+@click.option(
+    "--install",
+    metavar="VEREISTE",
+    help="Wat de README, de hooks en de workflows installeren: een versie, een vereiste voor "
+    "pip, een wheel (pad of URL) of een git-URL.  [standaard: speelveld==<deze versie>]",
+)
+@click.option("--force", is_flag=True, help="Vervang bestaande CI-bestanden (alleen met --ci).")
 @click.option(
     "--no-input", is_flag=True, help="Stel geen vragen; zonder --domain drie voorbeelddomeinen."
 )
@@ -145,11 +154,31 @@ def init(
     title: str | None,
     domain_options: tuple[str, ...],
     ci: str | None,
+    install: str | None,
+    force: bool,
     no_input: bool,
 ) -> None:
-    """Begin een nieuw project in MAP (standaard de huidige map), klaar om te bouwen."""
+    """Begin een nieuw project in MAP (standaard de huidige map), klaar om te bouwen.
+
+    Met --ci github in een map die al een project is: schrijf alleen de CI-bestanden.
+    """
+    from .ci import InvalidInstall, requirement
     from .starter import DEFAULT_TITLE, EXAMPLE_DOMAINS, Starter, installed_version, parse_domain
 
+    try:
+        spec = requirement(install, installed_version())
+    except InvalidInstall as problem:
+        usage_error(str(problem))
+    if force and ci is None:
+        usage_error("--force vervangt alleen CI-bestanden; geef er --ci github bij")
+    if ci is not None and _project_parts(folder):
+        if domain_options or title is not None:
+            usage_error(
+                f"'{folder}' is al een project: --title en --domain gelden alleen voor een "
+                "nieuw project; laat ze weg om alleen de CI-bestanden te schrijven"
+            )
+        _write_ci(folder, spec, force=force)
+        return
     domains: dict[str, StarterDomain] = {}
     for option in domain_options:
         try:
@@ -172,9 +201,9 @@ def init(
     starter = Starter(
         " ".join(title.split()),
         tuple(domains.values()) or (_ask_domains() if interactive else EXAMPLE_DOMAINS),
-        installed_version(),
+        spec,
     )
-    _write_starter(folder, starter, ci)
+    _write_starter(folder, starter, ci, force=force)
 
 
 #: Why a title with < or > is refused: the site build refuses such a site_name.
@@ -185,19 +214,51 @@ def _unsafe_title(title: str) -> bool:
     return "<" in title or ">" in title
 
 
-def _refuse_a_project(folder: Path) -> None:
-    """A usage error when ``folder`` already holds (part of) a project, or is a file."""
+def _project_parts(folder: Path) -> list[str]:
+    """What in ``folder`` makes it (part of) a project already."""
     from .ids import CONFIG_FILE
 
+    if not folder.is_dir():
+        return []
+    return [name for name in ("domains/", "mkdocs.yml", CONFIG_FILE) if (folder / name).exists()]
+
+
+def _refuse_a_project(folder: Path) -> None:
+    """A usage error when ``folder`` already holds (part of) a project, or is a file."""
     if folder.exists() and not folder.is_dir():
         usage_error(f"'{folder}' is een bestand, geen map")
-    present = [name for name in ("domains/", "mkdocs.yml", CONFIG_FILE) if (folder / name).exists()]
+    present = _project_parts(folder)
     if present:
         usage_error(
             f"'{folder}' bevat al een project ({', '.join(present)}); "
             "speelveld init begint alleen een nieuw project, in een lege map of een map "
-            "zonder domains/, mkdocs.yml en speelveld.yml"
+            "zonder domains/, mkdocs.yml en speelveld.yml; alleen de CI-bestanden voor dit "
+            "project schrijft: speelveld init --ci github"
         )
+
+
+def _write_ci(folder: Path, install: str, *, force: bool) -> None:
+    """Only the CI files, in a folder that already is a project; existing ones need --force."""
+    from .ci import ci_files
+    from .starter import write
+
+    files = ci_files(install)
+    present = [path for path in files if (folder / path).exists()]
+    if present and not force:
+        verb = "bestaat" if len(present) == 1 else "bestaan"
+        usage_error(
+            f"{', '.join(present)} {verb} al in '{folder}'; niets geschreven. "
+            "Vervang de CI-bestanden met --force"
+        )
+    written, _ = write(folder, files, overwrite=force)
+    click.echo(f"CI voor GitHub Actions in {folder}, die {install} installeert:")
+    for path in written:
+        replaced = " (vervangen)" if path in present else ""
+        click.echo(f"  {path}{replaced}")
+    click.echo(
+        "Kies bij Settings → Pages als bron GitHub Actions om de site te publiceren; "
+        "README.md legt de rest uit."
+    )
 
 
 def _ask_text(prompt: str, default: str) -> str:
@@ -231,28 +292,26 @@ def _ask_domains() -> tuple[StarterDomain, ...]:
     return domains
 
 
-def _write_starter(folder: Path, starter: Starter, ci: str | None) -> None:
+def _write_starter(folder: Path, starter: Starter, ci: str | None, *, force: bool) -> None:
     """Write the project and its schemas, and say what was written and what comes next."""
-    from .project import load_project
+    from .ci import ci_files
     from .schema import SCHEMA_FOLDER
     from .schema import write as write_schemas
     from .starter import ABOUT_PAGE, EXAMPLE_MEASURE, starter_files, write
 
-    files = starter_files(starter)
-    if ci == "github":
-        from .ci import ci_files
-
-        files |= ci_files(starter.version)
+    workflows = ci_files(starter.install) if ci == "github" else {}
     folder.mkdir(parents=True, exist_ok=True)
-    written, kept = write(folder, files)
+    written, kept = write(folder, starter_files(starter) | workflows)
+    if force:  # --force replaces the CI files that were there
+        replaced, _ = write(folder, {p: workflows[p] for p in kept if p in workflows}, True)
+        written += replaced
+        kept = [p for p in kept if p not in replaced]
     if (folder / SCHEMA_FOLDER).exists():
         kept.append(f"{SCHEMA_FOLDER}/")
     else:
-        loaded, _ = load_project(folder)
         root = folder.resolve()
         written += [
-            p.resolve().relative_to(root).as_posix()
-            for p in write_schemas(loaded, folder / SCHEMA_FOLDER)
+            p.resolve().relative_to(root).as_posix() for p in write_schemas(folder / SCHEMA_FOLDER)
         ]
     click.echo(f"Nieuw speelveld '{starter.title}' in {folder}:")
     for path in written:
@@ -271,17 +330,21 @@ def _write_starter(folder: Path, starter: Starter, ci: str | None) -> None:
     )
 
 
-@command()
+@command(
+    help="Schrijf een nieuw YAML-bestand: maatregel, domein, partner, instrument of scenario."
+    f"\n\nSOORT is {', '.join(kind.name for kind in KINDS)}; ook de Nederlandse woorden "
+    f"{', '.join(ALIASES)} mogen."
+)
 @click.argument(
     "kind",
     metavar="SOORT",
-    type=DutchChoice(["measure", "domain", "stakeholder", "instrument", "scenario"]),
+    type=DutchChoice([kind.name for kind in KINDS], ALIASES),
 )
 @click.argument("entity_id", metavar="ID")
 @project_option("De projectmap.")
 @click.option("--no-input", is_flag=True, help="Stel geen vragen; schrijf het sjabloon.")
 def new(kind: str, entity_id: str, project: Path, no_input: bool) -> None:
-    """Schrijf een nieuw YAML-bestand: maatregel, domein, partner, instrument of scenario."""
+    """Write a new file of one kind, with placeholders for what the advisor must choose."""
     from .kinds import BY_NAME
     from .loader import id_problem
     from .project import NotAProject, load_project
@@ -345,28 +408,28 @@ def _ask(kind: str, project: Any) -> Any:
     help="Schrijf niets; exit 1 als de schema's niet actueel zijn.",
 )
 def schema(project: Path, output: Path | None, check_only: bool) -> None:
-    """Schrijf een JSON Schema per soort bestand, voor aanvulling en controle in de editor."""
-    import json
+    """Schrijf een JSON Schema per soort bestand, voor aanvulling en controle in de editor.
 
-    from .project import NotAProject, load_project
-    from .schema import SCHEMA_FOLDER, schemas, write
+    De schema's beschrijven de vorm van de bestanden, geen ids van het project: ze
+    veranderen alleen met een nieuwe versie van Speelveld.
+    """
+    from .loader import is_project
+    from .project import NotAProject
+    from .schema import SCHEMA_FOLDER, stale, write
 
-    try:
-        loaded, _ = load_project(project)
-    except NotAProject as error:
-        usage_error(str(error))
+    if not is_project(project):
+        reason = f"'{project}' is geen Speelveld-project: er is geen map domains/"
+        usage_error(str(NotAProject(reason)))
     folder = output or project / SCHEMA_FOLDER
     if check_only:
-        stale = [
-            name
-            for name, content in schemas(loaded).items()
-            if not (folder / name).is_file()
-            or json.loads((folder / name).read_text("utf-8")) != content
-        ]
-        for name in stale:
-            click.echo(f"{folder / name} is niet actueel; draai speelveld schema", err=True)
-        sys.exit(1 if stale else 0)
-    for path in write(loaded, folder):
+        names = stale(folder)
+        for name in names:
+            click.echo(
+                f"{folder / name} hoort niet bij deze versie van Speelveld; draai speelveld schema",
+                err=True,
+            )
+        sys.exit(1 if names else 0)
+    for path in write(folder):
         click.echo(f"{path} geschreven")
 
 

@@ -17,7 +17,7 @@ import click
 from click import exceptions
 
 from .oserrors import described
-from .suggest import did_you_mean
+from .suggest import Suggestions, did_you_mean
 
 F = TypeVar("F", bound=Callable[..., Any])
 HELP_TEXT = "Toon deze hulp en stop."
@@ -40,9 +40,19 @@ def _quoted(values: Iterable[str]) -> str:
 
 
 class DutchChoice(click.Choice):  # type: ignore[type-arg]
-    """A choice that says in Dutch what it allows and which value was probably meant."""
+    """A choice that says in Dutch what it allows and which value was probably meant.
+
+    ``aliases`` are other words for a choice (``maatregel`` for ``measure``): accepted as
+    that choice, and a typo of one is answered with the choice it stands for.
+    """
+
+    def __init__(self, choices: Sequence[str], aliases: dict[str, str] | None = None) -> None:
+        super().__init__(choices)
+        self.aliases = aliases or {}
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and value in self.aliases:
+            return self.aliases[value]
         try:
             return super().convert(value, param, ctx)
         except click.BadParameter:
@@ -50,7 +60,11 @@ class DutchChoice(click.Choice):  # type: ignore[type-arg]
 
     def refusal(self, value: str) -> str:
         allowed = [str(choice) for choice in self.choices]
-        return f"'{value}' is geen van {_quoted(allowed)}.{did_you_mean(value, allowed)}"
+        words = {**{choice: choice for choice in allowed}, **self.aliases}
+        nearest = Suggestions(words).nearest(value)
+        hint = f" Bedoelt u '{words[nearest]}'?" if nearest else ""
+        also = f" (of {_quoted(self.aliases)})" if self.aliases else ""
+        return f"'{value}' is geen van {_quoted(allowed)}{also}.{hint}"
 
 
 class DutchInt(click.types.IntParamType):

@@ -23,6 +23,8 @@ class CodeInfo:
 INCOMPLETE = "portfolio-incomplete"
 #: An ``accepted`` entry that no finding matches any more.
 UNUSED_ACCEPTANCE = "unused-acceptance"
+#: A reference to an entity whose own file has input errors: what depends on it waits.
+DEPENDS_ON_ERROR = "depends-on-error"
 
 INPUT_CODES: dict[str, CodeInfo] = {
     info.code: info
@@ -87,6 +89,14 @@ INPUT_CODES: dict[str, CodeInfo] = {
             "Een verwijzing naar een domein, partner, instrument of maatregel dat niet bestaat.",
             "Gebruik de id (bestandsnaam) van een bestaand bestand; de melding noemt de "
             "dichtstbijzijnde.",
+        ),
+        CodeInfo(
+            DEPENDS_ON_ERROR,
+            Severity.INFO,
+            "Een verwijzing naar een onderdeel waarvan het bestand invoerfouten heeft: het "
+            "onderdeel bestaat, maar telt niet mee. De regels voor wat ernaar verwijst wachten "
+            "tot dat bestand klopt, zodat ze niets melden dat alleen uit die fouten volgt.",
+            "Los de invoerfouten op in het bestand dat de melding noemt.",
         ),
         CodeInfo(
             "placeholder",

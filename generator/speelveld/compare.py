@@ -11,15 +11,17 @@ import os
 import subprocess
 import tarfile
 import tempfile
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .codes import DEPENDS_ON_ERROR, INCOMPLETE, INPUT_CODES, UNUSED_ACCEPTANCE
 from .coverage import DomainCoverage
-from .findings import Finding
+from .findings import PORTFOLIO, Finding
 from .formats.base import visible
 from .loader import is_project
+from .model import Measure
 from .oserrors import reason
 from .report import Report
 
@@ -32,9 +34,16 @@ class VersionNotFound(Exception):
 class MeasureChange:
     id: str
     title: str
+    #: The fields that changed, by the names readers know them by (``effecten``).
     fields: tuple[str, ...]
     #: domain -> (score before, score after); ``None`` where not assessed
     scores: dict[str, tuple[int | None, int | None]]
+
+
+def field_name(key: str) -> str:
+    """What readers call a field of a measure: its title (``effects`` is ``effecten``)."""
+    info = Measure.model_fields.get(key)
+    return info.title if info is not None and info.title else key
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +57,9 @@ class Comparison:
     changed: tuple[MeasureChange, ...]
     introduced: tuple[Finding, ...]
     resolved: tuple[Finding, ...]
+    #: Findings of the base that the head did not judge again: an input error holds up
+    #: their rule, so they are neither solved nor still there.
+    paused: tuple[Finding, ...] = ()
 
     def of_portfolio(self, portfolio: str) -> Comparison:
         """Only the findings of ``portfolio`` (and those of no portfolio); ``all`` keeps all."""
@@ -57,7 +69,12 @@ class Comparison:
                 f for f in findings if portfolio == "all" or f.portfolio in ("", portfolio)
             )
 
-        return replace(self, introduced=kept(self.introduced), resolved=kept(self.resolved))
+        return replace(
+            self,
+            introduced=kept(self.introduced),
+            resolved=kept(self.resolved),
+            paused=kept(self.paused),
+        )
 
     def domain_name(self, domain: str) -> str:
         """The domain's name in the head version, else in the base version, else its id."""
@@ -84,7 +101,7 @@ def compare(base: Report, head: Report, base_label: str, head_label: str) -> Com
     changed = []
     for measure_id in sorted(old.keys() & new.keys()):
         before, after = old[measure_id].model_dump(), new[measure_id].model_dump()
-        fields = tuple(name for name in after if before.get(name) != after.get(name))
+        fields = tuple(field_name(n) for n in after if before.get(n) != after.get(n))
         if not fields:
             continue
         scores = {}
@@ -96,6 +113,8 @@ def compare(base: Report, head: Report, base_label: str, head_label: str) -> Com
         changed.append(MeasureChange(measure_id, new[measure_id].title, fields, scores))
     base_ids = {f.identity for f in base.findings}
     head_ids = {f.identity for f in head.findings}
+    gone = [f for f in base.findings if f.identity not in head_ids]
+    waits = _waiting(head)
     return Comparison(
         base_label=base_label,
         head_label=head_label,
@@ -105,8 +124,30 @@ def compare(base: Report, head: Report, base_label: str, head_label: str) -> Com
         removed=tuple(sorted(old.keys() - new.keys())),
         changed=tuple(changed),
         introduced=_by_severity(f for f in head.findings if f.identity not in base_ids),
-        resolved=_by_severity(f for f in base.findings if f.identity not in head_ids),
+        resolved=_by_severity(f for f in gone if not waits(f)),
+        paused=_by_severity(f for f in gone if waits(f)),
     )
+
+
+def _waiting(head: Report) -> Callable[[Finding], bool]:
+    """Whether a finding of a rule was not judged again in ``head``, for an input error.
+
+    The portfolio rules do not run while any input error is there; the rules of an entity
+    whose own file has errors, or that names one that has, do not run either. An input
+    error that is gone is solved: only the findings of rules can wait.
+    """
+    portfolio_waits = any(f.code == INCOMPLETE for f in head.findings)
+    subjects = set(head.project.with_errors)
+    subjects |= {f.subject for f in head.findings if f.code == DEPENDS_ON_ERROR}
+
+    def waits(finding: Finding) -> bool:
+        if finding.code in INPUT_CODES and finding.code != UNUSED_ACCEPTANCE:
+            return False
+        if finding.portfolio or finding.subject == PORTFOLIO:
+            return portfolio_waits
+        return finding.subject in subjects
+
+    return waits
 
 
 def _in_order(domains: Collection[str], keys: Iterable[str]) -> list[str]:

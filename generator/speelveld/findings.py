@@ -16,11 +16,30 @@ class Severity(enum.IntEnum):
 
     @property
     def label(self) -> str:
+        """The level as JSON, SARIF and the configuration write it: ``error``."""
         return self.name.lower()
+
+    @property
+    def word(self) -> str:
+        """The level as a Dutch reader says it: ``fout``."""
+        return WORDS[self][0]
+
+    @property
+    def words(self) -> str:
+        """The plural: ``fouten``."""
+        return WORDS[self][1]
 
     @classmethod
     def parse(cls, text: str) -> Severity:
         return cls[text.upper()]
+
+
+#: Each level in Dutch, singular and plural.
+WORDS = {
+    Severity.ERROR: ("fout", "fouten"),
+    Severity.WARNING: ("waarschuwing", "waarschuwingen"),
+    Severity.INFO: ("melding", "meldingen"),
+}
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -24,6 +24,8 @@ class Kind:
     model_name: str
     #: The folder of its pages on the site: ``maatregelen``.
     pages: str
+    #: What an advisor calls it, accepted wherever a kind is named: ``maatregel``.
+    word: str
 
     @property
     def model(self) -> type[Entity]:
@@ -33,11 +35,13 @@ class Kind:
 
 
 KINDS: tuple[Kind, ...] = (
-    Kind("domain", "domains", "Domain", "domeinen"),
-    Kind("stakeholder", "stakeholders", "Stakeholder", "partners"),
-    Kind("instrument", "instruments", "Instrument", "instrumenten"),
-    Kind("measure", "measures", "Measure", "maatregelen"),
-    Kind("scenario", "scenarios", "Scenario", "scenarios"),
+    Kind("domain", "domains", "Domain", "domeinen", "domein"),
+    Kind("stakeholder", "stakeholders", "Stakeholder", "partners", "partner"),
+    Kind("instrument", "instruments", "Instrument", "instrumenten", "instrument"),
+    Kind("measure", "measures", "Measure", "maatregelen", "maatregel"),
+    Kind("scenario", "scenarios", "Scenario", "scenarios", "scenario"),
 )
 BY_NAME: dict[str, Kind] = {kind.name: kind for kind in KINDS}
+#: The Dutch word of each kind, for the name it stands for.
+ALIASES: dict[str, str] = {kind.word: kind.name for kind in KINDS if kind.word != kind.name}
 BY_FOLDER: dict[str, Kind] = {kind.folder: kind for kind in KINDS}

@@ -43,6 +43,8 @@ class Loaded:
     files: list[str] = field(default_factory=list)
     #: How many of them came unchanged from the cache of an earlier load.
     reused: int = 0
+    #: Files that could not be parsed, by kind and id: the entity exists, with errors.
+    unparsed: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 _Result = tuple[Document | None, list[Finding]]
@@ -339,6 +341,7 @@ def load(work: Plan, cache: ParseCache | None = None, prefetched: Prefetch | Non
     """
     loaded = Loaded(work.root, findings=list(work.skipped))
     loaded.documents = {kind.folder: {} for kind in KINDS}
+    loaded.unparsed = {kind.folder: {} for kind in KINDS}
     ready: dict[str, _Result] = {}
     for job in work.jobs:
         loaded.files.append(job.path)
@@ -355,6 +358,8 @@ def load(work: Plan, cache: ParseCache | None = None, prefetched: Prefetch | Non
         loaded.findings.extend(problems)
         if doc is not None:
             loaded.documents[job.kind][job.stem] = doc
+        else:
+            loaded.unparsed[job.kind][job.stem] = job.path
     return loaded
 
 

@@ -9,9 +9,17 @@ Cross-references (ids of other entities) are checked later, in
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
 from pydantic_core import PydanticCustomError
 
 from .ids import MAX_ID_LENGTH, SLUG_PATTERN
@@ -74,6 +82,58 @@ def _rule_choices(schema: dict[str, Any]) -> None:
 
 
 RuleId = Annotated[str, AfterValidator(_known_rule), Field(json_schema_extra=_rule_choices)]
+
+#: A date as ISO 8601 writes it; YAML reads it as a date, in quotes as text.
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+#: A date as it is often typed in Dutch: day, month, year.
+_DUTCH_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+#: A date without hyphens, which YAML reads as a number: 20260115.
+_DIGITS_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
+DATE_EXAMPLE = "2026-03-10"
+
+
+def date_advice(value: Any) -> str:
+    """How to write a date, for a value that is none: with the value itself rewritten if
+    it is a day-month-year date."""
+    text = value.strip() if isinstance(value, str) else ""
+    dutch = _DUTCH_DATE.fullmatch(text)
+    digits = _DIGITS_DATE.fullmatch(str(value)) if isinstance(value, int) else None
+    example = DATE_EXAMPLE
+    if dutch:
+        day, month, year = dutch.groups()
+        example = f"{year}-{int(month):02d}-{int(day):02d}"
+    elif digits:
+        example = "-".join(digits.groups())
+    if _ISO_DATE.fullmatch(text):
+        return (
+            "die dag bestaat niet; schrijf een bestaande datum als JJJJ-MM-DD, "
+            f"bijvoorbeeld {example}"
+        )
+    return f"schrijf een datum als JJJJ-MM-DD, bijvoorbeeld {example}"
+
+
+def _iso_date(value: Any) -> Any:
+    """A date in quotes ('2026-03-10', as many YAML style guides ask) is a date too."""
+    if not isinstance(value, str):
+        return value
+    if _ISO_DATE.fullmatch(value.strip()):
+        try:
+            return datetime.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise PydanticCustomError(
+        "date_text",
+        "'{value}' is geen datum: {advice}",
+        {"value": value[:60], "advice": date_advice(value)},
+    )
+
+
+#: A date, written as YAML reads one (2026-03-10) or in quotes ('2026-03-10').
+Date = Annotated[
+    datetime.date,
+    BeforeValidator(_iso_date),
+    Field(json_schema_extra={"pattern": f"^{_ISO_DATE.pattern}$"}),
+]
 
 
 class _Strict(BaseModel):
@@ -163,8 +223,8 @@ class Accepted(_Strict):
     )
     by: Ref = Field(description="Wie besloot: een partner met sector bestuur.")
     decision: Text = Field(description="Het besluit en waarom het neveneffect wordt aanvaard.")
-    date: datetime.date = Field(description="Datum van het besluit, JJJJ-MM-DD.")
-    until: datetime.date | None = Field(
+    date: Date = Field(description="Datum van het besluit, JJJJ-MM-DD.")
+    until: Date | None = Field(
         None,
         description="Tot wanneer het besluit geldt, JJJJ-MM-DD; daarna telt de bevinding weer.",
     )
@@ -173,24 +233,36 @@ class Accepted(_Strict):
 class Measure(Entity):
     """A proposed or adopted policy measure, assessed on every domain."""
 
-    title: Text = Field(description="Titel van de maatregel.")
-    summary: Text = Field(description="Samenvatting (Markdown).")
-    status: Status = Field(description="Stand van de maatregel.")
-    owner: Ref = Field(description="Bestuurlijk eigenaar: een partner met sector bestuur.")
-    governance: Literal["hierarchical", "network", "mixed"] = Field(
-        description="Sturing: hiërarchisch, netwerkgericht of gemengd."
+    # Each field's title is what readers call it (effecten, not effects): a comparison of
+    # two versions names the fields that changed by it.
+
+    title: Text = Field(title="titel", description="Titel van de maatregel.")
+    summary: Text = Field(title="samenvatting", description="Samenvatting (Markdown).")
+    status: Status = Field(title="stand", description="Stand van de maatregel.")
+    owner: Ref = Field(
+        title="eigenaar", description="Bestuurlijk eigenaar: een partner met sector bestuur."
     )
-    stakeholders: list[Involvement] = Field(default_factory=list, description="Betrokken partners.")
-    instruments: list[Ref] = Field(default_factory=list, description="Ingezette instrumenten.")
-    effects: dict[str, Effect] = Field(description="Effect per domein; elk domein beoordeeld.")
-    risks: Risks | None = Field(None, description="Risico's, zoals verplaatsing.")
-    capacity: Capacity | None = Field(None, description="Benodigde capaciteit.")
-    sources: list[Text] = Field(default_factory=list, description="Bronnen.")
+    governance: Literal["hierarchical", "network", "mixed"] = Field(
+        title="sturing", description="Sturing: hiërarchisch, netwerkgericht of gemengd."
+    )
+    stakeholders: list[Involvement] = Field(
+        default_factory=list, title="betrokken partners", description="Betrokken partners."
+    )
+    instruments: list[Ref] = Field(
+        default_factory=list, title="instrumenten", description="Ingezette instrumenten."
+    )
+    effects: dict[str, Effect] = Field(
+        title="effecten", description="Effect per domein; elk domein beoordeeld."
+    )
+    risks: Risks | None = Field(None, title="risico's", description="Risico's, zoals verplaatsing.")
+    capacity: Capacity | None = Field(None, title="capaciteit", description="Benodigde capaciteit.")
+    sources: list[Text] = Field(default_factory=list, title="bronnen", description="Bronnen.")
     visibility: Literal["public", "internal"] = Field(
-        "public", description="Intern: niet in de openbare publicatie."
+        "public", title="zichtbaarheid", description="Intern: niet in de openbare publicatie."
     )
     accepted: list[Accepted] = Field(
         default_factory=list,
+        title="bewust aanvaarde bevindingen",
         description="Bevindingen over deze maatregel die het bestuur bewust aanvaardt.",
     )
 

@@ -44,6 +44,9 @@ class Project:
     files: list[str] = field(default_factory=list)
     #: How many data files came unchanged from an earlier load in the same process.
     reused: int = 0
+    #: Every entity whose file exists but has input errors, with the path of that file: it
+    #: is known by its id, but not among the valid entities above.
+    with_errors: dict[Subject, str] = field(default_factory=dict)
 
     def where(
         self, subject: Subject, pointer: Pointer = (), *, key: bool = False
@@ -139,6 +142,8 @@ def load_project(
         project.documents[PORTFOLIO] = config_doc
     for kind in KINDS:
         target = getattr(project, kind.folder)
+        for entity_id, path in loaded.unparsed[kind.folder].items():
+            project.with_errors[Subject(kind.name, entity_id)] = path
         for entity_id, doc in loaded.documents[kind.folder].items():
             declared = doc.data.get("id") if isinstance(doc.data, dict) else None
             if declared is not None and declared != entity_id:
@@ -150,6 +155,7 @@ def load_project(
                 findings.append(
                     Finding(doc.path, mark.line, mark.column, "invalid-id", Severity.ERROR, message)
                 )
+                project.with_errors[Subject(kind.name, entity_id)] = doc.path
                 continue
             subject = Subject(kind.name, entity_id)
             entity, problems = validate(kind.model, doc, {"id": entity_id})
@@ -161,6 +167,8 @@ def load_project(
             project.documents[subject] = doc
             if entity is not None and not unfinished:
                 target[entity_id] = entity
+            else:
+                project.with_errors[subject] = doc.path
     _sort_domains(project)
     findings.extend(check_references(project))
     return project, findings

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
+from .codes import DEPENDS_ON_ERROR
 from .findings import PORTFOLIO, Finding, Severity, Subject
 from .model import IN_FORCE, RESERVED_PORTFOLIOS
 from .placeholders import is_placeholder
@@ -24,6 +25,9 @@ _NOUN = {
     "instrument": "onbekend instrument",
     "measure": "onbekende maatregel",
 }
+#: The kind as a message names one that exists.
+_KIND = {"domain": "het domein", "stakeholder": "de partner", "instrument": "het instrument"}
+_KIND["measure"] = "de maatregel"
 
 
 def check_references(project: Project) -> list[Finding]:
@@ -54,8 +58,11 @@ def _refs(value: Any) -> Iterator[tuple[int | str, str]]:
 class _Checker:
     def __init__(self, project: Project) -> None:
         self.project = project
+        # An entity whose file has errors is known too: by its id, for every reference.
         self.known: dict[str, Mapping[str, Any]] = {
-            kind: project.documents_of(kind) for kind in _NOUN
+            kind: project.documents_of(kind)
+            | {s.id: path for s, path in project.with_errors.items() if s.kind == kind}
+            for kind in _NOUN
         }
         self._suggestions: dict[str, Suggestions] = {}
 
@@ -68,7 +75,10 @@ class _Checker:
         candidates: Mapping[str, Any] | None = None,
     ) -> Iterator[Finding]:
         known = self.known[kind]
-        if ref in known or is_placeholder(ref):
+        if is_placeholder(ref):
+            return
+        if ref in known:
+            yield from self.with_errors(subject, pointer, kind, ref)
             return
         if candidates is None:
             candidates = known
@@ -83,6 +93,19 @@ class _Checker:
             hint = f" '{ref}' is een maatregel, geen partner.{hint}"
         message = f"{_NOUN[kind]} '{ref}'.{hint}"
         yield self.project.finding(subject, pointer, "unknown-reference", Severity.ERROR, message)
+
+    def with_errors(
+        self, subject: Subject, pointer: tuple[str | int, ...], kind: str, ref: str
+    ) -> Iterator[Finding]:
+        """A note where a reference names an entity whose own file has input errors."""
+        path = self.project.with_errors.get(Subject(kind, ref))
+        if path is None or Subject(kind, ref) == subject:
+            return
+        message = (
+            f"{_KIND[kind]} '{ref}' bestaat, maar {path} heeft invoerfouten; wat hiervan "
+            "afhangt, wordt getoetst zodra dat bestand klopt"
+        )
+        yield self.project.finding(subject, pointer, DEPENDS_ON_ERROR, Severity.INFO, message)
 
 
 def _domain_order(project: Project) -> Iterator[Finding]:
@@ -158,7 +181,7 @@ def _scenario_references(check: _Checker) -> Iterator[Finding]:
     project = check.project
     statuses = {
         measure_id: doc.data.get("status") if isinstance(doc.data, dict) else None
-        for measure_id, doc in check.known["measure"].items()
+        for measure_id, doc in project.documents_of("measure").items()
     }
     wanted = {"adopt": ("proposed",), "stop": IN_FORCE}
     for subject, data in _raw(project, "scenario"):
@@ -172,9 +195,10 @@ def _scenario_references(check: _Checker) -> Iterator[Finding]:
         for field, statuses_wanted in wanted.items():
             for index, ref in _refs(data.get(field)):
                 pointer = (field, index)
-                if ref not in statuses:
+                if ref not in statuses:  # unknown, or a file that could not be read
                     yield from check.unknown(subject, pointer, "measure", ref)
                     continue
+                yield from check.with_errors(subject, pointer, "measure", ref)
                 status = statuses[ref]
                 message = ""
                 if ref in seen:

@@ -1,7 +1,10 @@
-"""``speelveld new``: a valid, commented starting file for each kind of entity.
+"""``speelveld new``: a commented starting file for each kind of entity.
 
-Values the advisor must choose are ``INVULLEN`` placeholders, which ``speelveld check``
-reports until they are filled in; everything else is already valid.
+Every value the advisor must choose (a title, a status, a sector, a kind of governance, a
+score per domain) is an ``INVULLEN`` placeholder that says what belongs there and which
+values are allowed; ``speelveld check`` reports each until it is filled in, and nothing
+is decided for the advisor. What follows from the project (the domains to assess, the
+next free order) is filled in.
 """
 
 from __future__ import annotations
@@ -9,9 +12,10 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import get_args
 
 from .kinds import BY_NAME
-from .model import SCALE, signed
+from .model import SCALE, Instrument, Measure, Sector, Status, signed
 from .placeholders import MARKER
 from .project import Project
 from .schema import FILES, SCHEMA_FOLDER
@@ -35,6 +39,16 @@ def _choices(values: list[str]) -> str:
     return ", ".join(values) if values else "(nog geen)"
 
 
+def _one_of(values: tuple[str, ...]) -> str:
+    """``a, b of c``: the allowed values, as a placeholder says them."""
+    return f"{', '.join(values[:-1])} of {values[-1]}" if len(values) > 1 else values[0]
+
+
+def _literal(model: type[Measure] | type[Instrument], field: str) -> tuple[str, ...]:
+    """The values the model allows for ``field``."""
+    return tuple(str(v) for v in get_args(model.model_fields[field].annotation))
+
+
 def template(kind: str, project: Project, answers: Answers) -> str:
     folder = BY_NAME[kind].folder
     header = f"# yaml-language-server: $schema=../{SCHEMA_FOLDER}/{FILES[folder]}\n"
@@ -44,18 +58,24 @@ def template(kind: str, project: Project, answers: Answers) -> str:
 def _measure(project: Project, answers: Answers) -> str:
     bestuur = sorted(s for s, v in project.stakeholders.items() if v.sector == "bestuur")
     scale = "\n".join(f"#   {signed(score)} {name}" for score, name in SCALE.items())
-    effects = "".join(f"  {domain}:\n    score: 0\n" for domain in project.domains)
+    effects = "".join(
+        f"  {domain.id}:\n    score: {_text('', f'de score op {domain.name}, van -3 tot +3')}\n"
+        for domain in project.domains.values()
+    )
+    statuses = f"de stand ({_one_of(get_args(Status))})"
+    governance = f"de sturing ({_one_of(_literal(Measure, 'governance'))})"
     return f"""\
 # Een maatregel. Waarden die met {MARKER} beginnen moet u nog invullen;
 # `speelveld check` meldt ze tot ze zijn ingevuld.
 title: {_text(answers.title, "de titel van de maatregel")}
 summary: {_text("", "wat de maatregel doet en waarom (Markdown)")}
-# status: proposed, adopted, running, evaluated of stopped
-status: proposed
+# status: voorgesteld (proposed), vastgesteld (adopted), lopend (running), geëvalueerd
+# (evaluated) of gestopt (stopped)
+status: {_text("", statuses)}
 # owner: een partner met sector bestuur: {_choices(bestuur)}
 owner: {_text(answers.owner, "de bestuurlijk eigenaar")}
-# governance: hierarchical, network of mixed
-governance: network
+# governance: hiërarchisch (hierarchical), netwerkgericht (network) of gemengd (mixed)
+governance: {_text("", governance)}
 stakeholders:
   # role: lead (precies één trekker), partner of informed
   - id: {_text(answers.lead, "de id van de trekker")}
@@ -102,21 +122,22 @@ description: {_text("", "wat dit domein omvat (Markdown)")}
 def _member(kind: str, project: Project, answers: Answers) -> str:
     domains = _choices(list(project.domains))
     if kind == "stakeholder":
-        lines = (
-            "# Een partner in de middelste ring van het speelveld.\n"
-            "# sector: overheid, zorg, onderwijs, bedrijfsleven, maatschappelijk of bestuur\n"
-            "sector: maatschappelijk\n"
+        about = (
+            "# Een partner in de middelste ring van het speelveld. Met sector bestuur kan de\n"
+            "# partner eigenaar van een maatregel zijn.\n"
         )
+        choice = f"sector: {_text('', f'de sector ({_one_of(get_args(Sector))})')}\n"
     else:
-        lines = (
-            "# Een instrument in de buitenste ring van het speelveld.\n"
+        governance = _one_of(_literal(Instrument, "governance"))
+        about = "# Een instrument in de buitenste ring van het speelveld.\n"
+        choice = (
             "# governance: hierarchical (regels, handhaving) of network (samenwerking)\n"
-            "governance: network\n"
+            f"governance: {_text('', f'de sturing ({governance})')}\n"
         )
     return f"""\
-{lines}name: {_text(answers.title, "de naam")}
+{about}name: {_text(answers.title, "de naam")}
 description: {_text("", "de rol of werking (Markdown)")}
-# domains: de domeinen waarin dit een rol speelt: {domains}
+{choice}# domains: de domeinen waarin dit een rol speelt: {domains}
 domains:
   - {_text("", "de id van een domein")}
 """

@@ -1,8 +1,8 @@
 """``speelveld init``: a new project that checks clean and builds, to start from.
 
 :func:`starter_files` is pure: the files of a new project by path. :func:`write` puts
-them on disk and never overwrites a file. The JSON schemas need the loaded project, so
-the command writes them afterwards with :func:`speelveld.schema.write`.
+them on disk and never overwrites a file. The command writes the JSON schemas beside them
+with :func:`speelveld.schema.write`.
 
 One example measure scores +1 on every domain, so that ``speelveld check`` finds no
 error and the site builds at once; its texts say plainly that it is to be replaced.
@@ -61,15 +61,19 @@ EXAMPLE_DOMAINS = (
 
 @dataclass(frozen=True, slots=True)
 class Starter:
-    """What a new project is made of: its title, its domains, the version to pin."""
+    """What a new project is made of: its title, its domains, and where Speelveld comes from.
+
+    ``install`` is the pip requirement that the README, the hooks and the workflows install
+    (:func:`speelveld.ci.requirement`).
+    """
 
     title: str
     domains: tuple[StarterDomain, ...]
-    version: str
+    install: str
 
 
 def installed_version() -> str:
-    """The version of this package, for the pins in the new project."""
+    """The version of this package, what a new project installs unless it is told otherwise."""
     try:
         return metadata.version("speelveld")
     except metadata.PackageNotFoundError:  # run from a source folder without installing
@@ -132,7 +136,7 @@ def starter_files(starter: Starter) -> dict[str, str]:
     templates = _environment()
     values = {
         "title": starter.title,
-        "version": starter.version,
+        "install": starter.install,
         "example": EXAMPLE_MEASURE,
         "owner": OWNER,
     }
@@ -142,7 +146,7 @@ def starter_files(starter: Starter) -> dict[str, str]:
         ABOUT_PAGE: templates.get_template("over.md.jinja").render(values),
         "README.md": templates.get_template("README.md.jinja").render(values),
         ".gitignore": _GITIGNORE,
-        ".pre-commit-config.yaml": pre_commit_config(starter.version),
+        ".pre-commit-config.yaml": pre_commit_config(starter.install),
         ".vscode/settings.json": vscode_settings(),
     }
     for order, domain in enumerate(starter.domains, 1):
@@ -154,15 +158,18 @@ def starter_files(starter: Starter) -> dict[str, str]:
     return files
 
 
-def write(folder: Path, files: dict[str, str]) -> tuple[list[str], list[str]]:
-    """Write each file that does not exist yet: the paths written, and those kept."""
+def write(
+    folder: Path, files: dict[str, str], overwrite: bool = False
+) -> tuple[list[str], list[str]]:
+    """Write each file that does not exist yet (or each, with ``overwrite``): the paths
+    written, and those kept."""
     written: list[str] = []
     kept: list[str] = []
     for path, text in files.items():
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
-            with target.open("x", encoding="utf-8", newline="\n") as stream:
+            with target.open("w" if overwrite else "x", encoding="utf-8", newline="\n") as stream:
                 stream.write(text)
         except FileExistsError:
             kept.append(path)
@@ -293,8 +300,12 @@ def _data_files() -> str:
     return rf"^({folders})/.*\.ya?ml$|^{re.escape(CONFIG_FILE)}$"
 
 
-def pre_commit_config(version: str) -> str:
-    """The released hooks as local hooks, pinned to ``version`` of this package."""
+def pre_commit_config(install: str) -> str:
+    """The published hooks as local hooks that install the requirement ``install``.
+
+    A local hook with the requirement as its one dependency works with a version from an
+    index, a wheel or a git URL alike; pre-commit makes the environment once per requirement.
+    """
     schemas = rf"{_data_files()}|^{SCHEMA_FOLDER}/.*\.json$"
     # check reports the findings of the committed files (and the portfolio's); the schemas
     # belong to the whole project.
@@ -308,7 +319,7 @@ def pre_commit_config(version: str) -> str:
         name: {entry}
         entry: {entry}
         language: python
-        additional_dependencies: [{_text(f"speelveld=={version}")}]
+        additional_dependencies: [{_text(install)}]
         pass_filenames: {pass_filenames}
         files: '{files}'
 """

@@ -12,8 +12,10 @@ from types import UnionType
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core.core_schema import ErrorType
 
 from .findings import Finding, Severity
+from .model import date_advice
 from .suggest import Suggestions
 from .words import plural
 from .yamlsource import Document, Pointer
@@ -33,6 +35,10 @@ _KIND_OF_VALUE = {
     "dict_type": "een mapping (regels 'sleutel: waarde')",
     "model_type": "een mapping (regels 'sleutel: waarde')",
 }
+#: pydantic's own error types: their messages are English, so each gets a Dutch one here.
+#: Any other type is one of Speelveld's validators, whose message is Dutch already.
+_PYDANTIC_ERRORS = frozenset(get_args(ErrorType))
+_DATE_ERRORS = frozenset(t for t in _PYDANTIC_ERRORS if t.startswith(("date", "datetime")))
 
 
 def validate(
@@ -180,6 +186,18 @@ def _message(
         source = doc.retyped.get(pointer)
         shown = f"{_cut(source)} (YAML leest dat als {_shown(value)})" if source else _shown(value)
         return f"'{field}' moet {_KIND_OF_VALUE[kind]} zijn, maar is {shown}.{hint}"
+    if kind in _DATE_ERRORS:
+        if value is None:
+            return f"'{field}' mag niet leeg zijn; {date_advice(value)}"
+        return f"'{field}' is {_shown(value)}, geen datum; {date_advice(value)}"
+    if kind in ("too_long", "string_too_long"):
+        return f"'{field}' is te lang: hoogstens {ctx.get('max_length', '')}".rstrip(": ")
+    if kind == "int_from_float":
+        return f"'{field}' moet een geheel getal zijn, maar is {_shown(value)}"
+    if kind == "finite_number":
+        return f"'{field}' moet een gewoon getal zijn, maar is {_shown(value)}"
+    if kind in _PYDANTIC_ERRORS:  # never pydantic's English
+        return f"'{field}' heeft een waarde die hier niet kan: {_shown(value)}"
     return f"'{field}': {detail['msg']}"
 
 

@@ -1,7 +1,8 @@
 """The Zensical route in a real browser (headless Chromium).
 
-The site is made as the README says: ``speelveld render --out build/zensical --zensical`` and
-``zensical build --strict -f build/zensical/mkdocs.yml`` in a copy of the Amsterdam project.
+The site is made as reference/site-bouwers.md says: ``speelveld render --out build/zensical
+--zensical`` and ``zensical build --strict -f build/zensical/mkdocs.yml``
+in a copy of the Amsterdam project.
 This module's ``site`` replaces the MkDocs site of ``conftest.py``, so that ``site_page``
 opens the Zensical site. What a page must show is read from the YAML files.
 """

@@ -1,7 +1,10 @@
 """``speelveld diff`` as plain text or as Markdown for a pull-request comment.
 
-Scores are shown per domain by the domain's name, so that a reviewer reads what a
-measure does without opening the files; every line goes through :func:`base.visible`.
+Scores and coverage are shown per domain by the domain's name, and changed fields by the
+names readers know them by (``effecten``), so that a reviewer reads what a measure does
+without opening the files; levels are Dutch, codes stay codes. Findings that an input
+error keeps from being judged again are listed apart: they are not solved. Every line goes
+through :func:`base.visible`.
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ def _changed_scores(diff: Comparison, change: MeasureChange) -> list[str]:
 
 
 def _change(change: MeasureChange, code: Callable[[str], str]) -> str:
-    return f"{code(change.id)} {change.title}: gewijzigd {', '.join(change.fields)}"
+    return f"{code(change.id)} {change.title}: gewijzigd: {', '.join(change.fields)}"
 
 
 def _cover(cover: DomainCoverage | None) -> tuple[str, str, str]:
@@ -46,15 +49,23 @@ def _cover(cover: DomainCoverage | None) -> tuple[str, str, str]:
 
 
 def _finding(finding: Finding, code: Callable[[str], str]) -> str:
-    return f"{finding.severity.label} {code(finding.code)} {finding.location}: {finding.message}"
+    return f"{finding.severity.word} {code(finding.code)} {finding.location}: {finding.message}"
 
 
 def _headline(diff: Comparison) -> str:
+    waiting = f"; {len(diff.paused)} wachten op invoerfouten" if diff.paused else ""
     return (
         f"{len(diff.added)} toegevoegd, {len(diff.removed)} verwijderd, "
         f"{len(diff.changed)} gewijzigd; {len(diff.introduced)} nieuwe en "
-        f"{len(diff.resolved)} opgeloste bevindingen"
+        f"{len(diff.resolved)} opgeloste bevindingen{waiting}"
     )
+
+
+#: Why the paused findings are listed apart.
+PAUSED = (
+    "Niet opnieuw getoetst: een invoerfout houdt hun regel tegen, dus ze zijn niet "
+    "opgelost. Ze komen terug of verdwijnen zodra de invoerfouten zijn opgelost."
+)
 
 
 def _lines(lines: list[str]) -> str:
@@ -78,11 +89,14 @@ def render_text(diff: Comparison) -> str:
     for domain, before, after in diff.coverage():
         was, now = _cover(before), _cover(after)
         pairs = " | ".join(f"{a} → {b}" for a, b in zip(was, now, strict=True))
-        lines.append(f"  {domain}: {pairs}")
+        lines.append(f"  {diff.domain_name(domain)}: {pairs}")
     lines += ["", f"Nieuwe bevindingen ({len(diff.introduced)}):"]
     lines += [f"  {_finding(f, plain)}" for f in diff.introduced]
     lines += [f"Opgeloste bevindingen ({len(diff.resolved)}):"]
     lines += [f"  {_finding(f, plain)}" for f in diff.resolved]
+    if diff.paused:
+        lines += [f"Wachtend op invoerfouten ({len(diff.paused)}): {PAUSED}"]
+        lines += [f"  {_finding(f, plain)}" for f in diff.paused]
     return _lines(lines)
 
 
@@ -122,11 +136,14 @@ def render_markdown(diff: Comparison) -> str:
             a if a == b else f"{a} → **{b}**"
             for a, b in zip(_cover(before), _cover(after), strict=True)
         ]
-        out.append(f"| {code(domain)} | {' | '.join(cells)} |")
+        out.append(f"| {_cell(diff.domain_name(domain))} | {' | '.join(cells)} |")
     for title, findings in (
         ("Nieuwe bevindingen", diff.introduced),
         ("Opgeloste bevindingen", diff.resolved),
     ):
         out += ["", f"### {title} ({len(findings)})", ""]
         out += [f"- {_cell(_finding(f, code))}" for f in findings] or ["Geen."]
+    if diff.paused:
+        out += ["", f"### Wachtend op invoerfouten ({len(diff.paused)})", "", PAUSED, ""]
+        out += [f"- {_cell(_finding(f, code))}" for f in diff.paused]
     return _lines(out)

@@ -1,16 +1,11 @@
-"""One line per finding, as compilers and linters print them."""
+"""One line per finding, as compilers and linters print them; the level in Dutch, the code
+as it is everywhere."""
 
 from __future__ import annotations
 
-from ..findings import Finding
+from ..findings import Finding, Severity
 from ..words import plural
 from .base import Output, counts, visible
-
-_DUTCH = {
-    "error": ("fout", "fouten"),
-    "warning": ("waarschuwing", "waarschuwingen"),
-    "info": ("melding", "meldingen"),
-}
 
 
 def tally(findings: list[Finding]) -> str:
@@ -20,7 +15,10 @@ def tally(findings: list[Finding]) -> str:
     """
     numbers = counts(findings)
     accepted = numbers.pop("accepted")
-    parts = [plural(number, *_DUTCH[level]) for level, number in numbers.items()]
+    parts = []
+    for label, number in numbers.items():
+        level = Severity.parse(label)
+        parts.append(plural(number, level.word, level.words))
     if accepted:
         parts.append(f"{accepted} bewust aanvaard")
     return ", ".join(parts)
@@ -36,7 +34,7 @@ def line(finding: Finding) -> str:
     A portfolio finding names its portfolio; an accepted one says who accepted it.
     """
     where = f" [{finding.portfolio}]" if finding.portfolio else ""
-    text = f"{finding.location}: {finding.severity.label} {finding.code}{where} {finding.message}"
+    text = f"{finding.location}: {finding.severity.word} {finding.code}{where} {finding.message}"
     if finding.accepted is not None:
         decision = finding.accepted
         text += f" (bewust aanvaard door {decision.by} op {decision.date:%d-%m-%Y})"
