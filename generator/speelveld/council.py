@@ -13,6 +13,7 @@ every resource is in the document itself.
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime
 import html
 import json
@@ -331,8 +332,10 @@ h3 { font-size: 11pt; margin: 12pt 0 4pt; }
 p, li { orphans: 2; widows: 2; overflow-wrap: break-word; }
 a { color: #0b4f8a; }
 code { font-family: "DejaVu Sans Mono", monospace; font-size: 8.5pt; overflow-wrap: anywhere; }
-table { width: 100%; border-collapse: collapse; margin: 6pt 0 10pt; font-size: 8.5pt; }
+table { width: 100%; table-layout: fixed; border-collapse: collapse; margin: 6pt 0 10pt;
+        font-size: 8.5pt; }
 table.wide { font-size: 7.5pt; }
+th:first-child { width: 30%; }
 th, td { border: 0.5pt solid #8c8c8c; padding: 2pt 4pt; vertical-align: top;
          overflow-wrap: anywhere; hyphens: manual; }
 th { background: #e8e8e8; text-align: left; }
@@ -426,8 +429,37 @@ def render(markup: str) -> Any:
 
 def pdf_bytes(laid_out: Any) -> bytes:
     """The document as PDF/UA-1: tagged, language and title set, fonts embedded."""
-    data: bytes = laid_out.write_pdf(pdf_variant="pdf/ua-1")
+    with _page_references_kept():
+        data: bytes = laid_out.write_pdf(pdf_variant="pdf/ua-1")
     return data
+
+
+@contextlib.contextmanager
+def _page_references_kept() -> Iterator[None]:
+    """pydyf's list of page references, made once per page count instead of once per use.
+
+    WeasyPrint's tagging asks for it for every tagged box, and pydyf builds it anew from
+    every page each time: quadratic in the pages (8 s of 24 s for a 300-page report, see
+    ``benchmarks/run.py``). The list only changes when a page is added.
+    """
+    import pydyf
+
+    built = pydyf.PDF.page_references
+    kept: dict[int, tuple[int, Any]] = {}
+
+    def page_references(pdf: Any) -> Any:
+        count = len(pdf.pages["Kids"])
+        known = kept.get(id(pdf))
+        if known is None or known[0] != count:
+            known = (count, built.fget(pdf))
+            kept[id(pdf)] = known
+        return known[1]
+
+    pydyf.PDF.page_references = property(page_references)
+    try:
+        yield
+    finally:
+        pydyf.PDF.page_references = built
 
 
 def write(markup: str) -> tuple[bytes, list[str]]:
