@@ -251,10 +251,10 @@ def import_(workbook: Path, project: Path, delete: bool, format_: str) -> None:
     except (WriteFailed, OSError) as problem:
         usage_error(f"niets geschreven: {problem}")
     _report(changes, delete=delete, err=machine)
-    head = _checked(project, internal=True)
-    click.echo(
-        render_text(compare(base, head, "voor de import", "na de import")), nl=False, err=machine
-    )
+    if changes.changes or (delete and changes.removed):
+        head = _checked(project, internal=True)
+        comparison = compare(base, head, "voor de import", "na de import")
+        click.echo(render_text(comparison), nl=False, err=machine)
 
 
 def _line(finding: Finding) -> str:
