@@ -473,8 +473,3 @@ def write(markup: str) -> tuple[bytes, list[str]]:
         logger.removeHandler(problems)
     return data, problems.messages
 
-
-def headings(markup: str) -> Iterator[str]:
-    """The headings of the document's HTML, for a check that nothing was lost."""
-    for match in re.finditer(r"<h[1-6][^>]*>(.*?)</h[1-6]>", markup, re.DOTALL):
-        yield html.unescape(re.sub(r"<[^>]+>", "", match.group(1)))
