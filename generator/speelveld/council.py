@@ -472,4 +472,3 @@ def write(markup: str) -> tuple[bytes, list[str]]:
     finally:
         logger.removeHandler(problems)
     return data, problems.messages
-
