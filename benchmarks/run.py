@@ -7,8 +7,8 @@ For each size it generates a project (``speelveld demo-data``), then times, as s
 processes and as the median of ``--runs`` runs: the floor (read and parse every YAML file
 with PyYAML's C loader, nothing else), ``speelveld check --format json --output FILE``,
 and (up to 1,000 measures) ``mkdocs build`` with the plugin, whose own time the plugin
-logs at debug level, and the weight of its pages. It prints a table, the ratios and
-whether each target holds.
+logs at debug level, the weight of its pages, and ``speelveld export xlsx`` and
+``speelveld export pdf``. It prints a table, the ratios and whether each target holds.
 """
 
 from __future__ import annotations
@@ -147,10 +147,23 @@ def measure_size(
         one_process = [sys.executable, "-c", ONE_PROCESS, *check[1:]]
         row["check_one_process"], _, _ = measured(one_process, runs)
     if size <= BUILD_LIMIT:
+        row |= measure_exports(work, data, runs)
         row |= measure_build(work, size, runs)
         if rebuild:
             row |= measure_rebuild(work / f"site-{size}")
     return row
+
+
+def measure_exports(work: Path, data: Path, runs: int) -> dict[str, float]:
+    """``speelveld export xlsx`` and ``export pdf`` of the project, as whole processes."""
+    speelveld = str(BIN / "speelveld")
+    book, pdf = str(work / "speelveld.xlsx"), str(work / "rapport.pdf")
+    xlsx_command = [speelveld, "export", "xlsx", "--project", str(data), "--out", book]
+    pdf_command = [speelveld, "export", "pdf", "--project", str(data), "--out", pdf]
+    xlsx, _, _ = measured(xlsx_command, runs)
+    # One run: the PDF takes seconds, and its spread is small beside the target.
+    rapport, rapport_mb, _ = measured(pdf_command, 1)
+    return {"xlsx": xlsx, "pdf": rapport, "pdf_mb": rapport_mb}
 
 
 def measure_build(work: Path, size: int, runs: int) -> dict[str, float]:
@@ -251,6 +264,9 @@ def targets(rows: dict[int, dict[str, float]]) -> list[tuple[str, float, float]]
             found.append(
                 ("Speelveld page HTML at 1,000 measures (KB)", thousand["speelveld_kb"], 150)
             )
+    if thousand and "xlsx" in thousand:
+        found.append(("export xlsx at 1,000 measures (s)", thousand["xlsx"], 5))
+        found.append(("export pdf at 1,000 measures (s)", thousand["pdf"], 30))
     if thousand and ten_thousand:
         found.append(
             ("check(10,000) / check(1,000)", ten_thousand["check"] / thousand["check"], 11)
@@ -278,6 +294,11 @@ def report(rows: dict[int, dict[str, float]], runs: int) -> int:
     print(f"Machine: {machine()}; medians of {runs} runs of whole processes\n")
     print("\n".join(table(rows)))
     for size, row in rows.items():
+        if "xlsx" in row:
+            print(
+                f"\nExports at {size:,} measures: workbook {row['xlsx']:.2f} s, PDF "
+                f"{row['pdf']:.2f} s (peak {row['pdf_mb']:.0f} MB)"
+            )
         if "build" in row:
             print(
                 f"\nPage weight at {size:,} measures: home page {row['home_kb']:.1f} KB, "

@@ -16,7 +16,7 @@ from speelveld.cli import main
 
 from .conftest import BASE
 
-COMMANDS = ("check", "diff", "init", "new", "schema", "render", "demo-data")
+COMMANDS = ("check", "diff", "init", "new", "schema", "render", "demo-data", "export", "import")
 #: What click says in English; none of it may reach the user.
 ENGLISH = (
     "Show this message",

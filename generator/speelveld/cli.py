@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 import click
 
-from . import cli_authoring
+from . import cli_authoring, cli_exchange
 from .cli_dutch import (
     VERSION_MESSAGE,
     VERSION_TEXT,
@@ -325,6 +325,8 @@ for _command in (
     cli_authoring.schema,
     cli_authoring.render,
     cli_authoring.demo_data,
+    cli_exchange.export,
+    cli_exchange.import_,
 ):
     main.add_command(_command)
 
