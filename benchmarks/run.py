@@ -187,8 +187,21 @@ def measure_build(work: Path, size: int, runs: int) -> dict[str, float]:
         "home_assets_kb": home_assets / 1024,
         "measure_kb": page_weight(site, measure_page)[0] / 1024,
         "speelveld_kb": page_weight(site, site / "speelveld/index.html")[0] / 1024,
+        "whatif_kb": page_weight(site, site / "wat-als/index.html")[0] / 1024,
+        "evaluate_ms": evaluate_ms(site),
         "plotly_kb": (site / "assets/speelveld/plotly.min.js").stat().st_size / 1024,
     }
+
+
+def evaluate_ms(site: Path) -> float:
+    """``speelveld.evaluate`` on every measure of the what-if page, in Chromium."""
+    done = subprocess.run(
+        [sys.executable, str(HERE / "whatif.py"), str(site)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return float(done.stdout.split(" ms")[0])
 
 
 def measure_rebuild(source: Path) -> dict[str, float]:
@@ -264,6 +277,16 @@ def targets(rows: dict[int, dict[str, float]]) -> list[tuple[str, float, float]]
             found.append(
                 ("Speelveld page HTML at 1,000 measures (KB)", thousand["speelveld_kb"], 150)
             )
+            found.append(
+                ("what-if page HTML and data at 1,000 measures (KB)", thousand["whatif_kb"], 300)
+            )
+            found.append(
+                (
+                    "speelveld.evaluate of 1,000 measures in Chromium (ms)",
+                    thousand["evaluate_ms"],
+                    50,
+                )
+            )
     if thousand and "xlsx" in thousand:
         found.append(("export xlsx at 1,000 measures (s)", thousand["xlsx"], 5))
         found.append(("export pdf at 1,000 measures (s)", thousand["pdf"], 30))
@@ -303,7 +326,9 @@ def report(rows: dict[int, dict[str, float]], runs: int) -> int:
             print(
                 f"\nPage weight at {size:,} measures: home page {row['home_kb']:.1f} KB, "
                 f"measure page {row['measure_kb']:.1f} KB, speelveld page "
-                f"{row['speelveld_kb']:.1f} KB of HTML; the theme's scripts and styles "
+                f"{row['speelveld_kb']:.1f} KB, what-if page {row['whatif_kb']:.1f} KB of HTML "
+                f"(its data included; speelveld.evaluate of all its measures "
+                f"{row['evaluate_ms']:.1f} ms); the theme's scripts and styles "
                 f"{row['home_assets_kb']:.0f} KB; plotly.js {row['plotly_kb']:.0f} KB, "
                 "loaded once and only by pages with a chart"
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import subprocess
 from pathlib import Path
@@ -93,6 +94,48 @@ def test_plotly_is_served_from_the_site_once_and_never_inlined(amsterdam: Path) 
         text = page.read_text("utf-8")
         assert len(text) < 400_000, page
         assert "assets/speelveld/speelveld.js" in text
+
+
+FIGURE_DATA = re.compile(r'<script type="application/json" id="([^"]+)-data">(.*?)</script>', re.S)
+
+
+def links_in(value: object) -> list[str]:
+    """Every page a figure links to: the strings of its traces' ``customdata``."""
+    if isinstance(value, str):
+        return [value] if value else []
+    if isinstance(value, list):
+        return [link for item in value for link in links_in(item)]
+    return []
+
+
+def test_every_link_in_every_figure_leads_to_a_page(amsterdam: Path) -> None:
+    """What speelveld.js opens on a click: ``kind/id`` is a page, ``kind/index`` its index."""
+    followed = 0
+    for page in amsterdam.rglob("index.html"):
+        for chart, data in FIGURE_DATA.findall(page.read_text("utf-8")):
+            figure = json.loads(data)
+            if chart == "speelveld-wat-als":
+                continue  # the data of the what-if page, not a figure
+            for trace in figure["data"]:
+                for target in links_in(trace.get("customdata", [])):
+                    folder = target.removesuffix("index") if target.endswith("index") else target
+                    assert (amsterdam / folder / "index.html").is_file(), (page, chart, target)
+                    followed += 1
+    assert followed > 100
+    others = [
+        link
+        for link in links_in(
+            [t.get("customdata", []) for t in figure_of(amsterdam / "speelveld/index.html")]
+        )
+        if link.endswith("/index")
+    ]
+    assert others, "the Amsterdam rings group some partners as 'en N andere'"
+
+
+def figure_of(page: Path) -> list[dict[str, object]]:
+    _, data = FIGURE_DATA.findall(page.read_text("utf-8"))[0]
+    traces: list[dict[str, object]] = json.loads(data)["data"]
+    return traces
 
 
 def test_nothing_loads_from_another_site(amsterdam: Path) -> None:

@@ -28,6 +28,7 @@ class RegistryChoice(DutchChoice):
     def __init__(self, registry: Callable[[], Iterable[str]]) -> None:
         self._registry = registry
         self.case_sensitive = True
+        self.aliases = {}
 
     @property
     def choices(self) -> tuple[str, ...]:  # type: ignore[override]

@@ -3,8 +3,10 @@
 Each sentence of "In het kort", of the comparison of options and of a scenario's page
 comes from here, and everything here from the report: the problems each option solves,
 keeps and brings, the governance points as the rules judge the policy in force, and the
-decisions that run out. A problem is an open finding of warning level or higher; notes
-(a partner that takes no part) are counted, never listed. Nothing is ranked by level alone.
+decisions that run out. A problem is an open finding of the portfolio rules, of warning
+level or higher: what the option as a whole leaves to solve, a handful whatever the size of
+the project. The findings of single measures and the notes (a partner that takes no part)
+are counted, never listed. Nothing is ranked by level alone.
 """
 
 from __future__ import annotations
@@ -29,12 +31,21 @@ def problem_key(finding: Finding) -> ProblemKey:
 
 
 def problems(report: Report, portfolio: Portfolio) -> dict[ProblemKey, Finding]:
-    """The open problems of an option: its own and its measures', warnings and errors."""
+    """The open problems of an option as a whole: warnings and errors of the portfolio rules."""
     return {
-        problem_key(f): f
-        for f in report.findings_of(portfolio)
-        if f.counts and f.severity >= Severity.WARNING
+        problem_key(f): f for f in portfolio.findings if f.counts and f.severity >= Severity.WARNING
     }
+
+
+def troubled_measures(report: Report, portfolio: Portfolio) -> int:
+    """How many of an option's measures have an open warning or error of their own."""
+    return len(
+        {
+            f.subject.id
+            for f in report.findings_of(portfolio)
+            if not f.portfolio and f.counts and f.severity >= Severity.WARNING
+        }
+    )
 
 
 def notes(report: Report, portfolio: Portfolio) -> int:
@@ -55,6 +66,8 @@ class Change:
     new: tuple[Finding, ...]
     #: The number of open notes after, minus before.
     notes: int
+    #: How many measures have a warning or error of their own, before and after.
+    troubled: tuple[int, int]
 
 
 def change(report: Report, before: Portfolio, after: Portfolio) -> Change:
@@ -69,6 +82,7 @@ def change(report: Report, before: Portfolio, after: Portfolio) -> Change:
         kept=tuple(f for k, f in new.items() if k in old),
         new=tuple(f for k, f in new.items() if k not in old),
         notes=notes(report, after) - notes(report, before),
+        troubled=(troubled_measures(report, before), troubled_measures(report, after)),
     )
 
 

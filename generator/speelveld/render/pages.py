@@ -191,6 +191,7 @@ class _Pages:
         about_domains = [f for f in open_.values() if f.subject.kind == "domain"]
         return {
             "in_force": self.portfolio_view(in_force, current),
+            "troubled": decisions.troubled_measures(report, in_force),
             "served": [
                 (self.project.domains[d], cover.positive)
                 for d, cover in in_force.coverage.domains.items()
@@ -254,6 +255,7 @@ class _Pages:
             "kept": [self.finding_view(f, current) for f in change.kept],
             "new": [self.finding_view(f, current) for f in change.new],
             "notes": change.notes,
+            "troubled": change.troubled,
             "accepted": sum(not f.counts for f in self.report.findings_of(change.after)),
         }
 
