@@ -30,7 +30,7 @@ def problem_key(finding: Finding) -> ProblemKey:
     return (finding.code, finding.subject, finding.pointer)
 
 
-def problems(report: Report, portfolio: Portfolio) -> dict[ProblemKey, Finding]:
+def problems(portfolio: Portfolio) -> dict[ProblemKey, Finding]:
     """The open problems of an option as a whole: warnings and errors of the portfolio rules."""
     return {
         problem_key(f): f for f in portfolio.findings if f.counts and f.severity >= Severity.WARNING
@@ -72,7 +72,7 @@ class Change:
 
 def change(report: Report, before: Portfolio, after: Portfolio) -> Change:
     measures = report.project.measures
-    old, new = problems(report, before), problems(report, after)
+    old, new = problems(before), problems(after)
     return Change(
         before,
         after,
@@ -102,8 +102,8 @@ class Verdict:
 
 def verdicts(report: Report) -> list[Verdict]:
     """Per open problem of the policy in force: which option solves it and which does not."""
-    in_force = problems(report, report.portfolios[IN_FORCE_PORTFOLIO])
-    open_in = {option.id: problems(report, option) for option in options(report)}
+    in_force = problems(report.portfolios[IN_FORCE_PORTFOLIO])
+    open_in = {option.id: problems(option) for option in options(report)}
     return [
         Verdict(
             finding,
@@ -119,7 +119,7 @@ def unsolved(report: Report) -> list[Finding]:
     choices = options(report)
     if not choices:
         return []
-    open_in = [problems(report, option) for option in choices]
+    open_in = [problems(option) for option in choices]
     return [f for key, f in open_in[0].items() if all(key in other for other in open_in[1:])]
 
 
@@ -144,7 +144,7 @@ def point_checks(report: Report, tested: Iterable[str]) -> list[PointCheck]:
     if framework is None:
         return []
     running = set(tested)
-    in_force = problems(report, report.portfolios[IN_FORCE_PORTFOLIO])
+    in_force = problems(report.portfolios[IN_FORCE_PORTFOLIO])
     checks = []
     for point in framework.governance_points:
         rules = tuple(r for r in point.rules if r in running)

@@ -185,7 +185,7 @@ class _Pages:
         """
         report = self.report
         in_force = decisions.in_force(report)
-        open_ = decisions.problems(report, in_force)
+        open_ = decisions.problems(in_force)
         points = decisions.point_checks(report, self.tested)
         in_points = {f for point in points for f in point.findings}
         about_domains = [f for f in open_.values() if f.subject.kind == "domain"]
