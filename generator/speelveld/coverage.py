@@ -6,7 +6,7 @@ Linear in measures times domains.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .model import Measure
 from .project import Project
@@ -60,13 +60,7 @@ def summarise(project: Project, counted: list[Measure]) -> Coverage:
             stakeholder_use.setdefault(partner, {})[measure.id] = None
         for instrument in measure.instruments:
             instrument_use.setdefault(instrument, {})[measure.id] = None
-    all_positive = sum(cell[3] for cell in sums.values())
-    domains = {
-        d: DomainCoverage(
-            d, cell[0], cell[1], cell[2], cell[3], cell[3] / all_positive if all_positive else 0.0
-        )
-        for d, cell in sums.items()
-    }
+    domains = _shared({d: DomainCoverage(d, *cell) for d, cell in sums.items()})
     return Coverage(
         domains=domains,
         stakeholder_use={s: list(used) for s, used in stakeholder_use.items()},
@@ -77,3 +71,30 @@ def summarise(project: Project, counted: list[Measure]) -> Coverage:
         police_hours=sum(m.capacity.police_hours_per_year for m in counted if m.capacity),
         counted=[m.id for m in counted],
     )
+
+
+def _shared(domains: dict[str, DomainCoverage]) -> dict[str, DomainCoverage]:
+    """The domains with their share of all positive effect filled in."""
+    all_positive = sum(cover.positive_sum for cover in domains.values())
+    return {
+        d: replace(cover, share=cover.positive_sum / all_positive if all_positive else 0.0)
+        for d, cover in domains.items()
+    }
+
+
+def with_score(coverage: Coverage, domain: str, old: int, new: int) -> Coverage:
+    """``coverage`` as it would be if one measure scored ``domain`` ``new`` instead of ``old``.
+
+    In time linear in the domains, not the measures: what a finding rests on is found by
+    moving one score at a time. Only the numbers of the domains change; the matrix, the
+    use of partners and instruments and the rest stay those of ``coverage``.
+    """
+    cover = coverage.domains[domain]
+    moved = DomainCoverage(
+        domain,
+        cover.positive + (new > 0) - (old > 0),
+        cover.negative + (new < 0) - (old < 0),
+        cover.total + new - old,
+        cover.positive_sum + max(new, 0) - max(old, 0),
+    )
+    return replace(coverage, domains=_shared({**coverage.domains, domain: moved}))

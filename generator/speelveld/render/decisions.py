@@ -37,14 +37,14 @@ def problems(portfolio: Portfolio) -> dict[ProblemKey, Finding]:
     }
 
 
-def troubled_measures(report: Report, portfolio: Portfolio) -> int:
-    """How many of an option's measures have an open warning or error of their own."""
-    return len(
-        {
+def troubled_measures(report: Report, portfolio: Portfolio) -> list[str]:
+    """The option's measures with an open warning or error of their own, in order."""
+    return list(
+        dict.fromkeys(
             f.subject.id
             for f in report.findings_of(portfolio)
             if not f.portfolio and f.counts and f.severity >= Severity.WARNING
-        }
+        )
     )
 
 
@@ -82,7 +82,10 @@ def change(report: Report, before: Portfolio, after: Portfolio) -> Change:
         kept=tuple(f for k, f in new.items() if k in old),
         new=tuple(f for k, f in new.items() if k not in old),
         notes=notes(report, after) - notes(report, before),
-        troubled=(troubled_measures(report, before), troubled_measures(report, after)),
+        troubled=(
+            len(troubled_measures(report, before)),
+            len(troubled_measures(report, after)),
+        ),
     )
 
 

@@ -191,7 +191,13 @@ class _Pages:
         about_domains = [f for f in open_.values() if f.subject.kind == "domain"]
         return {
             "in_force": self.portfolio_view(in_force, current),
-            "troubled": decisions.troubled_measures(report, in_force),
+            "troubled": [
+                {
+                    "title": self.project.measures[m].title,
+                    "link": relative(current, page_path("maatregelen", m)),
+                }
+                for m in decisions.troubled_measures(report, in_force)
+            ],
             "served": [
                 (self.project.domains[d], cover.positive)
                 for d, cover in in_force.coverage.domains.items()
