@@ -8,6 +8,7 @@ from typing import Any
 
 import jinja2
 
+from .. import plotlyjs
 from ..model import SCALE, Effect
 from ..words import plural
 from . import text, vocabulary
@@ -61,6 +62,8 @@ def build() -> jinja2.Environment:
         SCALE=SCALE,
         signed=_signed,
         plural=plural,
+        # The name of plotly.js in the site's assets, for the pages that draw a chart.
+        PLOTLY_SCRIPT=plotlyjs.script_name(),
         **{name: getattr(vocabulary, name) for name in dir(vocabulary) if name.isupper()},
     )
     return environment
