@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import html
+import json
 import re
 import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from speelveld import plotlyjs
@@ -108,6 +111,46 @@ def test_plotly_is_served_from_the_site_once_and_never_inlined(amsterdam: Path) 
     assert {"index.html", "speelveld/index.html", "matrix/index.html"} <= charts
     assert "maatregelen/meldpilot-ondernemers/index.html" in charts
     assert not {"rapport/index.html", "partners/politie/index.html"} & charts
+
+
+#: The pages of each kind of entity by their folder in the site, with the data's folder and the
+#: field that names the entity.
+ENTITY_PAGES = {
+    "maatregelen": ("measures", "title"),
+    "partners": ("stakeholders", "name"),
+    "instrumenten": ("instruments", "name"),
+    "domeinen": ("domains", "name"),
+}
+
+
+def test_the_search_index_holds_names_and_summaries_not_tables(amsterdam: Path) -> None:
+    """Every measure, partner, instrument and domain is in the index by its name, with its
+    summary; the tables and lists of the pages are not, so that the index stays small."""
+    index = json.loads((amsterdam / "search" / "search_index.json").read_text("utf-8"))
+    entries: dict[str, list[dict[str, str]]] = {}
+    for entry in index["docs"]:
+        entries.setdefault(entry["location"].split("#")[0], []).append(entry)
+    for folder, (data, field) in ENTITY_PAGES.items():
+        for file in sorted((REPOSITORY / data).glob("*.yml")):
+            entity = yaml.safe_load(file.read_text("utf-8"))
+            location = f"{folder}/{file.stem}/"
+            # One entry: the page's title and its first text, no section of tables or lists.
+            [entry] = entries[location]
+            assert entry["location"] == location
+            assert " ".join(html.unescape(entry["title"]).split()) == " ".join(
+                entity[field].split()
+            )
+            first = entity.get("summary") or entity["description"]
+            assert " ".join(first.split()[:3]) in html.unescape(entry["text"]), location
+            assert "Kenmerk" not in entry["text"], location
+    # The overviews name every measure, partner and instrument in a table: not indexed.
+    titles = [
+        yaml.safe_load(f.read_text("utf-8"))["title"]
+        for f in sorted((REPOSITORY / "measures").glob("*.yml"))
+    ]
+    for overview in ("maatregelen/", "matrix/", "rapport/", "partners/", "instrumenten/"):
+        text = " ".join(html.unescape(e["text"]) for e in entries[overview])
+        assert not [t for t in titles if t in text], overview
 
 
 def test_nothing_loads_from_another_site(amsterdam: Path) -> None:

@@ -24,8 +24,10 @@ ASSET_FOLDER = "assets/speelveld"
 #: The site's own style sheet and script (deferred), added to every page by any engine.
 EXTRA_CSS = f"{ASSET_FOLDER}/speelveld.css"
 EXTRA_JAVASCRIPT = f"{ASSET_FOLDER}/speelveld.js"
-#: The Markdown extension the generated pages need besides the project's own.
-MARKDOWN_IN_HTML = "md_in_html"
+#: The Markdown extensions the generated pages need besides the project's own: Markdown
+#: inside HTML (figures, captions, the infographic as a list) and attribute lists (the
+#: sections that the search leaves out).
+MARKDOWN_EXTENSIONS = ("md_in_html", "attr_list")
 INTERNAL_VARIABLE = "SPEELVELD_INTERNAL"
 _MATERIAL_DEFAULT_FONT = {"text": "Roboto", "code": "Roboto Mono"}
 #: Templates that make mkdocs-material's footer and 404 page Dutch and the project's own.
@@ -208,9 +210,9 @@ def municipal_defaults(config: MkDocsConfig) -> None:
         overrides = str(OVERRIDES)
         if overrides not in theme.dirs:
             theme.dirs.insert(1 if theme.custom_dir else 0, overrides)
-    if MARKDOWN_IN_HTML not in config.markdown_extensions:
-        # Figures, their captions and the infographic as a list are Markdown inside HTML.
-        config.markdown_extensions.append(MARKDOWN_IN_HTML)
+    for extension in MARKDOWN_EXTENSIONS:
+        if extension not in config.markdown_extensions:
+            config.markdown_extensions.append(extension)
     config.extra_css.append(EXTRA_CSS)
     script = ExtraScriptValue(EXTRA_JAVASCRIPT)
     script.defer = True
