@@ -2,18 +2,25 @@
 
     .venv/bin/python benchmarks/run.py            # 100, 1,000 and 10,000 measures
     .venv/bin/python benchmarks/run.py --sizes 100 1000 --runs 5
+    .venv/bin/python benchmarks/run.py --sizes 1000 --runs 1   # quick, with the page weights
 
 For each size it generates a project (``speelveld demo-data``), then times, as separate
 processes and as the median of ``--runs`` runs: the floor (read and parse every YAML file
 with PyYAML's C loader, nothing else), ``speelveld check --format json --output FILE``,
 and (up to 1,000 measures) ``mkdocs build`` with the plugin, whose own time the plugin
 logs at debug level, the weight of its pages, and ``speelveld export xlsx`` and
-``speelveld export pdf``. It prints a table, the ratios and whether each target holds.
+``speelveld export pdf``. It weighs the pages of the built sites and of the repository's own
+(Amsterdam) site as a reader's browser loads them: the bytes that headless Chromium fetches
+from a local server, with an empty cache, until the network is idle (``--no-browser`` skips
+this), and times the what-if page's ``speelveld.evaluate`` there. It prints a table, the
+ratios and whether each target holds.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
+import http.server
 import os
 import platform
 import re
@@ -22,13 +29,19 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, BinaryIO
 
 import speelveld
 from speelveld.demo import generate, write
 
 HERE = Path(__file__).resolve().parent
+REPOSITORY = HERE.parent
 BIN = Path(sys.executable).parent
 MKDOCS_YML = "site_name: Benchmark\ntheme:\n  name: material\nplugins:\n  - search\n  - speelveld\n"
 PLUGIN_LINE = re.compile(
@@ -82,21 +95,31 @@ def page_weight(site: Path, page: Path) -> tuple[int, int]:
     assets = 0
     for reference in re.findall(r'(?:src|href)="([^"]+\.(?:js|css))"', html):
         target = (page.parent / reference).resolve()
-        if target.is_file() and target.name != "plotly.min.js":
+        if target.is_file() and not target.name.startswith("plotly-"):
             assets += target.stat().st_size
     return len(html.encode()), assets
+
+
+def plotly_script(site: Path) -> Path:
+    """The site's plotly.js, named after its content."""
+    [script] = (site / "assets" / "speelveld").glob("plotly-*.min.js")
+    return script
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--no-browser", action="store_true", help="do not weigh the pages in Chromium"
+    )
     options = parser.parse_args()
     largest_site = max((s for s in options.sizes if s <= BUILD_LIMIT), default=None)
     # Measure the tool as installed: with bytecode, as pip compiles a package it installs.
     package = Path(speelveld.__file__).parent
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=True)
     work = Path(tempfile.mkdtemp(prefix="speelveld-bench-"))
+    weights: dict[str, dict[str, Weight]] = {}
     try:
         rows = {
             size: measure_size(
@@ -108,9 +131,164 @@ def main() -> None:
             )
             for size in options.sizes
         }
+        if not options.no_browser:
+            weights[AMSTERDAM] = weigh(build_amsterdam(work / "amsterdam-site"))
+            for size in options.sizes:
+                if size <= BUILD_LIMIT:
+                    weights[f"{size:,} measures"] = weigh(work / f"site-{size}-out")
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    sys.exit(report(rows, options.runs))
+    sys.exit(report(rows, options.runs, weights))
+
+
+# --- the weight of the pages in a browser ------------------------------------------------------
+
+AMSTERDAM = "Amsterdam"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+#: A phone's screen in CSS pixels: the reader the page weight matters most to.
+PHONE_WIDTH, PHONE_HEIGHT = 390, 844
+#: The pages weighed, by name: their address in the site, or the folder whose first page is
+#: weighed; the what-if page only where the site has one.
+WEIGHED = {
+    "Home": "",
+    "Speelveld": "speelveld/",
+    "Matrix": "matrix/",
+    "Maatregel": "maatregelen/*/",
+    "Rapport": "rapport/",
+    "Partner": "partners/*/",
+    "Wat als": "wat-als/",
+}
+#: What the bytes are, by the path they were fetched from; the first that matches.
+KINDS = (
+    ("search index", re.compile(r"search_index\.js(on)?$")),
+    ("plotly.js", re.compile(r"/plotly-[^/]*\.js$")),
+    ("scripts", re.compile(r"\.m?js$")),
+    ("styles", re.compile(r"\.css$")),
+    ("fonts", re.compile(r"\.(woff2?|ttf|otf|eot)$")),
+    ("HTML", re.compile(r"(/|\.html)$")),
+)
+OTHER = "other"
+#: True once every chart of the page is drawn.
+CHARTS_DRAWN = (
+    "() => [...document.querySelectorAll('.speelveld-chart')]"
+    ".every((chart) => chart.querySelector('svg.main-svg'))"
+)
+#: The columns of the weight tables, in order.
+COLUMNS = ("HTML", "scripts", "plotly.js", "styles", "fonts", "search index", OTHER)
+
+
+@dataclass
+class Weight:
+    """The bytes a page made the browser fetch, by kind, and whether it has a chart."""
+
+    chart: bool
+    by_kind: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_kind.values())
+
+
+def build_amsterdam(site: Path) -> Path:
+    """The repository's own project, built as the README builds it."""
+    _, _, output = timed(
+        [str(BIN / "mkdocs"), "build", "--strict", "-f", "mkdocs.yml", "-d", str(site)],
+        REPOSITORY,
+    )
+    if not (site / "index.html").is_file():
+        raise SystemExit(f"the Amsterdam site did not build:\n{output[-2000:]}")
+    return site
+
+
+def weighed_pages(site: Path) -> dict[str, str]:
+    """The addresses of the pages to weigh that this site has."""
+    found = {}
+    for name, address in WEIGHED.items():
+        if "*" in address:
+            pages = sorted(
+                p.parent for p in site.glob(f"{address}index.html") if p.parent.parent != site
+            )
+            if pages:
+                found[name] = pages[0].relative_to(site).as_posix() + "/"
+        elif (site / address / "index.html").is_file():
+            found[name] = address
+    return found
+
+
+class _CountingHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site and counts the bytes of every response body it sends, by path."""
+
+    sent: list[tuple[str, int]]
+
+    def copyfile(self, source: BinaryIO, outputfile: BinaryIO) -> None:  # type: ignore[override]
+        before = source.tell()
+        super().copyfile(source, outputfile)
+        self.sent.append((self.path.split("?")[0], source.tell() - before))
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Quiet."""
+
+
+@contextmanager
+def counting_server(site: Path) -> Iterator[tuple[str, list[tuple[str, int]]]]:
+    """``site`` on 127.0.0.1 without compression; the address and the list of what it sent."""
+    sent: list[tuple[str, int]] = []
+    handler = type("Handler", (_CountingHandler,), {"sent": sent})
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(site))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", sent
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def kind_of(path: str) -> str:
+    return next((kind for kind, pattern in KINDS if pattern.search(path)), OTHER)
+
+
+def weigh(site: Path) -> dict[str, Weight]:
+    """Per page, the bytes that Chromium fetches to show it, from a fresh context (an empty
+    cache) until the network has been idle for half a second."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        raise SystemExit("weighing pages needs playwright: pip install -e '.[test]'") from None
+    if not CHROMIUM.is_file():
+        raise SystemExit(f"weighing pages needs {CHROMIUM}: run scripts/install-browser-deps")
+    weights = {}
+    with counting_server(site) as (base, sent), sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+        try:
+            for name, address in weighed_pages(site).items():
+                context = browser.new_context(
+                    viewport={"width": PHONE_WIDTH, "height": PHONE_HEIGHT},
+                    service_workers="block",
+                )
+                sent.clear()
+                try:
+                    page = context.new_page()
+                    page.goto(base + address, wait_until="networkidle", timeout=60_000)
+                    # Drawing a large chart keeps the page busy: idle again after it.
+                    page.wait_for_function(CHARTS_DRAWN, timeout=60_000)
+                    page.wait_for_load_state("networkidle", timeout=60_000)
+                    chart = page.locator(".speelveld-chart").count() > 0
+                finally:
+                    context.close()
+                weight = Weight(chart)
+                for path, size in sent:
+                    kind = kind_of(path)
+                    weight.by_kind[kind] = weight.by_kind.get(kind, 0) + size
+                weights[name] = weight
+        finally:
+            browser.close()
+    return weights
 
 
 #: ``speelveld check`` with the cyclic collector left running, to show what pausing it saves.
@@ -189,7 +367,7 @@ def measure_build(work: Path, size: int, runs: int) -> dict[str, float]:
         "speelveld_kb": page_weight(site, site / "speelveld/index.html")[0] / 1024,
         "whatif_kb": page_weight(site, site / "wat-als/index.html")[0] / 1024,
         "evaluate_ms": evaluate_ms(site),
-        "plotly_kb": (site / "assets/speelveld/plotly.min.js").stat().st_size / 1024,
+        "plotly_kb": plotly_script(site).stat().st_size / 1024,
     }
 
 
@@ -313,9 +491,57 @@ def targets(rows: dict[int, dict[str, float]]) -> list[tuple[str, float, float]]
     return found
 
 
-def report(rows: dict[int, dict[str, float]], runs: int) -> int:
+def weight_targets(weights: dict[str, dict[str, Weight]]) -> list[tuple[str, float, float]]:
+    """(what, measured, at most) for the weight of the pages in the browser; 1 MB is
+    1,000,000 bytes."""
+    found = []
+    amsterdam, thousand = weights.get(AMSTERDAM, {}), weights.get("1,000 measures", {})
+    if "Speelveld" in amsterdam:
+        total = amsterdam["Speelveld"].total / 1e6
+        found.append(("Speelveld page in Chromium, Amsterdam (MB)", total, 2.0))
+    without = [w.total for w in amsterdam.values() if not w.chart]
+    if without:
+        found.append(
+            ("heaviest page without a chart in Chromium, Amsterdam (KB)", max(without) / 1e3, 600)
+        )
+    if "Speelveld" in thousand:
+        total = thousand["Speelveld"].total / 1e6
+        found.append(("Speelveld page in Chromium at 1,000 measures (MB)", total, 2.5))
+    if "Maatregel" in thousand:
+        total = thousand["Maatregel"].total / 1e6
+        found.append(("measure page in Chromium at 1,000 measures (MB)", total, 1.0))
+    if weights:
+        loading = sum(
+            1
+            for pages in weights.values()
+            for weight in pages.values()
+            if not weight.chart and weight.by_kind.get("plotly.js")
+        )
+        found.append(("pages without a chart that load plotly.js", loading, 0))
+    return found
+
+
+def weight_table(pages: dict[str, Weight]) -> list[str]:
+    header = ("page", "total KB", *(f"{column} KB" for column in COLUMNS), "chart")
+    lines = [" | ".join(header), " | ".join("---" for _ in header)]
+    for name, weight in pages.items():
+        cells = [f"{weight.by_kind.get(column, 0) / 1e3:,.0f}" for column in COLUMNS]
+        total = f"{weight.total / 1e3:,.0f}"
+        lines.append(" | ".join([name, total, *cells, "yes" if weight.chart else "no"]))
+    return lines
+
+
+def report(
+    rows: dict[int, dict[str, float]], runs: int, weights: dict[str, dict[str, Weight]]
+) -> int:
     print(f"Machine: {machine()}; medians of {runs} runs of whole processes\n")
     print("\n".join(table(rows)))
+    for site, pages in weights.items():
+        print(
+            f"\nBytes Chromium loads per page, {site} (uncompressed, 1 KB = 1,000 bytes; local "
+            "server, empty cache, until the network is idle):\n"
+        )
+        print("\n".join(weight_table(pages)))
     for size, row in rows.items():
         if "xlsx" in row:
             print(
@@ -340,7 +566,7 @@ def report(rows: dict[int, dict[str, float]], runs: int) -> int:
             )
     print()
     failed = 0
-    for name, value, limit in targets(rows):
+    for name, value, limit in targets(rows) + weight_targets(weights):
         failed += value > limit
         print(f"{'PASS' if value <= limit else 'FAIL'}  {name}: {value:.2f} (at most {limit:g})")
     return 1 if failed else 0

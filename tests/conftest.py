@@ -151,3 +151,10 @@ def amsterdam(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build(REPOSITORY, site)
     assert result.returncode == 0, result.stderr
     return site
+
+
+def plotly_script(site: Path) -> Path:
+    """The site's one plotly.js, ``assets/speelveld/plotly-<hash>.min.js``."""
+    found = sorted((site / "assets" / "speelveld").glob("plotly-*.min.js"))
+    assert len(found) == 1, f"one plotly.js in {site}/assets/speelveld, found {found}"
+    return found[0]

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import re
 import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
+from speelveld import plotlyjs
 from speelveld.cli import main
 
-from .conftest import BASE, INTERNAL_MEASURE, NEW_MEASURE, REPOSITORY, build
+from .conftest import BASE, INTERNAL_MEASURE, NEW_MEASURE, REPOSITORY, build, plotly_script
 from .conftest import MKDOCS_YML as MKDOCS_YML  # used by test_gaps
 
 HOSTILE_MEASURE = """\
@@ -45,7 +48,7 @@ def site_text(site: Path) -> str:
         for p in sorted(site.rglob("*"))
         if p.is_file()
         and p.suffix in (".html", ".json", ".xml", ".js", ".css")
-        and p.name != "plotly.min.js"
+        and not p.name.startswith("plotly-")
     )
 
 
@@ -89,11 +92,65 @@ def test_the_sidebar_holds_sections_not_every_measure(amsterdam: Path) -> None:
 
 
 def test_plotly_is_served_from_the_site_once_and_never_inlined(amsterdam: Path) -> None:
-    assert (amsterdam / "assets/speelveld/plotly.min.js").stat().st_size > 1_000_000
+    script = plotly_script(amsterdam)
+    # The package's own bundle, under a name after its content, with its licence notices.
+    assert script.read_bytes() == plotlyjs.bundle_file().read_bytes()
+    assert script.name == plotlyjs.script_name()
+    assert (script.parent / plotlyjs.LICENCE).read_bytes() == plotlyjs.licence_file().read_bytes()
+    charts = set()
     for page in amsterdam.rglob("*.html"):
         text = page.read_text("utf-8")
         assert len(text) < 400_000, page
         assert "assets/speelveld/speelveld.js" in text
+        assert not re.search(r"<script[^>]*plotly", text), page
+        # A page with a chart names plotly.js for speelveld.js to load; no other page does.
+        has_chart = 'class="speelveld-chart"' in text
+        assert (f'data-plotly="{script.name}"' in text) == has_chart, page
+        if has_chart:
+            charts.add(page.relative_to(amsterdam).as_posix())
+    assert {"index.html", "speelveld/index.html", "matrix/index.html"} <= charts
+    assert "maatregelen/meldpilot-ondernemers/index.html" in charts
+    assert not {"rapport/index.html", "partners/politie/index.html"} & charts
+
+
+#: The pages of each kind of entity by their folder in the site, with the data's folder and the
+#: field that names the entity.
+ENTITY_PAGES = {
+    "maatregelen": ("measures", "title"),
+    "partners": ("stakeholders", "name"),
+    "instrumenten": ("instruments", "name"),
+    "domeinen": ("domains", "name"),
+}
+
+
+def test_the_search_index_holds_names_and_summaries_not_tables(amsterdam: Path) -> None:
+    """Every measure, partner, instrument and domain is in the index by its name, with its
+    summary; the tables and lists of the pages are not, so that the index stays small."""
+    index = json.loads((amsterdam / "search" / "search_index.json").read_text("utf-8"))
+    entries: dict[str, list[dict[str, str]]] = {}
+    for entry in index["docs"]:
+        entries.setdefault(entry["location"].split("#")[0], []).append(entry)
+    for folder, (data, field) in ENTITY_PAGES.items():
+        for file in sorted((REPOSITORY / data).glob("*.yml")):
+            entity = yaml.safe_load(file.read_text("utf-8"))
+            location = f"{folder}/{file.stem}/"
+            # One entry: the page's title and its first text, no section of tables or lists.
+            [entry] = entries[location]
+            assert entry["location"] == location
+            assert " ".join(html.unescape(entry["title"]).split()) == " ".join(
+                entity[field].split()
+            )
+            first = entity.get("summary") or entity["description"]
+            assert " ".join(first.split()[:3]) in html.unescape(entry["text"]), location
+            assert "Kenmerk" not in entry["text"], location
+    # The overviews name every measure, partner and instrument in a table: not indexed.
+    titles = [
+        yaml.safe_load(f.read_text("utf-8"))["title"]
+        for f in sorted((REPOSITORY / "measures").glob("*.yml"))
+    ]
+    for overview in ("maatregelen/", "matrix/", "rapport/", "partners/", "instrumenten/"):
+        text = " ".join(html.unescape(e["text"]) for e in entries[overview])
+        assert not [t for t in titles if t in text], overview
 
 
 FIGURE_DATA = re.compile(r'<script type="application/json" id="([^"]+)-data">(.*?)</script>', re.S)
@@ -226,7 +283,7 @@ def test_render_writes_the_pages_the_plugin_builds(tmp_path: Path) -> None:
         "maatregelen/testservice.md",
         "domeinen/economie.md",
     } <= pages
-    assert (out / "assets/speelveld/plotly.min.js").is_file()
+    assert plotly_script(out).read_bytes() == plotlyjs.bundle_file().read_bytes()
     measure = (out / "maatregelen/testservice.md").read_text("utf-8")
     assert "[GGD](../partners/ggd.md): trekker" in measure
 

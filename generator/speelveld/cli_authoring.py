@@ -110,12 +110,15 @@ def render(project: Path, out: Path, internal: bool, title: str | None, zensical
     if zensical:
         config = out / MKDOCS_CONFIG
         click.echo(
-            f"{len(pages)} pagina's en {len(scripts)} scripts geschreven naar "
-            f"{out / ZENSICAL_DOCS}, de instellingen naar {config}; "
+            f"{len(pages)} pagina's en {len(scripts)} scripts, stijlen en licenties "
+            f"geschreven naar {out / ZENSICAL_DOCS}, de instellingen naar {config}; "
             f"bouw de site met: zensical build --strict -f {config}"
         )
     else:
-        click.echo(f"{len(pages)} pagina's en {len(scripts)} scripts geschreven naar {out}")
+        click.echo(
+            f"{len(pages)} pagina's en {len(scripts)} scripts, stijlen en licenties "
+            f"geschreven naar {out}"
+        )
 
 
 @command()

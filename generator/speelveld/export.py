@@ -27,7 +27,7 @@ import yaml
 from .site import (
     EXTRA_CSS,
     EXTRA_JAVASCRIPT,
-    MARKDOWN_IN_HTML,
+    MARKDOWN_EXTENSIONS,
     Asset,
     NavItem,
     theme_defaults,
@@ -248,8 +248,9 @@ def zensical_config(source: SiteSource, navigation: list[NavItem], out: Path, ti
     config["site_dir"] = ZENSICAL_SITE
     if changes:
         config["theme"] = changes
-    if MARKDOWN_IN_HTML not in source.extensions:
-        config["markdown_extensions"] = [MARKDOWN_IN_HTML]
+    missing = [e for e in MARKDOWN_EXTENSIONS if e not in source.extensions]
+    if missing:
+        config["markdown_extensions"] = missing
     config["extra_css"] = [EXTRA_CSS]
     config["extra_javascript"] = [{"path": EXTRA_JAVASCRIPT, "defer": True}]
     if not source.has_nav:

@@ -8,11 +8,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import plotly
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils.meta import get_data
 
+from . import plotlyjs
 from .codes import INPUT_CODES, is_input_error
 from .findings import Finding, Severity
 from .formats.base import Output
@@ -22,10 +22,12 @@ from .report import Report
 
 ASSET_FOLDER = "assets/speelveld"
 #: The site's own style sheet and script (deferred), added to every page by any engine.
-#: The Markdown extension the generated pages need besides the project's own.
-MARKDOWN_IN_HTML = "md_in_html"
 EXTRA_CSS = f"{ASSET_FOLDER}/speelveld.css"
 EXTRA_JAVASCRIPT = f"{ASSET_FOLDER}/speelveld.js"
+#: The Markdown extensions the generated pages need besides the project's own: Markdown
+#: inside HTML (figures, captions, the infographic as a list) and attribute lists (the
+#: sections that the search leaves out).
+MARKDOWN_EXTENSIONS = ("md_in_html", "attr_list")
 INTERNAL_VARIABLE = "SPEELVELD_INTERNAL"
 _MATERIAL_DEFAULT_FONT = {"text": "Roboto", "code": "Roboto Mono"}
 #: Templates that make mkdocs-material's footer and 404 page Dutch and the project's own.
@@ -78,15 +80,15 @@ class Asset:
 
 
 def assets() -> list[Asset]:
-    """speelveld.js, wat-als.js and .css from this package; plotly.js from the installed
-    plotly."""
+    """speelveld.js, wat-als.js and .css, and the package's plotly.js under a name after its
+    content, with the licence notices of what it holds."""
     package = resources.files("speelveld") / "assets"
-    plotly_js = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
     return [
         Asset(f"{ASSET_FOLDER}/speelveld.js", Path(str(package / "speelveld.js"))),
         Asset(f"{ASSET_FOLDER}/wat-als.js", Path(str(package / "wat-als.js"))),
         Asset(f"{ASSET_FOLDER}/speelveld.css", Path(str(package / "speelveld.css"))),
-        Asset(f"{ASSET_FOLDER}/plotly.min.js", plotly_js),
+        Asset(f"{ASSET_FOLDER}/{plotlyjs.script_name()}", plotlyjs.bundle_file()),
+        Asset(f"{ASSET_FOLDER}/{plotlyjs.LICENCE}", plotlyjs.licence_file()),
     ]
 
 
@@ -211,9 +213,9 @@ def municipal_defaults(config: MkDocsConfig) -> None:
         overrides = str(OVERRIDES)
         if overrides not in theme.dirs:
             theme.dirs.insert(1 if theme.custom_dir else 0, overrides)
-    if MARKDOWN_IN_HTML not in config.markdown_extensions:
-        # Figures, their captions and the infographic as a list are Markdown inside HTML.
-        config.markdown_extensions.append(MARKDOWN_IN_HTML)
+    for extension in MARKDOWN_EXTENSIONS:
+        if extension not in config.markdown_extensions:
+            config.markdown_extensions.append(extension)
     config.extra_css.append(EXTRA_CSS)
     script = ExtraScriptValue(EXTRA_JAVASCRIPT)
     script.defer = True

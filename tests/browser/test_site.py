@@ -15,6 +15,7 @@ from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -389,6 +390,27 @@ def test_matrix_page_renders_the_heatmap(site_page: SitePage) -> None:
     box = chart.bounding_box()
     assert box, "the heatmap has no size"
     assert min(box["width"], box["height"]) > 100, f"the heatmap is tiny: {box}"
+    site_page.assert_clean()
+
+
+def test_plotly_is_loaded_once_and_only_by_pages_with_a_chart(site_page: SitePage) -> None:
+    """One script named after its content on a page with a chart (the same file on every
+    such page, so a browser fetches it once); none on a page without."""
+    loaded: list[str] = []
+    for path, has_chart in (
+        ("/matrix/", True),
+        ("/rapport/", False),
+        (f"/maatregelen/{MEASURE}/", True),
+        ("/partners/politie/", False),
+    ):
+        site_page.requests.clear()
+        open_page(site_page, path)
+        scripts = [url for url in site_page.requests if "plotly" in urlsplit(url).path]
+        assert len(scripts) == has_chart, f"{path} requested plotly.js as {scripts}"
+        assert (site_page.page.locator(".speelveld-chart").count() > 0) == has_chart, path
+        loaded += scripts
+    assert len(set(loaded)) == 1, loaded
+    assert re.search(r"/assets/speelveld/plotly-[0-9a-f]{12}\.min\.js$", loaded[0]), loaded
     site_page.assert_clean()
 
 

@@ -7,10 +7,15 @@
   var assets = here.replace(/speelveld\.js(\?.*)?$/, "");
   var root = assets.replace(/assets\/speelveld\/$/, "");
 
+  /* plotly.js under the name the chart gives it (after its content, so a browser may cache
+   * it for good), from the site's assets; one script element per page, never blocking. */
   function loadPlotly(done) {
     if (window.Plotly) { done(); return; }
+    var chart = document.querySelector(".speelveld-chart[data-plotly]");
+    var name = chart && chart.getAttribute("data-plotly");
+    if (!name || !/^[\w.-]+\.js$/.test(name)) { return; }
     var script = document.createElement("script");
-    script.src = assets + "plotly.min.js";
+    script.src = assets + name;
     script.onload = done;
     document.head.appendChild(script);
   }

@@ -8,12 +8,16 @@ from typing import Any
 
 import jinja2
 
+from .. import plotlyjs
 from ..model import SCALE, Effect
 from ..words import plural
 from . import text, vocabulary
 from .paths import page_path, relative
 
 __all__ = ["build", "page_path", "relative"]
+
+#: The attribute list that keeps a heading's section out of mkdocs-material's search index.
+NOT_IN_SEARCH = "{ data-search-exclude }"
 
 
 def _signed(value: Effect | int | None) -> str:
@@ -61,6 +65,11 @@ def build() -> jinja2.Environment:
         SCALE=SCALE,
         signed=_signed,
         plural=plural,
+        # The name of plotly.js in the site's assets, for the pages that draw a chart.
+        PLOTLY_SCRIPT=plotlyjs.script_name(),
+        # After a heading whose section the site's search leaves out: lists and tables that
+        # grow with the data. The index keeps titles, summaries and names (attr_list).
+        NOT_IN_SEARCH=NOT_IN_SEARCH,
         **{name: getattr(vocabulary, name) for name in dir(vocabulary) if name.isupper()},
     )
     return environment
