@@ -299,6 +299,14 @@ WITH_COLLECTOR = (
 )
 
 
+#: ``speelveld check`` without asking what each finding rests on, to show what that costs.
+WITHOUT_ASSUMPTIONS = (
+    "import sys; import speelveld.assumptions as a; "
+    "a.in_portfolios = lambda *args: ({}, {}); a.in_measures = lambda *args: {}; "
+    "from speelveld.cli import main; sys.argv[0] = 'speelveld'; main()"
+)
+
+
 #: ``speelveld check`` that parses every file itself, to show what the second process saves.
 ONE_PROCESS = (
     "import sys; import speelveld.loader as l; l.usable_cores = lambda: 1; "
@@ -324,6 +332,8 @@ def measure_size(
     if size == 1000:
         one_process = [sys.executable, "-c", ONE_PROCESS, *check[1:]]
         row["check_one_process"], _, _ = measured(one_process, runs)
+        without = [sys.executable, "-c", WITHOUT_ASSUMPTIONS, *check[1:]]
+        row["check_without_assumptions"], _, _ = measured(without, runs)
     if size <= BUILD_LIMIT:
         row |= measure_exports(work, data, runs)
         row |= measure_build(work, size, runs)
@@ -480,6 +490,9 @@ def targets(rows: dict[int, dict[str, float]]) -> list[tuple[str, float, float]]
         if "rebuild_files" in row:
             again = row["rebuild_files"] - row["rebuild_reused"]
             found.append(("files parsed again in a rebuild after one change", again, 1))
+        if "check_without_assumptions" in row:
+            cost = row["check"] / row["check_without_assumptions"]
+            found.append((f"check / check without rests_on at {size:,} measures", cost, 1.2))
         if "check_one_process" in row:
             saved = row["check"] / row["check_one_process"]
             found.append((f"check / check in one process at {size:,} measures", saved, 0.9))

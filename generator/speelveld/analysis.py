@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator
+from dataclasses import replace
 
-from . import acceptance
+from . import acceptance, assumptions
 from .codes import DEPENDS_ON_ERROR, INCOMPLETE, INPUT_CODES, is_input_error
 from .coverage import summarise
-from .findings import PORTFOLIO, Finding, Severity, Subject
+from .findings import PORTFOLIO, Assumption, Finding, Severity, Subject
 from .model import IN_FORCE_PORTFOLIO, PLAN_PORTFOLIO, Measure
 from .project import Project
 from .report import Portfolio
@@ -68,6 +69,7 @@ def analyse(
             findings.extend(_run(project, rule, context, portfolio))
     if broken:
         findings.append(_incomplete(project, broken))
+    findings, fragile = _rests_on(project, contexts, findings, checked=not broken)
     findings = sorted(
         acceptance.apply(project, findings, today, portfolios_checked=not broken, paused=waiting)
     )
@@ -78,6 +80,7 @@ def analyse(
             tuple(m.id for m in measures),
             contexts[portfolio].coverage,
             tuple(f for f in findings if f.portfolio == portfolio),
+            fragile.get(portfolio, {}),
         )
         for portfolio, title, measures in sets
     }
@@ -88,6 +91,33 @@ def paused(findings: list[Finding]) -> set[Subject]:
     """The subjects whose rules wait: they name an entity whose own file has input errors,
     so their findings would only echo those errors."""
     return {f.subject for f in findings if f.code == DEPENDS_ON_ERROR}
+
+
+def _rests_on(
+    project: Project, contexts: dict[str, Context], findings: list[Finding], *, checked: bool
+) -> tuple[list[Finding], dict[str, dict[assumptions.Key, tuple[Assumption, ...]]]]:
+    """The findings with the assumed scores they rest on, and per portfolio what it solves
+    only as long as such a score holds (:mod:`speelveld.assumptions`)."""
+    scored = {scope: [r for r in _enabled(project, scope) if r.reads_scores] for scope in SCOPES}
+    measure = assumptions.in_measures(
+        project, contexts[PLAN_PORTFOLIO], findings, scored["measure"]
+    )
+    if checked:
+        portfolio, fragile = assumptions.in_portfolios(
+            project, contexts, findings, scored["portfolio"]
+        )
+    else:
+        portfolio, fragile = {}, {}
+    rested = []
+    for finding in findings:
+        key = assumptions.key(finding)
+        found = portfolio.get((finding.portfolio, key)) if finding.portfolio else measure.get(key)
+        rested.append(replace(finding, rests_on=tuple(sorted(set(found)))) if found else finding)
+    return rested, fragile
+
+
+#: The scopes of the rules: once per measure, once per portfolio.
+SCOPES = ("measure", "portfolio")
 
 
 def _enabled(project: Project, scope: str) -> Iterator[Rule]:

@@ -38,7 +38,9 @@ def key(finding: Finding) -> Key:
     return (finding.code, finding.subject, finding.pointer)
 
 
-def _assumed(context: Context, measures: Iterable[Measure]) -> Iterator[tuple[Measure, str, Effect]]:
+def _assumed(
+    context: Context, measures: Iterable[Measure]
+) -> Iterator[tuple[Measure, str, Effect]]:
     for measure in measures:
         for domain, effect in known_effects(context, measure):
             if effect.confidence == ASSUMED:

@@ -101,6 +101,25 @@ class Acceptance:
         }
 
 
+@dataclass(frozen=True, slots=True, order=True)
+class Assumption:
+    """A score scored with little certainty, on which a finding rests: moved by one step
+    (up or down), it would make the finding disappear."""
+
+    measure: str
+    domain: str
+    score: int
+    confidence: str = "low"
+
+    def as_dict(self) -> dict[str, str | int]:
+        return {
+            "measure": self.measure,
+            "domain": self.domain,
+            "score": self.score,
+            "confidence": self.confidence,
+        }
+
+
 @dataclass(frozen=True, slots=True)
 class PortfolioAcceptance:
     """A decision about findings of the portfolio rules, as it matches them.
@@ -144,6 +163,8 @@ class Finding:
     #: The domain the finding concerns, when it concerns one.
     domain: str = ""
     accepted: Acceptance | None = field(default=None, compare=False)
+    #: The assumed scores it rests on; empty when no single such score decides it.
+    rests_on: tuple[Assumption, ...] = field(default=(), compare=False)
 
     @property
     def identity(self) -> tuple[str, str, str, str, str]:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .coverage import Coverage
-from .findings import Finding, PortfolioAcceptance
+from .findings import Assumption, Finding, PortfolioAcceptance, Subject
 from .model import PLAN_PORTFOLIO, Measure
 from .project import Project
 
@@ -26,6 +26,9 @@ class Portfolio:
     coverage: Coverage
     #: The findings of the portfolio rules for this set, accepted ones included.
     findings: tuple[Finding, ...]
+    #: Findings this set lacks that a single move of an assumed score would bring, by
+    #: (rule, subject, pointer): what it solves only as long as those assumptions hold.
+    fragile: Mapping[tuple[str, Subject, str], tuple[Assumption, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -74,6 +74,20 @@ class Output:
         return f"{self.prefix}{source}", 1, 1
 
 
+def rests_on(finding: Finding) -> str:
+    """What the finding rests on, for the formats that are read by people; empty if nothing.
+
+    ``berust op een aanname: meldpilot op normalisering +1 (zekerheid laag)``
+    """
+    if not finding.rests_on:
+        return ""
+    scores = "; ".join(
+        f"{a.measure} op {a.domain} {a.score:+d}" if a.score else f"{a.measure} op {a.domain} 0"
+        for a in finding.rests_on
+    )
+    return f"berust op een aanname: {scores} (zekerheid laag)"
+
+
 def counts(findings: list[Finding]) -> dict[str, int]:
     """The findings per level, accepted ones apart: they count as ``accepted`` only."""
     counted = Counter(f.severity for f in findings if f.counts)

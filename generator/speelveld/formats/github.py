@@ -6,7 +6,7 @@ cannot colour the job log or split a command; then GitHub's own escaping applies
 
 from __future__ import annotations
 
-from .base import Output, visible
+from .base import Output, rests_on, visible
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -30,7 +30,7 @@ def render(output: Output) -> str:
                 f"col={finding.column}",
             ]
         title = finding.code + (f" [{finding.portfolio}]" if finding.portfolio else "")
-        message = finding.message
+        message = finding.message + (f" ({rests_on(finding)})" if finding.rests_on else "")
         command = _COMMAND[finding.severity.label]
         if finding.accepted is not None:  # shown, but as a notice: it no longer counts
             command = "notice"

@@ -20,6 +20,7 @@ def as_dict(finding: Finding) -> dict[str, Any]:
         "pointer": finding.pointer,
         "portfolio": finding.portfolio,
         "accepted": finding.accepted.as_dict() if finding.accepted else None,
+        "rests_on": [assumption.as_dict() for assumption in finding.rests_on],
     }
 
 

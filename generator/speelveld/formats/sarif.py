@@ -91,9 +91,11 @@ def _result(
     }
     if finding.code in index:
         result["ruleIndex"] = index[finding.code]
-    properties = {"subject": str(finding.subject), "pointer": finding.pointer}
+    properties: dict[str, Any] = {"subject": str(finding.subject), "pointer": finding.pointer}
     if finding.portfolio:
         properties["portfolio"] = finding.portfolio
+    if finding.rests_on:
+        properties["rests_on"] = [assumption.as_dict() for assumption in finding.rests_on]
     if finding.subject or finding.portfolio:
         result["properties"] = properties
     if finding.accepted is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..findings import Finding, Severity
 from ..words import plural
-from .base import Output, counts, visible
+from .base import Output, counts, rests_on, visible
 
 
 def tally(findings: list[Finding]) -> str:
@@ -31,10 +31,13 @@ def summary(output: Output) -> str:
 def line(finding: Finding) -> str:
     """One finding on one line, whatever its path or message holds.
 
-    A portfolio finding names its portfolio; an accepted one says who accepted it.
+    A portfolio finding names its portfolio; one that rests on an assumed score names that
+    score; an accepted one says who accepted it.
     """
     where = f" [{finding.portfolio}]" if finding.portfolio else ""
     text = f"{finding.location}: {finding.severity.word} {finding.code}{where} {finding.message}"
+    if finding.rests_on:
+        text += f" ({rests_on(finding)})"
     if finding.accepted is not None:
         decision = finding.accepted
         text += f" (bewust aanvaard door {decision.by} op {decision.date:%d-%m-%Y})"

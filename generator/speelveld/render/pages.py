@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..codes import INPUT_CODES, CodeInfo
-from ..findings import Finding, Severity, Subject
+from ..findings import Assumption, Finding, Severity, Subject
 from ..kinds import BY_NAME
 from ..model import IN_FORCE_PORTFOLIO, PLAN_PORTFOLIO, Measure
 from ..report import Portfolio, Report
 from ..rules import REGISTRY
-from . import decisions, environment, figures, text, whatif
+from . import decisions, environment, figures, text, vocabulary, whatif
 from .paths import page_path, relative
 from .vocabulary import STATUS
 
@@ -85,6 +85,7 @@ class _Pages:
             stakeholder_name=name_of(project.stakeholders),
             instrument_name=name_of(project.instruments),
             uses=lambda use, entity_id: len(use.get(entity_id, [])),
+            assumed=lambda finding: self.assumed(finding.rests_on),
             percent=self.percent,
             coverage=self.report.coverage,
             config=project.config,
@@ -257,12 +258,23 @@ class _Pages:
             "adds": measures(change.adds),
             "stops": measures(m for m in change.stops if m.in_force),
             "leaves": measures(m for m in change.stops if not m.in_force),
-            "solved": [self.finding_view(f, current) for f in change.solved],
+            "solved": [self.solved_view(f, change.after, current) for f in change.solved],
             "kept": [self.finding_view(f, current) for f in change.kept],
             "new": [self.finding_view(f, current) for f in change.new],
             "notes": change.notes,
             "troubled": change.troubled,
             "accepted": sum(not f.counts for f in self.report.findings_of(change.after)),
+        }
+
+    def solved_view(self, finding: Finding, after: Portfolio, current: str) -> dict[str, Any]:
+        """A problem an option solves; if only as long as an assumed score holds, it says so."""
+        view = self.finding_view(finding, current)
+        fragile = after.fragile.get(decisions.problem_key(finding), ())
+        if not fragile:
+            return view | {"label": view["plain_label"]}
+        return view | {
+            "label": f"{view['plain_label']} (opgelost zolang een aanname klopt)",
+            "assumed": self.assumed(fragile),
         }
 
     def matrix(self) -> str:
@@ -451,6 +463,16 @@ class _Pages:
         rule = REGISTRY.get(code)
         return rule.title if rule is not None else INPUT_CODES[code].summary.rstrip(".")
 
+    def assumed(self, assumptions: Iterable[Assumption]) -> str:
+        """``berust op een aanname: Meldpilot op Normalisering (+1)``; empty for none."""
+        scores = [
+            f"{self.project.name_of(Subject('measure', a.measure))} op "
+            f"{getattr(self.project.domains.get(a.domain), 'short', a.domain)} "
+            f"({vocabulary.signed(a.score)})"
+            for a in assumptions
+        ]
+        return f"{ASSUMED}: {'; '.join(scores)}" if scores else ""
+
     @staticmethod
     def listed(code: str) -> bool:
         rule = REGISTRY.get(code)
@@ -459,12 +481,19 @@ class _Pages:
     def subject_view(self, finding: Finding, current: str) -> dict[str, str]:
         subject = finding.subject
         kind = BY_NAME.get(subject.kind)
+        assumed = self.assumed(finding.rests_on)
         if kind is None or subject.id not in self.project.entities(subject.kind):
-            return {"message": finding.message, "subject_link": "", "subject_name": ""}
+            return {
+                "message": finding.message,
+                "subject_link": "",
+                "subject_name": "",
+                "assumed": assumed,
+            }
         return {
             "message": finding.message,
             "subject_link": relative(current, page_path(kind.pages, subject.id)),
             "subject_name": self.project.name_of(subject),
+            "assumed": assumed,
         }
 
     def finding_view(self, finding: Finding, current: str) -> dict[str, Any]:
@@ -475,11 +504,13 @@ class _Pages:
         named = not name or name in finding.message
         domain = self.project.domains.get(finding.subject.id)
         short = domain.short if finding.subject.kind == "domain" and domain else name
+        label = f"{self.title(finding.code)} ({short})" if short else self.title(finding.code)
         return view | {
             "sentence": finding.message if named else f"{finding.message} ({name})",
             "level": finding.severity.label,
             "title": self.title(finding.code),
-            "label": f"{self.title(finding.code)} ({short})" if short else self.title(finding.code),
+            "plain_label": label,
+            "label": f"{label} ({ASSUMED})" if finding.rests_on else label,
             "listed": self.listed(finding.code),
             "summary": self.info(finding.code).summary,
             "rule_link": self.rule_link(finding.code, current),
@@ -579,6 +610,9 @@ class _Pages:
             findings=self.by_subject[Subject("measure", measure.id)],
         )
 
+
+#: How readers see that a finding hangs on a score scored with little certainty.
+ASSUMED = "berust op een aanname"
 
 #: The rule that needs police hours; without them its explanation is left out.
 CAPACITY = "capacity-exceeded"

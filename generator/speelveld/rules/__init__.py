@@ -3,8 +3,8 @@
 A rule module has an ``ID``, a default ``LEVEL``, a short Dutch ``TITLE`` for readers, a
 one-line Dutch ``SUMMARY``, a ``REMEDY``, a docstring (the longer explanation, with a good
 and a bad example) and a ``check(context)`` that yields :class:`Problem`. Optional:
-``SETTINGS`` (the options of ``speelveld.yml`` it reads) and ``LISTED`` (its message only
-names the subject).
+``SETTINGS`` (the options of ``speelveld.yml`` it reads), ``LISTED`` (its message only
+names the subject) and ``READS_SCORES`` (what it finds depends on the scores of effects).
 """
 
 from __future__ import annotations
@@ -73,6 +73,7 @@ def _rule(module: ModuleType) -> Rule:
         check=module.check,
         settings=getattr(module, "SETTINGS", ()),
         listed=getattr(module, "LISTED", False),
+        reads_scores=getattr(module, "READS_SCORES", False),
     )
 
 

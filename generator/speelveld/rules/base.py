@@ -71,6 +71,8 @@ class Rule:
     #: Whether the message says no more than the subject's name, so that readers see the
     #: findings of one portfolio as one list of names rather than a line each.
     listed: bool = False
+    #: Whether the rule reads the scores of effects, so that a finding can rest on one.
+    reads_scores: bool = False
 
     def applies(self, config: Config) -> bool:
         """Whether the rule can judge this project: it is on, and every setting it needs is

@@ -32,6 +32,7 @@ ID = "instrument-side-effect-ignored"
 LEVEL = Severity.WARNING
 TITLE = "Neveneffect van een instrument genegeerd"
 SUMMARY = "De maatregel negeert een bekend neveneffect van een ingezet instrument."
+READS_SCORES = True
 REMEDY = (
     "Neem het neveneffect over in de score van dat domein, of beschrijf bij mitigation "
     "waarom het hier uitblijft."

@@ -24,6 +24,7 @@ ID = "missing-rationale"
 LEVEL = Severity.ERROR
 TITLE = "Score zonder onderbouwing"
 SUMMARY = "Een score die niet 0 is, heeft geen onderbouwing."
+READS_SCORES = True
 REMEDY = "Schrijf bij rationale waarom de maatregel dit domein zo raakt."
 
 

@@ -27,6 +27,7 @@ ID = "unmitigated-side-effect"
 LEVEL = Severity.WARNING
 TITLE = "Negatief effect zonder mitigatie"
 SUMMARY = "Een negatief effect op een domein heeft geen mitigatie."
+READS_SCORES = True
 REMEDY = "Beschrijf bij mitigation hoe het negatieve effect wordt beperkt."
 
 

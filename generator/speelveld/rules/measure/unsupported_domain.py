@@ -25,6 +25,7 @@ ID = "unsupported-domain"
 LEVEL = Severity.WARNING
 TITLE = "Geen partner in een gediend domein"
 SUMMARY = "Geen betrokken partner speelt een rol in een domein dat de maatregel positief scoort."
+READS_SCORES = True
 REMEDY = "Betrek een partner die in dit domein werkt, of stel de score bij."
 
 

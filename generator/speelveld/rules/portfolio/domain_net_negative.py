@@ -18,6 +18,7 @@ ID = "domain-net-negative"
 LEVEL = Severity.WARNING
 TITLE = "Domein per saldo geschaad"
 SUMMARY = "De maatregelen samen schaden een domein meer dan ze het dienen."
+READS_SCORES = True
 REMEDY = "Mitigeer of heroverweeg de maatregelen met negatieve scores op dit domein."
 
 

@@ -20,6 +20,7 @@ SETTINGS = ("min_measures_per_domain",)
 LEVEL = Severity.ERROR
 TITLE = "Domein niet gedekt"
 SUMMARY = "Een domein heeft te weinig maatregelen die het positief dienen."
+READS_SCORES = True
 REMEDY = "Voeg een maatregel toe die dit domein dient, of versterk een bestaande."
 
 

@@ -21,6 +21,7 @@ SETTINGS = ("min_domain_share",)
 LEVEL = Severity.WARNING
 TITLE = "Domein krijgt te weinig"
 SUMMARY = "Een domein krijgt een te klein aandeel van het positieve effect."
+READS_SCORES = True
 REMEDY = "Zoek maatregelen die dit domein versterken, of neem het mee in bestaande maatregelen."
 
 
