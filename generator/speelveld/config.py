@@ -119,6 +119,24 @@ class AcceptedInPortfolio(Accepted):
     )
 
 
+def _known_threshold(value: str) -> str:
+    """A key of ``threshold_sources`` names a threshold of some rule."""
+    from .rules import REGISTRY  # the rules read the models: import them late
+    from .suggest import did_you_mean
+
+    known = [setting for rule in REGISTRY.values() for setting in rule.settings]
+    if value not in known:
+        raise PydanticCustomError(
+            "unknown_threshold",
+            "'{value}' is geen drempel van een regel.{hint}",
+            {"value": value, "hint": did_you_mean(value, known)},
+        )
+    return value
+
+
+Threshold = Annotated[str, AfterValidator(_known_threshold)]
+
+
 class Config(BaseModel):
     """Thresholds of the portfolio rules and switches for every rule."""
 
@@ -181,6 +199,12 @@ class Config(BaseModel):
         default_factory=list,
         description="Bevindingen over de portefeuille die het bestuur bewust aanvaardt, elk met "
         "het onderwerp (subject), de regel, wie besloot (by), het besluit en de datum.",
+    )
+    threshold_sources: dict[Threshold, Text] = Field(
+        default_factory=dict,
+        description="Waar een drempel vandaan komt, per drempel (zoals min_domain_share): een "
+        "besluit of een bron. De Methode toont het; zonder staat er 'standaard van Speelveld' "
+        "of 'ingesteld door het project'.",
     )
     framework: Framework | None = Field(
         None,

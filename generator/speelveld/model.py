@@ -19,6 +19,9 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -192,7 +195,41 @@ class Involvement(_Strict):
     role: Role = Field(description="Trekker (lead), partner of geïnformeerd (informed).")
 
 
+def consensus(scores: list[int]) -> int:
+    """The score of several scorers: their median, rounded toward 0 (``-1, 0, +2`` gives 0)."""
+    ordered = sorted(scores)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    total = ordered[middle - 1] + ordered[middle]
+    return int(total / 2)  # a half is rounded toward 0: +1.5 is +1, -1.5 is -1
+
+
+class Scorer(_Strict):
+    """One person's or partner's score of an effect, as scored together in a meeting."""
+
+    by: Text = Field(description="Wie scoorde: de id van een partner, of een naam.")
+    score: Score
+    rationale: str = Field("", description="Waarom deze scorer zo scoort.")
+
+
+def _score_of_scorers(data: Any) -> Any:
+    """An effect with ``scores`` and no ``score`` takes the median of its scorers."""
+    if not isinstance(data, dict) or "score" in data or not isinstance(data.get("scores"), list):
+        return data
+    values = [s.get("score") for s in data["scores"] if isinstance(s, dict)]
+    scores = [v for v in values if type(v) is int]
+    if not scores or len(scores) != len(data["scores"]):
+        return data  # the scorers' own errors are reported where they are
+    return {**data, "score": consensus(scores)}
+
+
 class Effect(_Strict):
+    scores: list[Scorer] = Field(
+        default_factory=list,
+        description="De scores van meerdere scorers; de score van het effect is dan hun mediaan, "
+        "afgerond naar 0.",
+    )
     score: Score
     rationale: str = Field("", description="Onderbouwing; verplicht als de score niet 0 is.")
     mitigation: Text | None = Field(None, description="Hoe een negatief effect wordt beperkt.")
@@ -200,6 +237,22 @@ class Effect(_Strict):
         None, description="Hoe zeker de inschatting is."
     )
     evidence: Text | None = Field(None, description="Waarop de inschatting steunt.")
+
+    _median = model_validator(mode="before")(_score_of_scorers)
+
+    @field_validator("score")
+    @classmethod
+    def _agrees_with_scorers(cls, score: int, info: ValidationInfo) -> int:
+        scorers: list[Scorer] = info.data.get("scores") or []
+        if scorers and score != consensus([s.score for s in scorers]):
+            median = consensus([s.score for s in scorers])
+            raise PydanticCustomError(
+                "score_not_median",
+                "score {score} wijkt af van {median}, de mediaan van de {count} scorers; "
+                "laat score weg of maak hem {median}",
+                {"score": signed(score), "median": signed(median), "count": len(scorers)},
+            )
+        return score
 
 
 class Risks(_Strict):

@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import acceptance, collector
+from .agreement import agreement
 from .analysis import analyse
 from .audience import for_audience
 from .compare import Comparison, VersionNotFound, compare, version
@@ -74,6 +75,7 @@ def _report(
         internal=internal,
         today=today,
         acceptances=acceptance.about_portfolios(project, today),
+        agreement=agreement(list(project.measures.values())),
     )
 
 

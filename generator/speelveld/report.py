@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .agreement import Agreement
 from .coverage import Coverage
 from .findings import Assumption, Finding, PortfolioAcceptance, Subject
 from .model import PLAN_PORTFOLIO, Measure
@@ -46,6 +47,8 @@ class Report:
     today: datetime.date = datetime.date.min
     #: The executive's decisions about findings of the portfolio rules, in matching order.
     acceptances: tuple[PortfolioAcceptance, ...] = ()
+    #: How much the scorers agree, where enough effects have several.
+    agreement: Agreement | None = None
     comparison: Comparison | None = None
     #: Why there is no comparison, for readers; empty when there is one.
     comparison_note: str = ""

@@ -87,7 +87,12 @@ instruments:
 {scale}
 # Een score die niet 0 is heeft een rationale (waarom); een negatieve score ook een
 # mitigation (hoe de schade wordt beperkt). Optioneel: confidence (low, medium, high)
-# en evidence (waarop de inschatting steunt).
+# en evidence (waarop de inschatting steunt). Met confidence: low is de score een aanname;
+# een bevinding die op zo'n score berust, zegt dat (rests_on). Scoorden meerdere mensen of
+# partners het effect, zet ze dan onder scores, elk met by (wie), score en rationale; de
+# score is dan hun mediaan (afgerond naar 0) en mag wegblijven:
+#   scores:
+#     - {{by: de id van een partner of een naam, score: 1, rationale: waarom}}
 effects:
 {effects}sources: []
 """

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from .. import words
 from ..codes import INPUT_CODES, CodeInfo
 from ..findings import Assumption, Finding, Severity, Subject
 from ..kinds import BY_NAME
@@ -86,6 +87,7 @@ class _Pages:
             instrument_name=name_of(project.instruments),
             uses=lambda use, entity_id: len(use.get(entity_id, [])),
             assumed=lambda finding: self.assumed(finding.rests_on),
+            origin=self.origin,
             percent=self.percent,
             coverage=self.report.coverage,
             config=project.config,
@@ -119,6 +121,8 @@ class _Pages:
                 "Methode",
                 rules=[r for r in REGISTRY.values() if self.police_hours or r.id != CAPACITY],
                 input_codes=list(INPUT_CODES.values()),
+                thresholds=self.thresholds(),
+                agreement=self.report.agreement,
             ),
             "begrippen.md": self.render(
                 "begrippen.md.jinja",
@@ -265,6 +269,36 @@ class _Pages:
             "troubled": change.troubled,
             "accepted": sum(not f.counts for f in self.report.findings_of(change.after)),
         }
+
+    def thresholds(self) -> list[dict[str, Any]]:
+        """Every threshold of a rule that judges this project, with where it comes from."""
+        config = self.project.config
+        fields = type(config).model_fields
+        found = []
+        for rule in REGISTRY.values():
+            if rule.id not in self.tested:
+                continue
+            for setting in rule.settings:
+                value = getattr(config, setting)
+                described = fields[setting].description or setting
+                found.append(
+                    {
+                        "setting": setting,
+                        "label": described.split(": ", 1)[-1].rstrip("."),
+                        "value": words.percent(value) if isinstance(value, float) else value,
+                        "rule": rule,
+                        "origin": self.origin(setting),
+                    }
+                )
+        return found
+
+    def origin(self, setting: str) -> str:
+        """Where a threshold comes from: the project's source, the project, or Speelveld."""
+        config = self.project.config
+        if setting in config.threshold_sources:
+            return config.threshold_sources[setting]
+        default = type(config).model_fields[setting].default
+        return DEFAULT_THRESHOLD if getattr(config, setting) == default else OWN_THRESHOLD
 
     def solved_view(self, finding: Finding, after: Portfolio, current: str) -> dict[str, Any]:
         """A problem an option solves; if only as long as an assumed score holds, it says so."""
@@ -610,6 +644,10 @@ class _Pages:
             findings=self.by_subject[Subject("measure", measure.id)],
         )
 
+
+#: Where a threshold comes from when the project does not say.
+DEFAULT_THRESHOLD = "standaard van Speelveld"
+OWN_THRESHOLD = "ingesteld door het project, zonder bron"
 
 #: How readers see that a finding hangs on a score scored with little certainty.
 ASSUMED = "berust op een aanname"

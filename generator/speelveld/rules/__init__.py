@@ -22,6 +22,7 @@ from .measure import (
     missing_rationale,
     no_instrument,
     no_lead,
+    scorers_disagree,
     unmitigated_side_effect,
     unsupported_domain,
 )
@@ -42,6 +43,7 @@ __all__ = ["REGISTRY", "Context", "Problem", "Rule"]
 MODULES: tuple[ModuleType, ...] = (
     missing_assessment,
     missing_rationale,
+    scorers_disagree,
     unmitigated_side_effect,
     instrument_side_effect_ignored,
     no_lead,
