@@ -76,6 +76,11 @@ class GovernancePoint(_Strict):
     rules: list[RuleId] = Field(
         default_factory=list, description="Codes van de regels die dit aandachtspunt toetsen."
     )
+    measures: list[Text] = Field(
+        default_factory=list,
+        description="Ids van de maatregelen die dit aandachtspunt uitvoeren, geldend of "
+        "voorgesteld; het Rapport noemt ze bij het punt.",
+    )
 
 
 class Framework(_Strict):
@@ -88,6 +93,11 @@ class Framework(_Strict):
         None,
         description="Waarom elke maatregel op elk domein wordt beoordeeld; staat op de "
         "pagina's Speelveld en Methode.",
+    )
+    context: Principle | None = Field(
+        None,
+        description="Hoe de bron het huidige beleid beschrijft (text, section); het Rapport "
+        "zet het naast wat de gegevens van het geldende beleid laten zien.",
     )
     governance_section: Text | None = Field(
         None,

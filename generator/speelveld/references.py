@@ -38,6 +38,7 @@ def check_references(project: Project) -> list[Finding]:
         *_measure_references(check),
         *_scenario_references(check),
         *_acceptances(check),
+        *_framework_measures(check),
     ]
 
 
@@ -258,6 +259,19 @@ def _acceptances(check: _Checker) -> Iterator[Finding]:
         named = entry.get("subject")
         if isinstance(named, str):
             yield from _named_subject(check, subject, (*pointer, "subject"), named)
+
+
+def _framework_measures(check: _Checker) -> Iterator[Finding]:
+    """The measures a governance point names must exist."""
+    config = check.project.documents.get(PORTFOLIO)
+    if config is None or not isinstance(config.data, dict):
+        return
+    framework = config.data.get("framework")
+    points = framework.get("governance_points") if isinstance(framework, dict) else None
+    for index, point in _items(points):
+        for position, ref in _refs(point.get("measures")):
+            pointer = ("framework", "governance_points", index, "measures", position)
+            yield from check.unknown(PORTFOLIO, pointer, "measure", ref)
 
 
 def _named_subject(

@@ -37,6 +37,18 @@ def problems(portfolio: Portfolio) -> dict[ProblemKey, Finding]:
     }
 
 
+def solved(finding: Finding, remaining: dict[ProblemKey, Finding]) -> bool:
+    """Whether a problem is gone from ``remaining``: not there itself, and not replaced by a
+    problem as grave or graver about the same subject (an underserved domain that becomes
+    uncovered is not solved)."""
+    if problem_key(finding) in remaining:
+        return False
+    return not any(
+        other.subject == finding.subject and other.severity >= finding.severity
+        for other in remaining.values()
+    )
+
+
 def troubled_measures(report: Report, portfolio: Portfolio) -> list[str]:
     """The option's measures with an open warning or error of their own, in order."""
     return list(
@@ -78,7 +90,7 @@ def change(report: Report, before: Portfolio, after: Portfolio) -> Change:
         after,
         adds=tuple(measures[m] for m in after.measures if m not in before.measures),
         stops=tuple(measures[m] for m in before.measures if m not in after.measures),
-        solved=tuple(f for k, f in old.items() if k not in new),
+        solved=tuple(f for f in old.values() if solved(f, new)),
         kept=tuple(f for k, f in new.items() if k in old),
         new=tuple(f for k, f in new.items() if k not in old),
         notes=notes(report, after) - notes(report, before),
@@ -110,10 +122,10 @@ def verdicts(report: Report) -> list[Verdict]:
     return [
         Verdict(
             finding,
-            tuple(o for o in options(report) if key not in open_in[o.id]),
-            tuple(o for o in options(report) if key in open_in[o.id]),
+            tuple(o for o in options(report) if solved(finding, open_in[o.id])),
+            tuple(o for o in options(report) if not solved(finding, open_in[o.id])),
         )
-        for key, finding in in_force.items()
+        for finding in in_force.values()
     ]
 
 
@@ -135,6 +147,8 @@ class PointCheck:
     #: ``holds``, ``fails``, or ``untested`` when no rule that tests it runs.
     state: str
     findings: tuple[Finding, ...]
+    #: The measures that carry the point out, as the framework names them.
+    measures: tuple[str, ...] = ()
 
 
 def point_checks(report: Report, tested: Iterable[str]) -> list[PointCheck]:
@@ -153,7 +167,7 @@ def point_checks(report: Report, tested: Iterable[str]) -> list[PointCheck]:
         rules = tuple(r for r in point.rules if r in running)
         found = tuple(f for f in in_force.values() if f.code in rules)
         state = "untested" if not rules else "fails" if found else "holds"
-        checks.append(PointCheck(point.title, rules, state, found))
+        checks.append(PointCheck(point.title, rules, state, found, tuple(point.measures)))
     return checks
 
 

@@ -214,6 +214,15 @@ class _Pages:
                     "check": point,
                     "findings": [self.finding_view(f, current) for f in point.findings],
                     "titles": [self.title(code).lower() for code in point.rules],
+                    "measures": [
+                        {
+                            "title": self.project.measures[m].title,
+                            "link": relative(current, page_path("maatregelen", m)),
+                            "status": STATUS[self.project.measures[m].status].lower(),
+                        }
+                        for m in point.measures
+                        if m in self.project.measures
+                    ],
                 }
                 for point in points
             ],
@@ -337,6 +346,7 @@ class _Pages:
             measures=self.counted,
             in_force=self.portfolio_view(in_force, "rapport.md"),
             in_force_measures=report.measures_of(in_force),
+            most_served=self.most_served(in_force),
             plan=self.portfolio_view(plan, "rapport.md"),
             proposals=[m for m in self.counted if m.status == "proposed"],
             changes=self.changes(in_force, plan, "rapport.md"),
@@ -356,6 +366,26 @@ class _Pages:
                 if not plan.coverage.instrument_use.get(i.id)
             ],
         )
+
+    def most_served(self, portfolio: Portfolio) -> dict[str, Any] | None:
+        """The domain a portfolio serves most, by points of positive effect, and by which
+        measures; ``None`` when it serves none."""
+        domains = portfolio.coverage.domains
+        total = sum(cover.positive_sum for cover in domains.values())
+        if not total:
+            return None
+        top = max(domains.values(), key=lambda cover: cover.positive_sum)
+        measures = self.report.measures_of(portfolio)
+        return {
+            "domain": self.project.domains[top.domain],
+            "points": top.positive_sum,
+            "total": total,
+            "by": [
+                (m, m.effects[top.domain].score)
+                for m in measures
+                if top.domain in m.effects and m.effects[top.domain].score > 0
+            ],
+        }
 
     def scenario(self, scenario_id: str) -> str:
         path = page_path("scenarios", scenario_id)
