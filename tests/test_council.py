@@ -98,7 +98,7 @@ def with_figure(tmp_path_factory: pytest.TempPathFactory) -> Exported:
     (folder / "measures" / "geheim.yml").write_text(INTERNAL_MEASURE, encoding="utf-8")
     report = check(folder, internal=False)
     pages = site_pages.render_pages(report, site_pages.SiteOptions("Nachtleven"))
-    charts = pages["speelveld.md"] + pages["matrix.md"] + pages["maatregelen/cameratoezicht.md"]
+    charts = pages["speelveld.md"] + pages["matrix.md"] + pages["index.md"]
 
     def rapport_with_figures(report: Report, options: Any) -> dict[str, str]:
         return {**pages, council.RAPPORT: pages[council.RAPPORT] + charts}
@@ -220,7 +220,7 @@ def test_figures_are_tagged_with_their_alternative_text_and_caption(with_figure:
     assert len(labels) == 4
     alternatives = [str(e["/Alt"]) for e in _struct(with_figure.reader) if e.get("/S") == "/Figure"]
     assert sorted(alternatives) == sorted(labels)
-    assert squeezed("Het effect van de maatregel op elk domein") in with_figure.text
+    assert squeezed("Per domein het aantal maatregelen met een positief effect") in with_figure.text
     assert "Geheimeproefnachtcontrole" not in with_figure.text
 
 

@@ -55,6 +55,9 @@ MONTHS = (
 )
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 _DETAILS = re.compile(r"^<details\b[^>]*>.*?^</details>\s*$", re.DOTALL | re.MULTILINE)
+#: The attribute list at the end of a heading (``## Titel { data-search-exclude }``), which
+#: the site's attr_list reads and removes: the PDF drops it too, so that text and anchor match.
+_HEADING_ATTRIBUTES = re.compile(r"^(#{1,6} .*?)[ \t]*\{[^}\n]*\}[ \t]*$", re.MULTILINE)
 _CHART = re.compile(
     r'<script type="application/json" id="(?P<id>[^"]+)-data">(?P<data>.*?)</script>\s*'
     r'<figure class="speelveld-figure"[^>]*>(?P<body>.*?)</figure>',
@@ -201,6 +204,7 @@ class _Converter:
         if heading:
             text = re.sub(r"^# ", f"# {heading}", text, count=1, flags=re.MULTILINE)
         text = _DETAILS.sub("", text)
+        text = _HEADING_ATTRIBUTES.sub(r"\1", text)
         text = _CHART.sub(self._figure, text)
         tokens = self.markdown.parse(text)
         self._name_headings(tokens, page)

@@ -670,7 +670,7 @@ class _Pages:
             page_path("maatregelen", measure.id),
             measure.title,
             measure=measure,
-            figure=figures.effect_profile(self.report, measure.id),
+            bars=figures.effect_profile(self.report, measure.id),
             findings=self.by_subject[Subject("measure", measure.id)],
         )
 
