@@ -26,7 +26,10 @@ from .conftest import REPOSITORY, TESTS
 BUILD = REPOSITORY / "scripts" / "build-plotly-bundle"
 ENTRY = REPOSITORY / "scripts" / "plotly-bundle" / "entry.js"
 #: A figure's JSON beside its chart, as the chart macro writes it.
-FIGURE_DATA = re.compile(r'<script type="application/json" id="[^"]+-data">(.*?)</script>', re.S)
+#: A figure's data in a page; the what-if page's data (``speelveld-wat-als-data``) is none.
+FIGURE_DATA = re.compile(
+    r'<script type="application/json" id="(?!speelveld-wat-als-)[^"]+-data">(.*?)</script>', re.S
+)
 #: How every plotly.js trace module declares itself, as it stands in the minified bundle.
 TRACE_MODULE = re.compile(r'moduleType:"trace",name:"(\w+)"')
 

@@ -65,6 +65,7 @@ def test_json_counts_and_fields(mixed: Path) -> None:
         "pointer",
         "portfolio",
         "accepted",
+        "rests_on",
     }
     subjects = {f["subject"] for f in report["findings"]}
     assert subjects == {"measure:extra", "measure:kapot", "portfolio"}

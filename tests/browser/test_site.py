@@ -431,8 +431,8 @@ def test_plotly_is_loaded_once_and_only_by_pages_with_a_chart(site_page: SitePag
     loaded: list[str] = []
     for path, has_chart in (
         ("/matrix/", True),
-        ("/rapport/", False),
-        (f"/maatregelen/{MEASURE}/", True),
+        ("/rapport/", True),
+        (f"/maatregelen/{MEASURE}/", False),
         ("/partners/politie/", False),
     ):
         site_page.requests.clear()
