@@ -112,7 +112,8 @@ def export_pdf(project: Path, out: Path, portfolio: str, internal: bool) -> None
     """Schrijf het rapport als toegankelijke A4-PDF voor de raad."""
     import datetime
 
-    from .council import Cover, PdfUnavailable, data_version, document, require_pdf, write
+    from .council import Cover, PdfUnavailable, document, require_pdf, write
+    from .provenance import data_version
 
     try:
         require_pdf()
@@ -124,7 +125,8 @@ def export_pdf(project: Path, out: Path, portfolio: str, internal: bool) -> None
     from .export import read_source
 
     title = read_source(project).site_name or "Speelveld"
-    cover = Cover(title, datetime.date.today(), data_version(project, report.project.files))
+    version = data_version(project, report.project.files) or "onbekend"
+    cover = Cover(title, datetime.date.today(), version)
     data, problems = write(document(report, cover, portfolio))
     for logged in problems:
         click.echo(f"speelveld: waarschuwing bij het opmaken van de PDF: {logged}", err=True)

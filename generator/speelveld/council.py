@@ -20,10 +20,8 @@ import json
 import logging
 import posixpath
 import re
-import subprocess
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -104,35 +102,6 @@ class Cover:
 
 def dutch_date(day: datetime.date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def data_version(root: Path, files: Sequence[str]) -> str:
-    """The commit of the data when the project lies in git, else the day of the newest file."""
-    commit = _git(root, "rev-parse", "--short", "HEAD")
-    if commit:
-        changed = _git(root, "status", "--porcelain", "--", ".")
-        note = " (met wijzigingen die nog niet zijn vastgelegd)" if changed else ""
-        return f"commit {commit}{note}"
-    times = []
-    for name in files:
-        try:
-            times.append((root / name).stat().st_mtime)
-        except OSError:
-            continue
-    if not times:
-        return "onbekend"
-    newest = datetime.date.fromtimestamp(max(times))
-    return f"het nieuwste gegevensbestand is van {dutch_date(newest)}"
-
-
-def _git(root: Path, *args: str) -> str:
-    try:
-        result = subprocess.run(
-            ["git", "-C", str(root), *args], capture_output=True, text=True, check=False
-        )
-    except OSError:
-        return ""
-    return result.stdout.strip() if result.returncode == 0 else ""
 
 
 def annexes(report: Report, portfolio: str) -> list[str]:
