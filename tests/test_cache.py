@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import gc
+import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -106,11 +109,11 @@ def test_a_check_pauses_the_cyclic_collector_and_restores_it(
         gc.enable()
 
 
-def _large(tmp_path: Path) -> Path:
+def _large(tmp_path: Path, measures: int = 150) -> Path:
     from speelveld.demo import generate, write
 
     root = tmp_path / "large"
-    write(generate(150, 3, seed=2, errors=False), root)
+    write(generate(measures, 3, seed=2, errors=False), root)
     return root
 
 
@@ -171,3 +174,26 @@ def test_a_small_project_is_read_in_one_process(tmp_path: Path) -> None:
 
     project = shutil.copytree(BASE, tmp_path / "project")
     assert loader.begin(project).prefetch is None
+
+
+#: ``speelveld check`` on an interpreter without ``os.fork``, as on Windows.
+WITHOUT_FORK = (
+    "import os, sys; del os.fork; from speelveld.cli import main; sys.argv[0] = 'speelveld'; main()"
+)
+
+
+def test_without_fork_a_large_check_reads_everything_in_one_process(tmp_path: Path) -> None:
+    """Windows has no fork: the same findings, read by the one process there is."""
+    root = _large(tmp_path, measures=300)
+    assert sum(1 for _ in root.glob("*/*.yml")) >= 500
+    command = ["check", str(root), "--format", "json"]
+    forked = subprocess.run(
+        [sys.executable, "-m", "speelveld", *command], capture_output=True, text=True
+    )
+    unforked = subprocess.run(
+        [sys.executable, "-c", WITHOUT_FORK, *command], capture_output=True, text=True
+    )
+    assert "Traceback" not in unforked.stderr, unforked.stderr
+    assert unforked.returncode == forked.returncode
+    assert json.loads(unforked.stdout)["findings"] == json.loads(forked.stdout)["findings"]
+    assert len(json.loads(forked.stdout)["findings"]) > 0

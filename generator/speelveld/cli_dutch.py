@@ -90,7 +90,21 @@ class DutchIntRange(click.IntRange):
                 int(value)
             except (TypeError, ValueError):
                 self.fail(f"'{value}' is geen geheel getal", param, ctx)
-            self.fail(f"{value} ligt niet binnen {self._describe_range()}", param, ctx)
+            self.fail(f"{value} ligt niet binnen {self.bounds()}", param, ctx)
+
+    def bounds(self) -> str:
+        """The range in Dutch, from click's public ``min``, ``max`` and ``*_open``."""
+        low = (
+            None
+            if self.min is None
+            else f"{'meer dan' if self.min_open else 'ten minste'} {self.min}"
+        )
+        high = (
+            None
+            if self.max is None
+            else f"{'minder dan' if self.max_open else 'ten hoogste'} {self.max}"
+        )
+        return " en ".join(part for part in (low, high) if part) or "de toegestane waarden"
 
 
 class DutchPath(click.Path):

@@ -24,7 +24,7 @@ from .findings import Finding, Severity
 from .ids import CONFIG_FILE, DEFAULT_MAX_FILE_BYTES, MAX_ID_LENGTH, SLUG_PATTERN
 from .kinds import KINDS
 from .oserrors import reason
-from .prefetch import Prefetch, usable_cores
+from .prefetch import Prefetch, possible, usable_cores
 from .yamlsource import Document, parse
 
 SUFFIXES = (".yml", ".yaml")
@@ -323,7 +323,7 @@ def begin(root: Path) -> Early:
     (a second core parses while the first imports the validator).
     """
     work = plan(root, configured_max_bytes(root))
-    if len(work.jobs) < _WORTH_PREFETCHING or usable_cores() < 2:
+    if len(work.jobs) < _WORTH_PREFETCHING or usable_cores() < 2 or not possible():
         return Early(work, None)
     ahead = work.jobs[int(len(work.jobs) * (1 - _PREFETCHED_SHARE)) :]
     prefetched = Prefetch(lambda: {job.path: _read(job) for job in ahead}, {j.path for j in ahead})

@@ -108,6 +108,9 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
             self.warnings = WarningCounter()
 
     def on_shutdown(self) -> None:
+        if self.watch is not None:
+            self.watch.close()
+            self.watch = None
         if self.staging is not None:  # interrupted: leave the old site and free the lock
             self.staging.discard()
             self.staging = None

@@ -3,7 +3,9 @@
 ``speelveld check`` parses the later half of a large project in a second process
 while the first imports the validator and parses the earlier half: on a machine
 with two cores that hides most of the parsing. Anything that goes wrong in the
-child only means the parent does that work itself.
+child only means the parent does that work itself. Where there is no ``fork``
+(Windows), there is no second process: :func:`possible` says so, and the parent
+parses everything.
 """
 
 from __future__ import annotations
@@ -12,6 +14,11 @@ import os
 import pickle
 from collections.abc import Callable
 from typing import Any
+
+
+def possible() -> bool:
+    """Whether this platform can fork: a child shares the parent's loaded modules."""
+    return hasattr(os, "fork")
 
 
 def usable_cores() -> int:

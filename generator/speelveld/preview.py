@@ -11,6 +11,9 @@ while it runs.
 from __future__ import annotations
 
 import logging
+import shutil
+import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -39,11 +42,21 @@ def watched(root: Path) -> list[Path]:
     return [*(root / kind.folder for kind in KINDS), root / CONFIG_FILE]
 
 
-def request_rebuild(server: Any) -> None:
-    """Ask ``mkdocs serve`` for a rebuild, as its own watcher does on a change (MkDocs 1.6)."""
-    with server._rebuild_cond:
-        server._want_rebuild = True
-        server._rebuild_cond.notify_all()
+class RebuildSignal:
+    """A file of the plugin's own, in a folder the server watches through its public
+    ``watch``: writing the file is a change, and on a change the server rebuilds."""
+
+    def __init__(self, server: Any) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="speelveld-voorvertoning-"))
+        self.file = self.folder / "herbouw"
+        self.file.write_text("0\n", encoding="utf-8")
+        server.watch(str(self.folder))
+
+    def fire(self) -> None:
+        self.file.write_text(f"{time.time_ns()}\n", encoding="utf-8")
+
+    def close(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 class DataWatch:
@@ -58,6 +71,7 @@ class DataWatch:
     def __init__(self, server: Any, root: Path) -> None:
         self.server = server
         self.root = root
+        self.rebuild = RebuildSignal(server)
         self.folders: set[Path] = set()
         for path in watched(root):
             if path.is_dir():
@@ -78,14 +92,17 @@ class DataWatch:
             if changed.name in BY_FOLDER:
                 self._folder_changed(changed)
             elif changed.name == CONFIG_FILE:
-                request_rebuild(self.server)
+                self.rebuild.fire()
+
+    def close(self) -> None:
+        self.rebuild.close()
 
     def _folder_changed(self, folder: Path) -> None:
         if folder.is_dir() and folder not in self.folders:
             log.info("speelveld: nieuwe map %s; die wordt voortaan bewaakt", folder.name)
             self._watch(folder)
-            request_rebuild(self.server)
+            self.rebuild.fire()
         elif not folder.exists() and folder in self.folders:
             self.server.unwatch(str(folder))
             self.folders.discard(folder)
-            request_rebuild(self.server)
+            self.rebuild.fire()

@@ -6,8 +6,9 @@ site destroyed, and two builds into the same folder would write through each oth
 So a build that publishes:
 
 1. takes the lock of the site folder (a second build waits, at most :data:`LOCK_WAIT`
-   seconds, and then stops with a Dutch message); the lock is an ``flock`` on a file in
-   ``.<site>.speelveld-slot/``, which the kernel releases when a build is killed;
+   seconds, and then stops with a Dutch message); the lock is an ``flock`` (on Windows a
+   ``msvcrt`` byte lock) on a file in ``.<site>.speelveld-slot/``, which the system
+   releases when a build is killed;
 2. removes what an interrupted build left beside the site, and puts back a site that an
    interrupted swap moved aside;
 3. builds into a staging folder of its own beside the site, ``.<site>.speelveld-bouw-<id>``;
@@ -41,7 +42,9 @@ from pathlib import Path
 
 from .oserrors import reason
 
-if sys.platform != "win32":
+if sys.platform == "win32":
+    import msvcrt
+else:
     import fcntl
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -142,30 +145,39 @@ class SiteLock:
     def _try(self) -> bool:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            if sys.platform == "win32":  # no flock: whoever creates the file holds the lock
-                handle = os.open(self.file, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
-            else:
-                handle = os.open(self.file, os.O_RDWR | os.O_CREAT, 0o600)
-        except (FileNotFoundError, FileExistsError):
-            return False  # the holder removed the folder just now, or holds it (Windows)
+            handle = os.open(self.file, os.O_RDWR | os.O_CREAT, 0o600)
+        except FileNotFoundError:
+            return False  # the holder removed the folder just now
         except OSError as error:
+            if sys.platform == "win32" and isinstance(error, PermissionError):
+                return False  # the holder is removing the file just now
             raise PublishError(_cannot("de sitemap vergrendelen", self.folder, error)) from None
-        if sys.platform != "win32":
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
-                os.close(handle)
-                return False
-            try:  # still the file at that path, not one the previous holder removed?
-                current = os.stat(self.file)
-            except FileNotFoundError:
-                current = None
-            mine = os.fstat(handle)
-            if current is None or (current.st_dev, current.st_ino) != (mine.st_dev, mine.st_ino):
-                os.close(handle)
-                return False
+        if not _lock(handle):
+            os.close(handle)
+            return False
+        try:  # still the file at that path, not one the previous holder removed?
+            current = os.stat(self.file)
+        except FileNotFoundError:
+            current = None
+        mine = os.fstat(handle)
+        if current is None or (current.st_dev, current.st_ino) != (mine.st_dev, mine.st_ino):
+            os.close(handle)
+            return False
         self._handle = handle
         return True
+
+
+def _lock(handle: int) -> bool:
+    """Hold ``handle``'s file for this process, without waiting; the system lets go of it
+    when the process ends, however it ends (a killed build leaves no lock behind)."""
+    try:
+        if sys.platform == "win32":
+            msvcrt.locking(handle, msvcrt.LK_NBLCK, 1)
+        else:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
 
 
 class Staging:
