@@ -539,6 +539,7 @@ def options(report: Report) -> dict[str, Any]:
                 "y": names,
                 "text": [str(c) for c in counts],
                 "textposition": "outside",
+                "textfont": {"size": 12},
                 "cliponaxis": False,
                 "marker": {
                     "color": OPTION_COLOURS[index % len(OPTION_COLOURS)],
@@ -555,8 +556,10 @@ def options(report: Report) -> dict[str, Any]:
     return {
         "data": traces,
         "layout": _layout(
-            height=120 + len(domains) * (16 * len(portfolios) + 28),
+            height=120 + len(domains) * (18 * len(portfolios) + 28),
             barmode="group",
+            # A count beside its bar never shrinks below what a reader can read.
+            uniformtext={"minsize": 12, "mode": "show"},
             margin={"l": 10, "r": 30, "t": 10, "b": 50},
             legend={
                 "orientation": "h",
@@ -580,5 +583,6 @@ def options(report: Report) -> dict[str, Any]:
                 {"y": [_wrap(d.short, 12) for d in domains], "name": _wrap(p.title, 20)}
                 for p in portfolios
             ],
+            "layout": {"xaxis": {"title": {"text": "Maatregelen met positief effect"}}},
         },
     }
