@@ -104,7 +104,10 @@ def test_the_version_is_dutch() -> None:
         (["check", str(BASE), "--portfolio", "plna"], "portefeuille 'plna'. Bedoelt u 'plan'?"),
         (["demo-data"], "Fout: de optie '--out' ontbreekt"),
         (["demo-data", "--measures", "veel", "--out", "x"], "'veel' is geen geheel getal"),
-        (["demo-data", "--domains", "99", "--out", "x"], "99 ligt niet binnen ten minste 1 en ten hoogste 60"),
+        (
+            ["demo-data", "--domains", "99", "--out", "x"],
+            "99 ligt niet binnen ten minste 1 en ten hoogste 60",
+        ),
         (["diff", "a", "b", "c"], "Fout: onverwacht argument: c"),
         (["check", "--output"], "Fout: de optie '--output' heeft een waarde nodig"),
         (["inti"], "Fout: onbekende opdracht 'inti'. Bedoelt u 'init'?"),

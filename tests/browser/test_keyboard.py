@@ -29,7 +29,7 @@ from .test_site import (
 )
 
 INFOGRAPHIC_PAGES = {"home": "/", "speelveld": "/speelveld/"}
-CHART_PAGES = ["/", "/speelveld/", "/matrix/", "/maatregelen/meldpilot-ondernemers/"]
+CHART_PAGES = ["/", "/speelveld/", "/matrix/", "/rapport/", "/wat-als/"]
 OUTLINE = "Het speelveld als lijst"
 #: More than the page has links: the walk stops once it has left the list behind.
 MAX_TABS = 400
@@ -194,7 +194,21 @@ def test_every_chart_is_a_named_figure_whose_caption_links_to_its_data(
     site_page.assert_clean()
 
 
-@pytest.mark.parametrize("path", CHART_PAGES)
+def test_a_measures_effects_are_a_named_figure_whose_caption_links_to_the_table(
+    site_page: SitePage,
+) -> None:
+    """The bars are HTML: their text is the scores, and the caption leads to the table."""
+    open_page(site_page, "/maatregelen/meldpilot-ondernemers/")
+    figure = site_page.page.get_by_role("figure", name=re.compile("effect van de maatregel"))
+    assert figure.count() == 1
+    link = figure.locator("figcaption a[href='#effecten-tabel']")
+    assert link.count() == 1
+    table = site_page.page.locator("#effecten-tabel table")
+    assert table.locator("tbody tr").count() == figure.locator("li").count() > 0
+    site_page.assert_clean()
+
+
+@pytest.mark.parametrize("path", [*CHART_PAGES, "/maatregelen/meldpilot-ondernemers/"])
 def test_a_phone_page_has_no_serious_accessibility_violation(
     site_page: SitePage, axe_source: Path, path: str
 ) -> None:

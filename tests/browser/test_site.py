@@ -384,10 +384,11 @@ def assert_effect_bars(site_page: SitePage, measure: dict[str, Any]) -> None:
     """One row per domain, its score as text, and a bar from the middle a third of the half
     long per step: to the right for a positive score, to the left for a negative one."""
     rows = site_page.page.evaluate(EFFECT_BARS)
+    ordered = sorted(domains(), key=lambda d: (domains()[d]["order"], d))
     assert [normalise(r["name"]) for r in rows] == [
-        normalise(d["short"]) for d in domains().values()
+        normalise(domains()[d]["short"]) for d in ordered
     ]
-    for row, domain in zip(rows, domains(), strict=True):
+    for row, domain in zip(rows, ordered, strict=True):
         score = measure["effects"][domain]["score"]
         assert row["score"].startswith(f"{score:+d} " if score else "0 "), row
         if not score:
