@@ -197,3 +197,48 @@ def test_without_fork_a_large_check_reads_everything_in_one_process(tmp_path: Pa
     assert unforked.returncode == forked.returncode
     assert json.loads(unforked.stdout)["findings"] == json.loads(forked.stdout)["findings"]
     assert len(json.loads(forked.stdout)["findings"]) > 0
+
+
+def test_an_unchanged_earlier_version_is_read_once_between_rebuilds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``compare_with: v1`` under serve: the base is exported, parsed and analysed again only
+    when v1 names another commit."""
+    from speelveld import pipeline
+
+    root = tmp_path / "repo"
+    shutil.copytree(BASE, root)
+    for args in (
+        ["init", "-q"],
+        ["config", "user.email", "t@example.org"],
+        ["config", "user.name", "T"],
+        ["add", "-A"],
+        ["commit", "-qm", "v1"],
+        ["tag", "v1"],
+    ):
+        subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True)
+    (root / "speelveld.yml").write_text("compare_with: v1\n", "utf-8")
+    exported: list[str] = []
+    real = pipeline.version
+
+    def counted(spec: str, project: Path) -> Any:
+        exported.append(spec)
+        return real(spec, project)
+
+    monkeypatch.setattr(pipeline, "version", counted)
+    bases = pipeline.BaseCache()
+    first = pipeline.check(root, compare_with=True, bases=bases)
+    second = pipeline.check(root, compare_with=True, bases=bases)
+    assert exported == ["v1"]
+    assert first.comparison is not None
+    assert second.comparison is not None
+    assert second.comparison.base is first.comparison.base
+    # v1 moves to a new commit: the base is read again.
+    subprocess.run(["git", "-C", str(root), "add", "-A"], check=True)
+    subprocess.run(["git", "-C", str(root), "commit", "-qm", "v2"], check=True)
+    subprocess.run(["git", "-C", str(root), "tag", "-f", "v1"], check=True, capture_output=True)
+    pipeline.check(root, compare_with=True, bases=bases)
+    assert exported == ["v1", "v1"]
+    # Without a cache every check reads the base, as a one-off check should.
+    pipeline.check(root, compare_with=True)
+    assert exported == ["v1", "v1", "v1"]

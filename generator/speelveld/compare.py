@@ -161,6 +161,20 @@ def _by_severity(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     return tuple(sorted(findings, key=lambda f: (-f.severity, f)))
 
 
+def commit_of(spec: str, project: Path) -> str | None:
+    """The commit a revision names, or ``None`` for a directory or what git cannot resolve.
+
+    One git call: enough to know whether an earlier version read before is still the same.
+    """
+    if Path(spec).is_dir() or spec.startswith("-"):
+        return None
+    try:
+        named = _git(project, "rev-parse", "--verify", "--quiet", f"{spec}^{{commit}}")
+    except VersionNotFound:
+        return None
+    return named.decode().strip() or None
+
+
 @contextmanager
 def version(spec: str, project: Path) -> Iterator[Path]:
     """The project directory of ``spec``: a directory as it is, or a revision exported.

@@ -15,13 +15,29 @@ from . import acceptance, collector
 from .agreement import agreement
 from .analysis import analyse
 from .audience import for_audience
-from .compare import Comparison, VersionNotFound, compare, version
+from .compare import Comparison, VersionNotFound, commit_of, compare, version
 from .loader import Early, ParseCache
 from .project import NotAProject, load_project
 from .report import Report
 from .validate import at_most_per_file
 
-__all__ = ["NotAProject", "Report", "check", "compare_versions"]
+__all__ = ["BaseCache", "NotAProject", "Report", "check", "compare_versions"]
+
+
+class BaseCache:
+    """The report of the earlier version that ``compare_with`` names, kept between rebuilds
+    (``mkdocs serve``) by the commit it was made from: an unchanged base is neither
+    extracted, parsed nor analysed again. One entry; a folder is never kept (it can change)."""
+
+    def __init__(self) -> None:
+        self._key: tuple[object, ...] | None = None
+        self._report: Report | None = None
+
+    def get(self, key: tuple[object, ...]) -> Report | None:
+        return self._report if key == self._key else None
+
+    def put(self, key: tuple[object, ...], report: Report) -> None:
+        self._key, self._report = key, report
 
 
 def check(
@@ -30,6 +46,7 @@ def check(
     internal: bool = True,
     compare_with: bool = False,
     cache: ParseCache | None = None,
+    bases: BaseCache | None = None,
     today: datetime.date | None = None,
     early: Early | None = None,
 ) -> Report:
@@ -37,8 +54,9 @@ def check(
 
     ``internal`` keeps measures marked internal; ``compare_with`` compares with the
     version the configuration names; ``cache`` keeps parsed files for the next check of
-    the same project; ``today`` decides which acceptances have expired; ``early`` is a load
-    begun before this module was imported (:func:`loader.begin`).
+    the same project, ``bases`` the report of that earlier version; ``today`` decides which
+    acceptances have expired; ``early`` is a load begun before this module was imported
+    (:func:`loader.begin`).
     """
     day = today or datetime.date.today()
     report = _report(root, internal=internal, cache=cache, today=day, early=early)
@@ -46,9 +64,16 @@ def check(
     if not compare_with or spec is None:
         return report
     beside = root / spec  # a folder is read relative to the project
+    named = str(beside) if beside.is_dir() else spec
+    commit = commit_of(named, root) if bases is not None else None
+    key = (root.resolve(), commit, internal, day)
+    base = bases.get(key) if bases is not None and commit else None
     try:
-        with version(str(beside) if beside.is_dir() else spec, root) as folder:
-            base = _report(folder, internal=internal, cache=None, today=day)
+        if base is None:
+            with version(named, root) as folder:
+                base = _report(folder, internal=internal, cache=None, today=day)
+            if bases is not None and commit:
+                bases.put(key, base)
     except (VersionNotFound, NotAProject) as problem:
         reason = problem.reason if isinstance(problem, NotAProject) else str(problem)
         note = f"De vergelijking met '{spec}' kon niet worden gemaakt: {reason}."

@@ -29,7 +29,7 @@ from .formats.base import visible
 from .formats.text import tally
 from .loader import ParseCache
 from .oserrors import described
-from .pipeline import NotAProject, Report, check
+from .pipeline import BaseCache, NotAProject, Report, check
 from .preview import TITLE as PREVIEW_TITLE
 from .preview import DataWatch, findings_page
 from .provenance import data_version
@@ -95,6 +95,8 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
         super().__init__()
         #: Parsed files kept between the rebuilds of one ``mkdocs serve``.
         self.cache = ParseCache()
+        #: The report of the version ``compare_with`` names, kept while its commit stays.
+        self.bases = BaseCache()
 
     @property
     def serving(self) -> bool:
@@ -151,7 +153,11 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
         started = time.perf_counter()
         try:
             self.report = check(
-                self._root(config), internal=self.internal, compare_with=True, cache=self.cache
+                self._root(config),
+                internal=self.internal,
+                compare_with=True,
+                cache=self.cache,
+                bases=self.bases,
             )
             root = self.report.project.root
             version = data_version(root, self.report.project.files)
