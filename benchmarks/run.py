@@ -393,16 +393,26 @@ def evaluate_ms(site: Path) -> float:
 
 
 def measure_rebuild(source: Path) -> dict[str, float]:
-    _, _, output = timed([sys.executable, str(HERE / "rebuild.py"), str(source)])
-    lines = PLUGIN_LINE.findall(output)
+    """Two builds as serve makes them, without and (on a copy in git) with ``compare_with``."""
+    plain = _rebuilds(source)
+    compared = source.with_name(source.name + "-vergelijking")
+    shutil.copytree(source, compared, ignore=shutil.ignore_patterns("site"))
+    with_base = _rebuilds(compared, "--compare")
+    return {
+        "rebuild_files": float(plain[1][0]),
+        "rebuild_reused": float(plain[1][1]),
+        "first_plugin": float(plain[0][3]),
+        "rebuild_plugin": float(plain[1][3]),
+        "rebuild_compare_plugin": float(with_base[1][3]),
+    }
+
+
+def _rebuilds(source: Path, *options: str) -> list[tuple[str, ...]]:
+    _, _, output = timed([sys.executable, str(HERE / "rebuild.py"), str(source), *options])
+    lines: list[tuple[str, ...]] = PLUGIN_LINE.findall(output)
     if len(lines) != 2:
         raise SystemExit(f"rebuild: expected two plugin log lines:\n{output[-2000:]}")
-    return {
-        "rebuild_files": float(lines[1][0]),
-        "rebuild_reused": float(lines[1][1]),
-        "first_plugin": float(lines[0][3]),
-        "rebuild_plugin": float(lines[1][3]),
-    }
+    return lines
 
 
 def machine() -> str:
@@ -490,6 +500,10 @@ def targets(rows: dict[int, dict[str, float]]) -> list[tuple[str, float, float]]
         if "rebuild_files" in row:
             again = row["rebuild_files"] - row["rebuild_reused"]
             found.append(("files parsed again in a rebuild after one change", again, 1))
+            ratio = row["rebuild_compare_plugin"] / row["rebuild_plugin"]
+            found.append(
+                (f"serve rebuild with compare_with / without at {size:,} measures", ratio, 1.3)
+            )
         if "check_without_assumptions" in row:
             cost = row["check"] / row["check_without_assumptions"]
             found.append((f"check / check without rests_on at {size:,} measures", cost, 1.2))
