@@ -19,7 +19,7 @@ from click.testing import CliRunner
 
 from speelveld.cli import main
 from speelveld.findings import PORTFOLIO, Finding, Severity, Subject
-from speelveld.formats import FORMATS, Output
+from speelveld.formats import Output, renderer
 from speelveld.pipeline import check
 from speelveld.rules import REGISTRY
 
@@ -181,7 +181,7 @@ def test_sarif_is_valid_and_agrees_with_json(mixed: Path) -> None:
 def sarif_of(root: Path, portfolio: str = "plan", **options: Any) -> dict[str, Any]:
     """The SARIF log of a project as ``speelveld check`` builds it."""
     output = Output.of(check(root, **options), Severity.ERROR, portfolio=portfolio)
-    return json.loads(FORMATS["sarif"](output))
+    return json.loads(renderer("sarif")(output))
 
 
 @pytest.mark.parametrize("folder", case_folders(), ids=lambda p: p.relative_to(CASES).as_posix())
@@ -243,7 +243,7 @@ def test_a_finding_without_a_file_points_at_its_subject() -> None:
 def test_sarif_uris_are_percent_encoded() -> None:
     name = "maatregelen/a b#c%d\ne:f?é.yml"
     finding = Finding(name, 3, 2, "schema", Severity.ERROR, "m", subject="measure:x")
-    log = json.loads(FORMATS["sarif"](Output([finding], Severity.ERROR, prefix="beleid 2/")))
+    log = json.loads(renderer("sarif")(Output([finding], Severity.ERROR, prefix="beleid 2/")))
     assert_uploadable(log)
     location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == (

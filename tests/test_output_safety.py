@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from speelveld.cli import main
 from speelveld.codes import INPUT_CODES
 from speelveld.findings import Finding, Severity
-from speelveld.formats import FORMATS, Output
+from speelveld.formats import Output, renderer
 from speelveld.formats.base import visible
 from speelveld.rules import REGISTRY
 
@@ -68,12 +68,12 @@ def _unescape_github(text: str) -> str:
 def check_every_format(output: Output) -> None:
     findings = output.findings
 
-    report = json.loads(FORMATS["json"](output))
+    report = json.loads(renderer("json")(output))
     assert [(f["path"], f["subject"], f["message"]) for f in report["findings"]] == [
         (f.path, str(f.subject), f.message) for f in findings
     ]
 
-    log = json.loads(FORMATS["sarif"](output))
+    log = json.loads(renderer("sarif")(output))
     assert_uploadable(log)
     results = log["runs"][0]["results"]
     assert len(results) == len(findings)
@@ -85,17 +85,17 @@ def check_every_format(output: Output) -> None:
             assert unquote(uri, errors="surrogateescape") == path
         assert result["message"]["text"] == finding.message
 
-    root = ET.fromstring(FORMATS["junit"](output))
+    root = ET.fromstring(renderer("junit")(output))
     listed = "\n".join(
         e.text or "" for e in root.iter() if e.tag in ("failure", "system-out")
     ).splitlines()
     assert len(listed) == len(findings)
 
-    lines = assert_one_line_each(FORMATS["text"](output), len(findings) + 1)
+    lines = assert_one_line_each(renderer("text")(output), len(findings) + 1)
     for finding, line in zip(findings, lines[:-1], strict=True):
         assert line.endswith(visible(finding.message))
 
-    lines = assert_one_line_each(FORMATS["github"](output), len(findings))
+    lines = assert_one_line_each(renderer("github")(output), len(findings))
     for finding, line in zip(findings, lines, strict=True):
         match = GITHUB_LINE.fullmatch(line)
         assert match, line

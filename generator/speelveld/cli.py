@@ -31,6 +31,7 @@ from .cli_dutch import (
     usage_error,
 )
 from .findings import PORTFOLIO, Finding, Severity
+from .formats import DIFF_FORMATS, FORMATS
 from .suggest import did_you_mean
 
 __all__ = ["main", "project_option", "usage_error"]
@@ -183,7 +184,7 @@ class CheckOptions:
     "format_",
     default="text",
     show_default=True,
-    type=DutchChoice(["text", "json", "github", "sarif", "junit"]),
+    type=DutchChoice(list(FORMATS)),
     help="Uitvoerformaat van de bevindingen.",
 )
 @fail_on_option("Laagste niveau waarop de controle faalt (exit 1).")
@@ -226,7 +227,7 @@ def _checked(options: CheckOptions) -> int:
     # Start parsing before the validator is imported: a second core can do part of it.
     early = begin(root) if is_project(root) else None
 
-    from .formats import FORMATS, Output
+    from .formats import Output, renderer
     from .formats.text import summary
     from .pipeline import NotAProject, check
 
@@ -245,7 +246,7 @@ def _checked(options: CheckOptions) -> int:
         note = (
             f"Getoond: de bevindingen in {scope.described()} en over de portefeuille{elsewhere}.\n"
         )
-    rendered = FORMATS[options.format](output)
+    rendered = renderer(options.format)(output)
     if options.output is None:
         click.echo(rendered, nl=False)
         click.echo(note, nl=False, err=options.format != "text")
@@ -278,7 +279,7 @@ class DiffOptions:
     "format_",
     default="text",
     show_default=True,
-    type=DutchChoice(["text", "markdown"]),
+    type=DutchChoice(list(DIFF_FORMATS)),
     help="Tekst of Markdown voor een pull request.",
 )
 @fail_on_option("Faal (exit 1) als de wijziging een bevinding van dit niveau of hoger toevoegt.")
@@ -299,7 +300,7 @@ def diff(
 
 def run_diff(options: DiffOptions) -> int:
     from .compare import VersionNotFound
-    from .formats.diff import render_markdown, render_text
+    from .formats import diff as diff_formats
     from .pipeline import NotAProject, compare_versions
 
     try:
@@ -310,7 +311,7 @@ def run_diff(options: DiffOptions) -> int:
         options.portfolio, [*comparison.head.project.scenarios, *comparison.base.project.scenarios]
     )
     comparison = comparison.of_portfolio(options.portfolio)
-    render = render_markdown if options.format == "markdown" else render_text
+    render = getattr(diff_formats, DIFF_FORMATS[options.format])
     click.echo(render(comparison), nl=False)
     return (
         1 if any(f.severity >= options.fail_on and f.counts for f in comparison.introduced) else 0

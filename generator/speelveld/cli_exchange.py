@@ -8,37 +8,19 @@ from __future__ import annotations
 import difflib
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from .cli_dutch import DutchChoice, DutchGroup, DutchPath, command, project_option, usage_error
+from .formats import FORMATS
 
 if TYPE_CHECKING:
     from .findings import Finding
     from .report import Report
     from .workbook_import import Plan
-
-
-class RegistryChoice(DutchChoice):
-    """A choice whose values a registry gives when they are needed, not when the CLI loads."""
-
-    def __init__(self, registry: Callable[[], Iterable[str]]) -> None:
-        self._registry = registry
-        self.case_sensitive = True
-        self.aliases = {}
-
-    @property
-    def choices(self) -> tuple[str, ...]:  # type: ignore[override]
-        return tuple(self._registry())
-
-
-def _formats() -> list[str]:
-    from .formats import FORMATS
-
-    return list(FORMATS)
 
 
 @click.group("export", cls=DutchGroup)
@@ -208,7 +190,7 @@ export.add_command(export_xlsx)
     "format_",
     default="text",
     show_default=True,
-    type=RegistryChoice(_formats),
+    type=DutchChoice(list(FORMATS)),
     help="Uitvoerformaat van de problemen in het werkboek.",
 )
 def import_(workbook: Path, project: Path, delete: bool, format_: str) -> None:
@@ -221,7 +203,7 @@ def import_(workbook: Path, project: Path, delete: bool, format_: str) -> None:
     """
     from .compare import compare
     from .findings import Severity
-    from .formats import FORMATS
+    from .formats import renderer
     from .formats.base import Output
     from .formats.diff import render_text
     from .workbook_import import Unreadable, plan, read_book
@@ -239,7 +221,7 @@ def import_(workbook: Path, project: Path, delete: bool, format_: str) -> None:
     machine = format_ != "text"
     output = Output(changes.findings, Severity.ERROR, files=1)
     if changes.errors or machine:
-        click.echo(FORMATS[format_](output), nl=False)
+        click.echo(renderer(format_)(output), nl=False)
     if changes.errors:
         sys.exit(1)
     if not machine:
