@@ -80,7 +80,10 @@ def render(project: Path, out: Path, internal: bool, title: str | None, zensical
             f"met --zensical komen de handgeschreven pagina's uit '{source.docs_dir}' in "
             f"'{out}'; kies voor --out een map buiten '{source.docs_dir}'"
         )
-    refusal = folder_refusal(out)
+    from .inputs import Inputs, site_refusal
+
+    inputs = Inputs.of(project, mkdocs_file=source.config_file, docs_dir=source.docs_dir)
+    refusal = site_refusal(out, inputs, "--out") or folder_refusal(out)
     if refusal:
         usage_error(refusal)
     try:
@@ -413,14 +416,24 @@ def schema(project: Path, output: Path | None, check_only: bool) -> None:
     De schema's beschrijven de vorm van de bestanden, geen ids van het project: ze
     veranderen alleen met een nieuwe versie van Speelveld.
     """
-    from .loader import is_project
-    from .project import NotAProject
+    from .cli_exchange import stop_on_input_errors
+    from .inputs import Inputs, output_refusal
+    from .oserrors import reason
+    from .pipeline import NotAProject, check
     from .schema import SCHEMA_FOLDER, stale, write
 
-    if not is_project(project):
-        reason = f"'{project}' is geen Speelveld-project: er is geen map domains/"
-        usage_error(str(NotAProject(reason)))
     folder = output or project / SCHEMA_FOLDER
+    try:
+        report = check(project)
+    except NotAProject as problem:
+        usage_error(str(problem))
+    refusal = output_refusal(folder, Inputs.of(project, data_files=report.project.files))
+    if refusal:
+        usage_error(refusal)
+    # The schemas hold no project ids, but an error in the data is reported as what it is,
+    # never as a stale schema, and a broken project gets no new files.
+    verb = "gecontroleerd" if check_only else "geschreven"
+    stop_on_input_errors(report, f"de schema's zijn niet {verb}; los die eerst op")
     if check_only:
         names = stale(folder)
         for name in names:
@@ -429,7 +442,11 @@ def schema(project: Path, output: Path | None, check_only: bool) -> None:
                 err=True,
             )
         sys.exit(1 if names else 0)
-    for path in write(folder):
+    try:
+        written = write(folder)
+    except OSError as error:
+        usage_error(f"kan de schema's niet schrijven in {folder}: {reason(error)}")
+    for path in written:
         click.echo(f"{path} geschreven")
 
 

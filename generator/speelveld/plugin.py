@@ -27,6 +27,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .formats.base import visible
 from .formats.text import tally
+from .inputs import Inputs, site_refusal
 from .loader import ParseCache
 from .oserrors import described
 from .pipeline import NotAProject, Report, check
@@ -119,6 +120,14 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
         folder = Path(config.config_file_path or ".").parent
         return (folder / (self.config.project_dir or ".")).resolve()
 
+    def _inputs(self, config: MkDocsConfig) -> Inputs:
+        """What the build reads, none of which the site may be written over."""
+        return Inputs.of(
+            self._root(config),
+            mkdocs_file=Path(config.config_file_path or "mkdocs.yml"),
+            docs_dir=Path(config.docs_dir),
+        )
+
     # Before the search plugin, which reads the theme's language in its own on_config.
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -136,6 +145,9 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
         escape_text_settings(config)
         self.internal = internal_requested(self.config.internal)
         self.broken = None
+        refusal = site_refusal(Path(config.site_dir), self._inputs(config))
+        if refusal:
+            raise PluginError(f"speelveld: {refusal}")
         if self.command == "build":
             if self.warnings is None:  # on_startup was not called: count from here
                 self.warnings = WarningCounter()
