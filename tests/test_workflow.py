@@ -51,7 +51,7 @@ def test_a_new_measure_gets_only_placeholder_findings(project: Path) -> None:
     text = (project / "measures/nachtloket.yml").read_text("utf-8")
     assert text.startswith("# yaml-language-server: $schema=../schemas/measure.schema.json\n")
     for domain in ("veiligheid", "gezondheid", "economie"):
-        assert f'  {domain}:\n    score: "INVULLEN: de score op ' in text
+        assert f'  "{domain}":\n    score: "INVULLEN: de score op ' in text
     findings = unfinished(project)
     assert {f.code for f in findings} == {"placeholder"}
     assert {f.pointer for f in findings} == {

@@ -350,10 +350,11 @@ def new(kind: str, entity_id: str, project: Path, no_input: bool) -> None:
     """Write a new file of one kind, with placeholders for what the advisor must choose."""
     from .kinds import BY_NAME
     from .loader import id_problem
+    from .model import reserved_problem
     from .project import NotAProject, load_project
     from .scaffold import Answers, template
 
-    problem = id_problem(entity_id)
+    problem = id_problem(entity_id) or reserved_problem(kind, entity_id)
     if problem:
         usage_error(problem)
     folder = project / BY_NAME[kind].folder

@@ -61,6 +61,16 @@ PLAN_PORTFOLIO = "plan"
 RESERVED_PORTFOLIOS = (IN_FORCE_PORTFOLIO, PLAN_PORTFOLIO, "all")
 
 
+def reserved_problem(kind: str, entity_id: str) -> str:
+    """Why ``entity_id`` cannot name an entity of ``kind`` although it is a valid id."""
+    if kind == "scenario" and entity_id in RESERVED_PORTFOLIOS:
+        return (
+            f"'{entity_id}' is de naam van een vaste portefeuille "
+            f"({', '.join(RESERVED_PORTFOLIOS)}); geef het scenario een andere bestandsnaam"
+        )
+    return ""
+
+
 def _known_rule(value: str) -> str:
     from .rules import REGISTRY  # the rules read the models: import them late
     from .suggest import did_you_mean
