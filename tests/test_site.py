@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -115,6 +118,64 @@ def test_a_hand_written_page_wins(project: Path, tmp_path: Path) -> None:
     assert "Handgeschreven." in (site / "matrix/index.html").read_text("utf-8")
     assert "Over deze site" in (site / "index.html").read_text("utf-8")
     assert (site / "colofon/index.html").is_file()
+
+
+def test_a_page_at_the_address_of_a_generated_one_is_reported_never_lost(
+    project: Path, tmp_path: Path
+) -> None:
+    """``docs/rapport/index.md`` is published at rapport/, where the Rapport is: the build
+    says so (a strict build stops), and the site and its search index hold one page there."""
+    site = tmp_path / "site"
+    assert build(project, site).returncode == 0
+    before = fingerprint(site)
+    (project / "docs" / "rapport").mkdir()
+    (project / "docs" / "rapport" / "index.md").write_text("# Eigen rapport\n\nHand.\n", "utf-8")
+    strict = build(project, site)
+    assert strict.returncode == 1
+    said = "docs/rapport/index.md heeft hetzelfde adres (rapport/) als de gegenereerde pagina"
+    assert said in strict.stderr
+    assert fingerprint(site) == before
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"WARNING -  speelveld: {said}" in result.stderr
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    at_rapport = [d["title"] for d in index["docs"] if d["location"] == "rapport/"]
+    assert at_rapport == ["Rapport"]
+    assert "Eigen rapport" not in site_text(site)
+
+
+def test_a_file_in_the_folder_of_the_scripts_is_reported_and_the_script_kept(
+    project: Path, tmp_path: Path
+) -> None:
+    from speelveld.site import assets
+
+    mine = project / "docs" / "assets" / "speelveld"
+    mine.mkdir(parents=True)
+    (mine / "speelveld.js").write_text("window.eigen = 1;\n", "utf-8")
+    site = tmp_path / "site"
+    strict = build(project, site)
+    assert strict.returncode == 1
+    assert "docs/assets/speelveld/speelveld.js staat in assets/speelveld/" in strict.stderr
+    assert not site.exists()
+    result = subprocess.run(
+        [sys.executable, "-W", "default", "-m", "mkdocs", "build", "-d", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Warning" not in result.stderr  # no DeprecationWarning of a replaced file
+    [script] = [a for a in assets() if a.path.endswith("/speelveld.js")]
+    assert (site / "assets/speelveld/speelveld.js").read_bytes() == script.source.read_bytes()
 
 
 def test_input_errors_stop_the_build_and_keep_the_old_site(project: Path, tmp_path: Path) -> None:

@@ -36,9 +36,11 @@ from .preview import DataWatch, findings_page
 from .provenance import data_version
 from .render.pages import SiteOptions
 from .site import (
+    ASSET_FOLDER,
     CHANGES,
     FAIL_ON,
     SECTIONS,
+    HandWritten,
     InvalidProject,
     assets,
     hand_written,
@@ -91,9 +93,12 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
     known: frozenset[str] = frozenset()
     watch: DataWatch | None = None
     hidden: frozenset[str] = frozenset()
+    #: Hand-written pages at the address of a generated page, with that page's path.
+    displaced: dict[str, str]
 
     def __init__(self) -> None:
         super().__init__()
+        self.displaced = {}
         #: Parsed files kept between the rebuilds of one ``mkdocs serve``.
         self.cache = ParseCache()
 
@@ -193,7 +198,9 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
             except PublishError as problem:
                 raise PluginError(f"speelveld: {problem}") from None
         written = hand_written(Path(config.docs_dir))
+        self.displaced = displaced(config, written, self.pages)
         self.hidden = frozenset(p.path for p in written if p.internal and not self.internal)
+        self.hidden |= frozenset(self.displaced)
         if config.nav is None:
             shown = [p for p in written if p.path not in self.hidden]
             config.nav = navigation(shown, changes=project.config.compare_with is not None)
@@ -210,6 +217,7 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
         report("speelveld: %s\nDe voorvertoning toont deze fouten in de browser.", problem)
         self.pages = {}
         self.hidden = frozenset()
+        self.displaced = {}
         config.nav = [{PREVIEW_TITLE: "index.md"}]
         return config
 
@@ -242,6 +250,8 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if self.broken is not None:
             return self._error_files(files, config, self.broken)
+        for path, generated in self.displaced.items():
+            log.warning("speelveld: %s", same_address(path, generated, config))
         for path in self.hidden:
             page = files.get_file_from_path(path)
             if page is not None:
@@ -250,12 +260,13 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
         if self.report.project.config.compare_with is None:
             in_nav.discard(CHANGES)
         for path, content in self.pages.items():
-            if files.get_file_from_path(path) is None:
-                # Entity pages are reached through the index pages, not the sidebar.
-                inclusion = InclusionLevel.UNDEFINED if path in in_nav else NOT_IN_NAV
-                files.append(File.generated(config, path, content=content, inclusion=inclusion))
+            if files.get_file_from_path(path) is not None:
+                log.info("speelveld: docs/%s vervangt de gegenereerde pagina %s", path, path)
+                continue
+            # Entity pages are reached through the index pages, not the sidebar.
+            inclusion = InclusionLevel.UNDEFINED if path in in_nav else NOT_IN_NAV
+            files.append(File.generated(config, path, content=content, inclusion=inclusion))
         self._add_assets(files, config)
-        files.append(File.generated(config, AUDIENCE_FILE, content=f"{self._audience()}\n"))
         return files
 
     def _error_files(self, files: Files, config: MkDocsConfig, page: str) -> Files:
@@ -269,10 +280,15 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
         self._add_assets(files, config)
         return files
 
-    @staticmethod
-    def _add_assets(files: Files, config: MkDocsConfig) -> None:
+    def _add_assets(self, files: Files, config: MkDocsConfig) -> None:
+        """The package's scripts and styles; a hand-written file in their folder is reported
+        and, where it has the name of one of them, replaced."""
+        for written in [f for f in files if f.src_uri.startswith(f"{ASSET_FOLDER}/")]:
+            log.warning("speelveld: %s", in_asset_folder(_docs(written)))
+            files.remove(written)
         for asset in assets():
             files.append(File.generated(config, asset.path, abs_src_path=str(asset.source)))
+        files.append(File.generated(config, AUDIENCE_FILE, content=f"{self._audience()}\n"))
 
     @event_priority(-100)  # last, so that other plugins write into the staged site too
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -312,6 +328,52 @@ def escape_text_settings(config: MkDocsConfig) -> None:
         value = config.get(name)
         if isinstance(value, str) and not isinstance(value, Markup):
             config[name] = Markup(html.escape(value, quote=True))
+
+
+def _docs(file: File) -> str:
+    """A hand-written file as the advisor knows it: its path in the docs folder."""
+    return f"docs/{file.src_uri}" if file.src_dir else file.src_uri
+
+
+def address(config: MkDocsConfig, path: str) -> str:
+    """Where the page at ``path`` in the docs folder is published, as MkDocs places it."""
+    return File(path, None, config.site_dir, config.use_directory_urls).dest_uri
+
+
+def displaced(
+    config: MkDocsConfig, written: list[HandWritten], pages: dict[str, str]
+) -> dict[str, str]:
+    """The hand-written pages that another path's generated page would publish over.
+
+    A hand-written page at the very path of a generated one replaces it on purpose; one
+    at another path with the same address (``rapport/index.md`` beside ``rapport.md``)
+    would leave the site with two pages for one address, so it is left out and reported.
+    """
+    generated = {address(config, path): path for path in pages}
+    return {
+        page.path: generated[place]
+        for page in written
+        if (place := address(config, page.path)) in generated and generated[place] != page.path
+    }
+
+
+def same_address(written: str, generated: str, config: MkDocsConfig) -> str:
+    """Why a hand-written page at the address of a generated one is reported."""
+    url = File(generated, None, config.site_dir, config.use_directory_urls).url or "/"
+    return (
+        f"docs/{written} heeft hetzelfde adres ({url}) als de gegenereerde pagina {generated} "
+        f"en wordt niet gepubliceerd. Noem het bestand docs/{generated} om die pagina bewust "
+        "te vervangen, of geef het een ander pad"
+    )
+
+
+def in_asset_folder(written: str) -> str:
+    """Why a hand-written file in the folder of the package's scripts is reported."""
+    return (
+        f"{written} staat in {ASSET_FOLDER}/, de map van de scripts en stijlen van Speelveld; "
+        "die map komt helemaal uit het pakket, dus dit bestand wordt niet gepubliceerd. "
+        "Zet eigen bestanden in een andere map, zoals assets/eigen/"
+    )
 
 
 def unreadable(error: OSError) -> str:
