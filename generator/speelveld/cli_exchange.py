@@ -107,8 +107,6 @@ def stop_on_input_errors(report: Report, consequence: str = "los die eerst op") 
 @click.option("--internal", is_flag=True, help="Neem ook interne maatregelen op, als in de site.")
 def export_pdf(project: Path, out: Path, portfolio: str, internal: bool) -> None:
     """Schrijf het rapport als toegankelijke A4-PDF voor de raad."""
-    import datetime
-
     from .council import Cover, PdfUnavailable, data_version, document, require_pdf, write
 
     try:
@@ -121,7 +119,7 @@ def export_pdf(project: Path, out: Path, portfolio: str, internal: bool) -> None
     from .export import read_source
 
     title = read_source(project).site_name or "Speelveld"
-    cover = Cover(title, datetime.date.today(), data_version(project, report.project.files))
+    cover = Cover(title, report.today, data_version(project, report.project.files))
     data, problems = write(document(report, cover, portfolio))
     for logged in problems:
         click.echo(f"speelveld: waarschuwing bij het opmaken van de PDF: {logged}", err=True)

@@ -6,7 +6,9 @@ optional: a project without it is checked with the defaults below.
 
 from __future__ import annotations
 
+import datetime
 import re
+import zoneinfo
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -40,6 +42,25 @@ def _web_address(value: str) -> str:
 Url = Annotated[
     str, AfterValidator(_web_address), Field(json_schema_extra={"pattern": _URL.pattern})
 ]
+
+#: The time zone in which a municipality's days begin and end, unless it says otherwise.
+DEFAULT_TIMEZONE = "Europe/Amsterdam"
+
+
+def _time_zone(value: str) -> str:
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (ValueError, zoneinfo.ZoneInfoNotFoundError):
+        raise PydanticCustomError(
+            "time_zone",
+            "'{value}' is geen tijdzone; schrijf een naam uit de tijdzonedatabase, zoals "
+            "Europe/Amsterdam of Europe/Brussels",
+            {"value": value[:60]},
+        ) from None
+    return value
+
+
+TimeZone = Annotated[str, AfterValidator(_time_zone)]
 
 
 class _Strict(BaseModel):
@@ -166,6 +187,12 @@ class Config(BaseModel):
         ge=1,
         description="De grootste YAML-file die wordt gelezen, in bytes; grotere worden geweigerd.",
     )
+    timezone: TimeZone = Field(
+        DEFAULT_TIMEZONE,
+        description="De tijdzone waarin een dag begint en eindigt: daarin beslist Speelveld of "
+        "een aanvaarding is verlopen en of een besluit in de toekomst ligt, op elke machine "
+        "hetzelfde.",
+    )
     compare_with: str | None = Field(
         None,
         min_length=1,
@@ -188,3 +215,7 @@ class Config(BaseModel):
         "uitgangspunt, de aandachtspunten voor de governance en de portefeuilles. Zonder "
         "waarde tonen de pagina's een algemene uitleg.",
     )
+
+    def today(self) -> datetime.date:
+        """The date now in the project's time zone, whatever the machine's own."""
+        return datetime.datetime.now(zoneinfo.ZoneInfo(self.timezone)).date()

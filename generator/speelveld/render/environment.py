@@ -9,7 +9,7 @@ from typing import Any
 import jinja2
 
 from ..model import SCALE, Effect
-from ..words import plural
+from ..words import day, plural
 from . import text, vocabulary
 from .paths import page_path, relative
 
@@ -55,6 +55,7 @@ def build() -> jinja2.Environment:
         "signed": _signed,
         "first_sentence": _first_sentence,
         "rst_examples": _rst_examples,
+        "day": day,
     }
     environment.filters.update(filters)
     environment.globals.update(
