@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from speelveld.cli import main
@@ -228,6 +229,43 @@ def test_hostile_text_stays_text(project: Path, tmp_path: Path) -> None:
     assert not re.search(r"<[a-zA-Z][^<>]*\son[a-z]+\s*=", page)
     scripts = re.findall(r"<script[^>]*>(.*?)</script>", page, flags=re.S)
     assert not any("window.pwned" in s for s in scripts)
+
+
+#: One sentence of advisor Markdown with emphasis, a link and code, about 80 characters.
+SENTENCE = "Een zin met *nadruk* en een [link](https://example.org/pad) en `code` erbij. "
+
+
+def test_a_description_of_a_megabyte_in_one_paragraph_builds(project: Path, tmp_path: Path) -> None:
+    """A megabyte in one paragraph: Python-Markdown would take many minutes over it."""
+    count = 1_000_000 // len(SENTENCE)
+    domain = project / "domains" / "economie.yml"
+    data = yaml.safe_load(domain.read_text("utf-8"))
+    data["description"] = SENTENCE * count + "Tot slot."
+    domain.write_text(yaml.safe_dump(data, allow_unicode=True, width=10**7), "utf-8")
+    assert 1_000_000 <= domain.stat().st_size < 1_048_576  # under the default max_file_bytes
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        timeout=30,
+    )
+    assert result.returncode == 0, result.stderr
+    page = (site / "domeinen/economie/index.html").read_text("utf-8")
+    [body] = re.findall(r'<div class="speelveld-tekst"><p>(.*?)</p></div>', page, flags=re.S)
+    assert body.count("<em>nadruk</em>") == count
+    assert body.count('<a href="https://example.org/pad">link</a>') == count
+    assert body.count("<code>code</code>") == count
+    assert body.endswith("Tot slot.")
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    assert any(
+        "Tot slot." in d["text"]
+        for d in index["docs"]
+        if d["location"].startswith("domeinen/economie/")
+    )
 
 
 def test_render_writes_the_pages_the_plugin_builds(tmp_path: Path) -> None:

@@ -83,7 +83,7 @@ def render(project: Path, out: Path, internal: bool, title: str | None, zensical
     from .inputs import Inputs, site_refusal
 
     inputs = Inputs.of(project, mkdocs_file=source.config_file, docs_dir=source.docs_dir)
-    refusal = site_refusal(out, inputs, "--out") or folder_refusal(out)
+    refusal = site_refusal(out, inputs, "--out", into_docs=True) or folder_refusal(out)
     if refusal:
         usage_error(refusal)
     try:

@@ -15,13 +15,18 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 from pydantic_core import PydanticCustomError
 
 from .ids import CONFIG_FILE, DEFAULT_MAX_FILE_BYTES
-from .model import Accepted, RuleId
+from .model import Accepted, Line, RuleId
 
 __all__ = ["CONFIG_FILE", "Config", "Framework", "GovernancePoint", "Principle", "Source"]
 
 RuleSetting = Literal["error", "warning", "info", "off", False]
 
 Text = Annotated[str, StringConstraints(min_length=1)]
+#: The most characters of a text that a page quotes or lists inside its own Markdown (the
+#: principle, a governance point): read in time that grows with the square of its length.
+MAX_PASSAGE_CHARS = 5_000
+#: Markdown that a page quotes or lists inside its own: see :data:`MAX_PASSAGE_CHARS`.
+Passage = Annotated[str, StringConstraints(min_length=1, max_length=MAX_PASSAGE_CHARS)]
 
 #: An address a page can link to as it is: http or https, and no character that would
 #: end a Markdown link or an HTML attribute early (encode those as %28, %29, %20 ...).
@@ -70,8 +75,8 @@ class _Strict(BaseModel):
 class Source(_Strict):
     """The document the project's framework comes from."""
 
-    title: Text = Field(description="Titel van het brondocument.")
-    citation: Text = Field(
+    title: Line = Field(description="Titel van het brondocument.")
+    citation: Line = Field(
         description="Korte bronvermelding in de tekst, bijvoorbeeld 'Bureau (2024)'."
     )
     url: Url | None = Field(None, description="Webadres van het brondocument (http of https).")
@@ -80,11 +85,11 @@ class Source(_Strict):
 class Principle(_Strict):
     """Why every measure is assessed on every domain, in the project's own words."""
 
-    text: Text = Field(
+    text: Passage = Field(
         description="Het uitgangspunt (Markdown), bij voorkeur letterlijk uit de bron: waarom "
         "elke maatregel op elk domein wordt beoordeeld."
     )
-    section: Text | None = Field(
+    section: Line | None = Field(
         None, description="De sectie van de bron waar het uitgangspunt staat."
     )
 
@@ -92,8 +97,8 @@ class Principle(_Strict):
 class GovernancePoint(_Strict):
     """One governance point of the project, with the rules that test it."""
 
-    title: Text = Field(description="Het aandachtspunt in één zin.")
-    text: Text | None = Field(None, description="Toelichting (Markdown).")
+    title: Line = Field(description="Het aandachtspunt in één zin.")
+    text: Passage | None = Field(None, description="Toelichting (Markdown).")
     rules: list[RuleId] = Field(
         default_factory=list, description="Codes van de regels die dit aandachtspunt toetsen."
     )
@@ -110,7 +115,7 @@ class Framework(_Strict):
         description="Waarom elke maatregel op elk domein wordt beoordeeld; staat op de "
         "pagina's Speelveld en Methode.",
     )
-    governance_section: Text | None = Field(
+    governance_section: Line | None = Field(
         None,
         description="De kop boven de aandachtspunten, zoals de bron die noemt.",
     )
@@ -119,7 +124,7 @@ class Framework(_Strict):
         description="De aandachtspunten voor de governance, elk met de regels die het toetsen; "
         "staan op de pagina Methode.",
     )
-    portfolios: list[Text] = Field(
+    portfolios: list[Line] = Field(
         default_factory=list,
         description="Portefeuilles of disciplines om besluiten over te verbreden; genoemd bij "
         "owner-concentration.",

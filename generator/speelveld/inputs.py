@@ -74,19 +74,23 @@ def _holds(folder: Path, path: Path) -> bool:
     return path == folder or path.is_relative_to(folder)
 
 
-def site_refusal(site_dir: Path, inputs: Inputs, option: str = "site_dir") -> str:
+def site_refusal(
+    site_dir: Path, inputs: Inputs, option: str = "site_dir", *, into_docs: bool = False
+) -> str:
     """Why a folder that is emptied and rewritten whole may not be ``site_dir``; or nothing.
 
     Refused: the project root or a folder above it, a data folder or the docs folder, a
-    folder inside one of those, and a folder that holds an input file.
+    folder inside one of those (inside the docs folder only without ``into_docs``: pages
+    written there are sources too), and a folder that holds an input file.
     """
     target = real(site_dir)
     relation = ""
+    inside_allowed = {folder for folder, _ in inputs.docs} if into_docs else set()
     if _holds(target, inputs.root):
         relation = "is de projectmap" if target == inputs.root else "bevat de projectmap"
     else:
         for folder, name in inputs.folders:
-            if _holds(folder, target):
+            if _holds(folder, target) and not (folder in inside_allowed and target != folder):
                 relation = f"is {name}" if target == folder else f"ligt in {name}"
                 break
             if _holds(target, folder):
