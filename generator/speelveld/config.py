@@ -15,7 +15,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 from pydantic_core import PydanticCustomError
 
 from .ids import CONFIG_FILE, DEFAULT_MAX_FILE_BYTES
-from .model import Accepted, Line, RuleId
+from .model import Accepted, Name, RuleId
 
 __all__ = ["CONFIG_FILE", "Config", "Framework", "GovernancePoint", "Principle", "Source"]
 
@@ -75,8 +75,8 @@ class _Strict(BaseModel):
 class Source(_Strict):
     """The document the project's framework comes from."""
 
-    title: Line = Field(description="Titel van het brondocument.")
-    citation: Line = Field(
+    title: Name = Field(description="Titel van het brondocument.")
+    citation: Name = Field(
         description="Korte bronvermelding in de tekst, bijvoorbeeld 'Bureau (2024)'."
     )
     url: Url | None = Field(None, description="Webadres van het brondocument (http of https).")
@@ -89,7 +89,7 @@ class Principle(_Strict):
         description="Het uitgangspunt (Markdown), bij voorkeur letterlijk uit de bron: waarom "
         "elke maatregel op elk domein wordt beoordeeld."
     )
-    section: Line | None = Field(
+    section: Name | None = Field(
         None, description="De sectie van de bron waar het uitgangspunt staat."
     )
 
@@ -97,7 +97,7 @@ class Principle(_Strict):
 class GovernancePoint(_Strict):
     """One governance point of the project, with the rules that test it."""
 
-    title: Line = Field(description="Het aandachtspunt in één zin.")
+    title: Name = Field(description="Het aandachtspunt in één zin.")
     text: Passage | None = Field(None, description="Toelichting (Markdown).")
     rules: list[RuleId] = Field(
         default_factory=list, description="Codes van de regels die dit aandachtspunt toetsen."
@@ -115,7 +115,7 @@ class Framework(_Strict):
         description="Waarom elke maatregel op elk domein wordt beoordeeld; staat op de "
         "pagina's Speelveld en Methode.",
     )
-    governance_section: Line | None = Field(
+    governance_section: Name | None = Field(
         None,
         description="De kop boven de aandachtspunten, zoals de bron die noemt.",
     )
@@ -124,7 +124,7 @@ class Framework(_Strict):
         description="De aandachtspunten voor de governance, elk met de regels die het toetsen; "
         "staan op de pagina Methode.",
     )
-    portfolios: list[Line] = Field(
+    portfolios: list[Name] = Field(
         default_factory=list,
         description="Portefeuilles of disciplines om besluiten over te verbreden; genoemd bij "
         "owner-concentration.",

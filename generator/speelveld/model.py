@@ -53,6 +53,11 @@ MAX_LINE_CHARS = 1_000
 Text = Annotated[str, StringConstraints(min_length=1)]
 #: A text that a page shows within a line or a table cell.
 Line = Annotated[str, StringConstraints(min_length=1, max_length=MAX_LINE_CHARS)]
+#: The most characters of a name or title: a page shows it in headings, links, tables and
+#: chart labels, many times over.
+MAX_NAME_CHARS = 200
+#: A name or title.
+Name = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME_CHARS)]
 Ref = Annotated[str, StringConstraints(min_length=1)]
 Score = Annotated[int, Field(ge=-3, le=3, description="Score op de schaal van -3 tot en met +3.")]
 Sector = Literal["overheid", "zorg", "onderwijs", "bedrijfsleven", "maatschappelijk", "bestuur"]
@@ -165,8 +170,8 @@ class Entity(_Strict):
 class Domain(Entity):
     """A policy domain in the centre of the speelveld."""
 
-    name: Line = Field(description="Volledige naam van het domein.")
-    short: Line = Field(description="Kort label voor de infographic.")
+    name: Name = Field(description="Volledige naam van het domein.")
+    short: Name = Field(description="Kort label voor de infographic.")
     order: int = Field(ge=1, description="Volgorde in de infographic, vanaf 1.")
     description: Text = Field(description="Beschrijving (Markdown).")
     source: Line | None = Field(None, description="Bron, bijvoorbeeld een rapport en sectie.")
@@ -175,7 +180,7 @@ class Domain(Entity):
 class Stakeholder(Entity):
     """A partner in the middle ring; sector ``bestuur`` holds portfolios."""
 
-    name: Line = Field(description="Naam van de partner.")
+    name: Name = Field(description="Naam van de partner.")
     description: Text = Field(description="Rol van de partner (Markdown).")
     sector: Sector = Field(description="Sector van de partner.")
     domains: list[Ref] = Field(
@@ -192,7 +197,7 @@ class SideEffect(_Strict):
 class Instrument(Entity):
     """An instrument in the outer ring, with its known side effects."""
 
-    name: Line = Field(description="Naam van het instrument.")
+    name: Name = Field(description="Naam van het instrument.")
     description: Text = Field(description="Beschrijving (Markdown).")
     governance: Literal["hierarchical", "network"] = Field(
         description="Hiërarchisch (regels, handhaving) of netwerkgericht (samenwerking)."
@@ -256,7 +261,7 @@ class Measure(Entity):
     # Each field's title is what readers call it (effecten, not effects): a comparison of
     # two versions names the fields that changed by it.
 
-    title: Line = Field(title="titel", description="Titel van de maatregel.")
+    title: Name = Field(title="titel", description="Titel van de maatregel.")
     summary: Text = Field(title="samenvatting", description="Samenvatting (Markdown).")
     status: Status = Field(title="stand", description="Stand van de maatregel.")
     owner: Ref = Field(
@@ -299,7 +304,7 @@ class Measure(Entity):
 class Scenario(Entity):
     """A choice to put before the executive: the policy in force, minus some, plus proposals."""
 
-    title: Line = Field(description="Titel van het scenario.")
+    title: Name = Field(description="Titel van het scenario.")
     description: Text = Field(description="Wat het scenario inhoudt en waarom (Markdown).")
     adopt: list[Ref] = Field(
         default_factory=list, description="Voorgestelde maatregelen die het scenario invoert."
