@@ -348,9 +348,11 @@ def _write_starter(folder: Path, starter: Starter, ci: str | None, *, force: boo
 @click.option("--no-input", is_flag=True, help="Stel geen vragen; schrijf het sjabloon.")
 def new(kind: str, entity_id: str, project: Path, no_input: bool) -> None:
     """Write a new file of one kind, with placeholders for what the advisor must choose."""
+    from .inputs import write_file
     from .kinds import BY_NAME
     from .loader import id_problem
     from .model import reserved_problem
+    from .oserrors import reason
     from .project import NotAProject, load_project
     from .scaffold import Answers, template
 
@@ -369,8 +371,11 @@ def new(kind: str, entity_id: str, project: Path, no_input: bool) -> None:
     if not no_input and _interactive():
         answers = _ask(kind, loaded)
     target = folder / f"{entity_id}.yml"
-    folder.mkdir(exist_ok=True)
-    target.write_text(template(kind, loaded, answers), encoding="utf-8")
+    try:
+        folder.mkdir(exist_ok=True)
+        write_file(target, template(kind, loaded, answers))
+    except OSError as error:
+        usage_error(f"kan {target} niet schrijven: {reason(error)}")
     click.echo(f"{target} geschreven; vul de waarden met INVULLEN in en draai speelveld check")
 
 
