@@ -16,6 +16,7 @@ import errno
 import os
 import re
 import stat
+import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -425,7 +426,9 @@ def id_problem(stem: str) -> str:
     if len(stem) > MAX_ID_LENGTH:
         return f"de bestandsnaam is {len(stem)} tekens; een id is hoogstens {MAX_ID_LENGTH} tekens"
     if not _SLUG.match(stem):
-        suggestion = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
+        # Accents dropped rather than the letter: café suggests cafe, not caf.
+        plain = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode("ascii")
+        suggestion = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
         hint = f"; bijvoorbeeld '{suggestion}'" if suggestion else ""
         return f"'{stem}' is geen geldige id: gebruik kleine letters, cijfers en koppeltekens{hint}"
     return ""
