@@ -211,6 +211,19 @@ def test_a_hand_written_page_wins_over_a_generated_one_in_zensical(project: Path
     )
 
 
+def test_a_page_at_the_address_of_a_generated_one_is_left_out_of_zensical_with_a_warning(
+    project: Path, tmp_path: Path
+) -> None:
+    (project / "docs" / "rapport").mkdir()
+    (project / "docs" / "rapport" / "index.md").write_text("# Eigen rapport\n", "utf-8")
+    out = tmp_path / "zensical"
+    result = CliRunner().invoke(main, ["render", str(project), "--out", str(out), "--zensical"])
+    assert result.exit_code == 0, result.output
+    assert "waarschuwing: docs/rapport/index.md heeft hetzelfde adres (rapport/)" in result.output
+    assert (out / "docs" / "rapport.md").is_file()
+    assert not (out / "docs" / "rapport" / "index.md").exists()
+
+
 def test_zensical_needs_its_folder_outside_the_hand_written_pages(project: Path) -> None:
     result = run("speelveld", ("render", "--out", "docs/zensical", "--zensical"), project)
     assert result.returncode == 2

@@ -67,10 +67,12 @@ def render(project: Path, out: Path, internal: bool, title: str | None, zensical
     from .site import (
         InvalidProject,
         assets,
+        displaced,
         hand_written,
         internal_requested,
         navigation,
         publication,
+        same_address,
     )
 
     source = read_source(project)
@@ -99,6 +101,9 @@ def render(project: Path, out: Path, internal: bool, title: str | None, zensical
     if zensical:
         written = hand_written(source.docs_dir)
         hidden = frozenset(p.path for p in written if p.internal and not report.internal)
+        for path, generated in displaced(written, pages).items():
+            click.echo(f"speelveld: waarschuwing: {same_address(path, generated)}", err=True)
+            hidden |= {path}
         menu = navigation(
             [p for p in written if p.path not in hidden],
             changes=report.project.config.compare_with is not None,

@@ -40,9 +40,9 @@ from .site import (
     CHANGES,
     FAIL_ON,
     SECTIONS,
-    HandWritten,
     InvalidProject,
     assets,
+    displaced,
     hand_written,
     input_errors,
     internal_requested,
@@ -51,6 +51,7 @@ from .site import (
     policy_findings,
     publication,
     refuse_on,
+    same_address,
 )
 from .staging import PublishError, Staging, WarningCounter, real_site
 
@@ -198,7 +199,7 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
             except PublishError as problem:
                 raise PluginError(f"speelveld: {problem}") from None
         written = hand_written(Path(config.docs_dir))
-        self.displaced = displaced(config, written, self.pages)
+        self.displaced = displaced(written, self.pages, config.use_directory_urls)
         self.hidden = frozenset(p.path for p in written if p.internal and not self.internal)
         self.hidden |= frozenset(self.displaced)
         if config.nav is None:
@@ -251,7 +252,7 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
         if self.broken is not None:
             return self._error_files(files, config, self.broken)
         for path, generated in self.displaced.items():
-            log.warning("speelveld: %s", same_address(path, generated, config))
+            log.warning("speelveld: %s", same_address(path, generated, config.use_directory_urls))
         for path in self.hidden:
             page = files.get_file_from_path(path)
             if page is not None:
@@ -333,38 +334,6 @@ def escape_text_settings(config: MkDocsConfig) -> None:
 def _docs(file: File) -> str:
     """A hand-written file as the advisor knows it: its path in the docs folder."""
     return f"docs/{file.src_uri}" if file.src_dir else file.src_uri
-
-
-def address(config: MkDocsConfig, path: str) -> str:
-    """Where the page at ``path`` in the docs folder is published, as MkDocs places it."""
-    return File(path, None, config.site_dir, config.use_directory_urls).dest_uri
-
-
-def displaced(
-    config: MkDocsConfig, written: list[HandWritten], pages: dict[str, str]
-) -> dict[str, str]:
-    """The hand-written pages that another path's generated page would publish over.
-
-    A hand-written page at the very path of a generated one replaces it on purpose; one
-    at another path with the same address (``rapport/index.md`` beside ``rapport.md``)
-    would leave the site with two pages for one address, so it is left out and reported.
-    """
-    generated = {address(config, path): path for path in pages}
-    return {
-        page.path: generated[place]
-        for page in written
-        if (place := address(config, page.path)) in generated and generated[place] != page.path
-    }
-
-
-def same_address(written: str, generated: str, config: MkDocsConfig) -> str:
-    """Why a hand-written page at the address of a generated one is reported."""
-    url = File(generated, None, config.site_dir, config.use_directory_urls).url or "/"
-    return (
-        f"docs/{written} heeft hetzelfde adres ({url}) als de gegenereerde pagina {generated} "
-        f"en wordt niet gepubliceerd. Noem het bestand docs/{generated} om die pagina bewust "
-        "te vervangen, of geef het een ander pad"
-    )
 
 
 def in_asset_folder(written: str) -> str:
