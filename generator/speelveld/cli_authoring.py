@@ -65,10 +65,12 @@ def render(project: Path, out: Path, internal: bool, title: str | None, zensical
     from .provenance import data_version
     from .render.pages import SiteOptions
     from .site import (
+        ASSET_FOLDER,
         InvalidProject,
         assets,
         displaced,
         hand_written,
+        in_asset_folder,
         internal_requested,
         navigation,
         publication,
@@ -104,6 +106,11 @@ def render(project: Path, out: Path, internal: bool, title: str | None, zensical
         for path, generated in displaced(written, pages).items():
             click.echo(f"speelveld: waarschuwing: {same_address(path, generated)}", err=True)
             hidden |= {path}
+        for path in source.hand_written():
+            if path.startswith(f"{ASSET_FOLDER}/"):
+                written_path = f"{source.docs_dir.name}/{path}"
+                click.echo(f"speelveld: waarschuwing: {in_asset_folder(written_path)}", err=True)
+                hidden |= {path}
         menu = navigation(
             [p for p in written if p.path not in hidden],
             changes=report.project.config.compare_with is not None,

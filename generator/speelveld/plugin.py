@@ -44,6 +44,7 @@ from .site import (
     assets,
     displaced,
     hand_written,
+    in_asset_folder,
     input_errors,
     internal_requested,
     municipal_defaults,
@@ -334,15 +335,6 @@ def escape_text_settings(config: MkDocsConfig) -> None:
 def _docs(file: File) -> str:
     """A hand-written file as the advisor knows it: its path in the docs folder."""
     return f"docs/{file.src_uri}" if file.src_dir else file.src_uri
-
-
-def in_asset_folder(written: str) -> str:
-    """Why a hand-written file in the folder of the package's scripts is reported."""
-    return (
-        f"{written} staat in {ASSET_FOLDER}/, de map van de scripts en stijlen van Speelveld; "
-        "die map komt helemaal uit het pakket, dus dit bestand wordt niet gepubliceerd. "
-        "Zet eigen bestanden in een andere map, zoals assets/eigen/"
-    )
 
 
 def unreadable(error: OSError) -> str:

@@ -191,6 +191,15 @@ def same_address(written: str, generated: str, directory_urls: bool = True) -> s
     )
 
 
+def in_asset_folder(written: str) -> str:
+    """Why a hand-written file in the folder of the package's scripts is reported."""
+    return (
+        f"{written} staat in {ASSET_FOLDER}/, de map van de scripts en stijlen van Speelveld; "
+        "die map komt helemaal uit het pakket, dus dit bestand wordt niet gepubliceerd. "
+        "Zet eigen bestanden in een andere map, zoals assets/eigen/"
+    )
+
+
 def navigation(pages: list[HandWritten], *, changes: bool = True) -> list[NavItem]:
     """The sections for readers, then the hand-written pages grouped by folder and audience.
 
