@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/run.py            # 100, 1,000 and 10,000 measures
     .venv/bin/python benchmarks/run.py --sizes 100 1000 --runs 5
     .venv/bin/python benchmarks/run.py --sizes 1000 --runs 1   # quick, with the page weights
+    .venv/bin/python benchmarks/run.py --sizes 1000 --scale 0 --no-text
 
 For each size it generates a project (``speelveld demo-data``), then times, as separate
 processes and as the median of ``--runs`` runs: the floor (read and parse every YAML file
@@ -12,8 +13,13 @@ logs at debug level, the weight of its pages, and ``speelveld export xlsx`` and
 ``speelveld export pdf``. It weighs the pages of the built sites and of the repository's own
 (Amsterdam) site as a reader's browser loads them: the bytes that headless Chromium fetches
 from a local server, with an empty cache, until the network is idle (``--no-browser`` skips
-this), and times the what-if page's ``speelveld.evaluate`` there. It prints a table, the
-ratios and whether each target holds.
+this), and times the what-if page's ``speelveld.evaluate`` there. At ``--scale``
+measures (5,000) whose summaries are about 3 KB of Markdown each, it times ``check`` and ``mkdocs build`` once each, with their peak memory,
+the size of the site and of its search index. And it times what advisor text costs a build
+per megabyte: one description of a megabyte in one paragraph, and the worst a file can hold
+(``sources`` of the longest lines, full of Markdown), which says whether a file of
+``max_file_bytes`` can hold up a build. It prints a table, the ratios and whether each
+target holds.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ import functools
 import http.server
 import os
 import platform
+import random
 import re
 import shutil
 import statistics
@@ -37,8 +44,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
+import yaml
+
 import speelveld
 from speelveld.demo import generate, write
+from speelveld.ids import DEFAULT_MAX_FILE_BYTES
 
 HERE = Path(__file__).resolve().parent
 REPOSITORY = HERE.parent
@@ -60,7 +70,10 @@ def measured(command: list[str], runs: int, cwd: Path | None = None) -> tuple[fl
     )
 
 
-def timed(command: list[str], cwd: Path | None = None) -> tuple[float, float, str]:
+def timed(
+    command: list[str], cwd: Path | None = None, cpu: list[float] | None = None
+) -> tuple[float, float, str]:
+    """Wall seconds, peak memory (MB) and output of one run; its CPU seconds into ``cpu``."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     read, write_end = os.pipe()
     started = time.perf_counter()
@@ -77,16 +90,49 @@ def timed(command: list[str], cwd: Path | None = None) -> tuple[float, float, st
         output = stream.read()
     _, status, usage = os.wait4(pid, 0)
     seconds = time.perf_counter() - started
+    if cpu is not None:
+        cpu.append(usage.ru_utime + usage.ru_stime)
     if os.waitstatus_to_exitcode(status) not in (0, 1):
         raise SystemExit(f"{' '.join(command)} failed:\n{output[-2000:]}")
     return seconds, usage.ru_maxrss / 1024, output
 
 
-def project(folder: Path, measures: int, errors: bool) -> Path:
-    write(generate(measures, 4, seed=1, errors=errors), folder)
+def project(folder: Path, measures: int, errors: bool, summary_bytes: int = 0) -> Path:
+    """A synthetic project with a site; ``summary_bytes`` makes every summary that long."""
+    files = generate(measures, 4, seed=1, errors=errors)
+    if summary_bytes:
+        rng = random.Random(7)
+        for path, data in files.items():
+            if path.startswith("measures/"):
+                data["summary"] = long_summary(rng, summary_bytes)
+    write(files, folder)
     (folder / "docs").mkdir()
     (folder / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
     return folder
+
+
+#: Words for summaries of any length: Markdown as advisors write it, with emphasis and links.
+PHRASES = (
+    "De maatregel versterkt de samenwerking tussen partners",
+    "zodat signalen *eerder* worden opgepakt",
+    "zoals het [rapport](https://example.org/rapport) aanbeveelt",
+    "met aandacht voor **privacy** en de rol van de `meldcode`",
+    "en met een evaluatie na een jaar",
+    "wanneer de partners dat samen afspreken",
+)
+
+
+def long_summary(rng: random.Random, size: int) -> str:
+    """About ``size`` characters of Markdown in paragraphs of about 600."""
+    paragraphs, length = [], 0
+    while length < size:
+        sentence = ", ".join(rng.choice(PHRASES) for _ in range(4)) + "."
+        if not paragraphs or len(paragraphs[-1]) > 600:
+            paragraphs.append(sentence)
+        else:
+            paragraphs[-1] += " " + sentence
+        length += len(sentence) + 1
+    return "\n\n".join(paragraphs)
 
 
 def page_weight(site: Path, page: Path) -> tuple[int, int]:
@@ -113,6 +159,10 @@ def main() -> None:
     parser.add_argument(
         "--no-browser", action="store_true", help="do not weigh the pages in Chromium"
     )
+    parser.add_argument(
+        "--scale", type=int, default=SCALE, help="measures with long summaries; 0 skips"
+    )
+    parser.add_argument("--no-text", action="store_true", help="skip the cost of text per MB")
     options = parser.parse_args()
     largest_site = max((s for s in options.sizes if s <= BUILD_LIMIT), default=None)
     # Measure the tool as installed: with bytecode, as pip compiles a package it installs.
@@ -136,9 +186,14 @@ def main() -> None:
             for size in options.sizes:
                 if size <= BUILD_LIMIT:
                     weights[f"{size:,} measures"] = weigh(work / f"site-{size}-out")
+        extra: dict[str, float] = {}
+        if options.scale:
+            extra |= measure_scale(work, options.scale)
+        if not options.no_text:
+            extra |= measure_text(work, options.runs)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    sys.exit(report(rows, options.runs, weights))
+    sys.exit(report(rows, options.runs, weights, extra))
 
 
 # --- the weight of the pages in a browser ------------------------------------------------------
@@ -392,6 +447,79 @@ def evaluate_ms(site: Path) -> float:
     return float(done.stdout.split(" ms")[0])
 
 
+#: The size of the project whose build is measured with long summaries.
+SCALE = 5000
+#: How long those summaries are, in characters.
+SUMMARY_BYTES = 3000
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def measure_scale(work: Path, measures: int) -> dict[str, float]:
+    """``check`` and ``mkdocs build`` of a large project with long summaries, once each."""
+    data = project(work / f"scale-{measures}", measures, False, SUMMARY_BYTES)
+    output = str(work / "scale.json")
+    check = [str(BIN / "speelveld"), "check", str(data), "--format", "json", "--output", output]
+    checked, check_mb, _ = timed(check)
+    site = work / f"scale-{measures}-site"
+    cpu: list[float] = []
+    built, build_mb, _ = timed([str(BIN / "mkdocs"), "build", "-d", str(site)], data, cpu)
+    return {
+        "scale": measures,
+        "scale_data_mb": folder_size(data) / 1e6,
+        "scale_check": checked,
+        "scale_check_mb": check_mb,
+        "scale_build": built,
+        "scale_build_mb": build_mb,
+        "scale_build_cpu": cpu[0],
+        "scale_site_mb": folder_size(site) / 1e6,
+        "scale_index_mb": (site / "search" / "search_index.json").stat().st_size / 1e6,
+    }
+
+
+#: One sentence of advisor Markdown with emphasis, a link and code.
+SENTENCE = "Een zin met *nadruk* en een [link](https://example.org/pad) en `code` erbij. "
+#: Markdown at its most expensive for the site engine: a line of syntax, as long as allowed.
+WORST_LINE = ("*a* _b_ `c` [d](https://e.f) <g> &h; {i} \\j ![k](l) " * 40)[:1000]
+
+
+def measure_text(work: Path, runs: int) -> dict[str, float]:
+    """Seconds of build per megabyte of advisor text: a description in one paragraph, and
+    a file of the longest lines a page shows in a list, each line full of Markdown."""
+    base = project(work / "text", 20, errors=False)
+    plain = median_build(base, runs)
+    domain = sorted((base / "domains").glob("*.yml"))[0]
+    original = domain.read_text("utf-8")
+    described = yaml.safe_load(original)
+    described["description"] = SENTENCE * (1_000_000 // len(SENTENCE))
+    domain.write_text(yaml.safe_dump(described, allow_unicode=True, width=10**7), "utf-8")
+    description_mb = domain.stat().st_size / 1e6
+    description = median_build(base, runs)
+    domain.write_text(original, "utf-8")
+    measure = sorted((base / "measures").glob("*.yml"))[0]
+    listed = yaml.safe_load(measure.read_text("utf-8"))
+    listed["sources"] = [WORST_LINE] * (1_000_000 // len(WORST_LINE))
+    measure.write_text(yaml.safe_dump(listed, allow_unicode=True, width=10**7), "utf-8")
+    worst_mb = measure.stat().st_size / 1e6
+    worst = median_build(base, runs)
+    return {
+        "text_plain": plain,
+        "text_description": (description - plain) / description_mb,
+        "text_worst": (worst - plain) / worst_mb,
+        "text_worst_file": worst - plain,
+        "text_worst_mb": worst_mb,
+        "max_file_mb": DEFAULT_MAX_FILE_BYTES / 1e6,
+    }
+
+
+def median_build(source: Path, runs: int) -> float:
+    site = source.with_name(f"{source.name}-site")
+    command = [str(BIN / "mkdocs"), "build", "-d", str(site)]
+    return statistics.median(timed(command, source)[0] for _ in range(runs))
+
+
 def measure_rebuild(source: Path) -> dict[str, float]:
     """Two builds as serve makes them, without and (on a copy in git) with ``compare_with``."""
     plain = _rebuilds(source)
@@ -457,6 +585,43 @@ def table(rows: dict[int, dict[str, float]]) -> list[str]:
             cells += ["-", "-", "-"]
         lines.append(" | ".join(cells))
     return lines
+
+
+#: Targets at --scale measures with long summaries, set from the measurement on 2 shared
+#: cores (reference/prestaties.md): a build of 149-164 s of CPU (154-208 s on the clock),
+#: peaks of 754 and 199 MB, a site of 237 MB with a search index of 41.4 MB, a check of
+#: 3.2-3.5 s. The build is held to its CPU time, which a busy machine disturbs far less
+#: than the time on the clock.
+SCALE_TARGETS = (
+    ("scale_build_cpu", "CPU seconds of mkdocs build at {n:,} measures with long summaries", 200),
+    ("scale_build_mb", "peak memory of that build (MB)", 850),
+    ("scale_check", "check at {n:,} measures with long summaries (s)", 6),
+    ("scale_check_mb", "peak memory of that check (MB)", 250),
+    ("scale_site_mb", "size of that site (MB)", 260),
+    ("scale_index_mb", "size of its search index (MB)", 45),
+)
+
+
+def extra_targets(extra: dict[str, float]) -> list[tuple[str, float, float]]:
+    """The targets of the large project and of advisor text, where measured."""
+    found = []
+    if "scale" in extra and extra["scale"] == SCALE:
+        found += [(name.format(n=SCALE), extra[key], limit) for key, name, limit in SCALE_TARGETS]
+    if "text_description" in extra:
+        found.append(
+            ("build seconds per MB of a description in one paragraph", extra["text_description"], 5)
+        )
+        found.append(
+            ("build seconds per MB of the costliest text a file can hold", extra["text_worst"], 25)
+        )
+        found.append(
+            (
+                "build seconds of a file of max_file_bytes at that cost",
+                extra["text_worst"] * extra["max_file_mb"],
+                30,
+            )
+        )
+    return found
 
 
 def targets(rows: dict[int, dict[str, float]]) -> list[tuple[str, float, float]]:
@@ -559,7 +724,10 @@ def weight_table(pages: dict[str, Weight]) -> list[str]:
 
 
 def report(
-    rows: dict[int, dict[str, float]], runs: int, weights: dict[str, dict[str, Weight]]
+    rows: dict[int, dict[str, float]],
+    runs: int,
+    weights: dict[str, dict[str, Weight]],
+    extra: dict[str, float],
 ) -> int:
     print(f"Machine: {machine()}; medians of {runs} runs of whole processes\n")
     print("\n".join(table(rows)))
@@ -569,6 +737,25 @@ def report(
             "server, empty cache, until the network is idle):\n"
         )
         print("\n".join(weight_table(pages)))
+    if "scale" in extra:
+        print(
+            f"\nAt {extra['scale']:,.0f} measures with summaries of about {SUMMARY_BYTES:,} "
+            f"characters ({extra['scale_data_mb']:.1f} MB of YAML), one run each: check "
+            f"{extra['scale_check']:.1f} s (peak {extra['scale_check_mb']:.0f} MB), mkdocs "
+            f"build {extra['scale_build']:.1f} s ({extra['scale_build_cpu']:.1f} s of CPU, peak "
+            f"{extra['scale_build_mb']:.0f} MB); the "
+            f"site is {extra['scale_site_mb']:.1f} MB, its search index "
+            f"{extra['scale_index_mb']:.1f} MB"
+        )
+    if "text_description" in extra:
+        print(
+            f"\nAdvisor text, beside a build of {extra['text_plain']:.2f} s: a description "
+            f"in one paragraph costs {extra['text_description']:.2f} s per MB; the costliest "
+            f"text a file can hold (lines of {len(WORST_LINE):,} characters full of Markdown) "
+            f"{extra['text_worst']:.2f} s per MB, {extra['text_worst_file']:.1f} s for the "
+            f"file of {extra['text_worst_mb']:.2f} MB; max_file_bytes is "
+            f"{extra['max_file_mb']:.2f} MB"
+        )
     for size, row in rows.items():
         if "xlsx" in row:
             print(
@@ -593,7 +780,7 @@ def report(
             )
     print()
     failed = 0
-    for name, value, limit in targets(rows) + weight_targets(weights):
+    for name, value, limit in [*targets(rows), *weight_targets(weights), *extra_targets(extra)]:
         failed += value > limit
         print(f"{'PASS' if value <= limit else 'FAIL'}  {name}: {value:.2f} (at most {limit:g})")
     return 1 if failed else 0

@@ -9,14 +9,22 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
+import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
+import zoneinfo
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from speelveld.cli import main
 from speelveld.pipeline import check
 from speelveld.render.pages import SiteOptions, render_pages
+
+from .conftest import CASES, Case
 
 CODE = "unmitigated-side-effect"
 
@@ -76,11 +84,22 @@ def test_junit_skips_the_case_with_the_reason(project_from) -> None:
 def test_text_and_github_show_who_accepted_it(project_from) -> None:
     project = project_from("accepted/measure")
     _, text = run(project)
-    assert "(bewust aanvaard door wethouder-zorg op 15-01-2026)" in text
+    assert "(bewust aanvaard door Wethouder Zorg op 15-01-2026)" in text
     assert "0 fouten, 0 waarschuwingen, 0 meldingen, 1 bewust aanvaard" in text
     _, github = run(project, "--format", "github")
     assert github.startswith("::notice ")
     assert "(bewust aanvaard)" in github
+
+
+def test_an_acceptance_names_who_decided_alike_whether_in_force_or_expired(
+    tmp_path: Path,
+) -> None:
+    said = []
+    for name in ("measure", "expired"):
+        project = Case.read(CASES / "accepted" / name).build(tmp_path / name)
+        _, text = run(project)
+        said.append(re.search(r"aanvaard door (.+?) op \d\d-\d\d-\d{4}", text))
+    assert [m.group(1) if m else None for m in said] == ["Wethouder Zorg"] * 2
 
 
 def test_a_portfolio_finding_accepted_in_speelveld_yml(project_from) -> None:
@@ -102,3 +121,75 @@ def test_the_rapport_lists_it_under_bewust_aanvaard(project_from) -> None:
     assert "gezondheid gaat voor" in section
     home = render_pages(report, SiteOptions())["index.md"]
     assert "Bewust aanvaard: 1 punt." in home
+
+
+def _verdict(project: Path, machine_zone: str) -> bool:
+    """Whether ``speelveld check`` on a machine in ``machine_zone`` finds the decision in force."""
+    result = subprocess.run(
+        [sys.executable, "-m", "speelveld", "check", str(project), "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "TZ": machine_zone},
+    )
+    (finding,) = json.loads(result.stdout)["findings"]
+    assert finding["code"] == CODE, result.stdout
+    return finding["accepted"] is not None
+
+
+def _date_in(zone: str) -> datetime.date:
+    return datetime.datetime.now(zoneinfo.ZoneInfo(zone)).date()
+
+
+#: Machines at either end of the day: whatever the hour, their dates differ.
+WEST, EAST = "Etc/GMT+12", "Etc/GMT-14"
+
+
+def _until(project: Path, until: datetime.date) -> None:
+    """The case's decision, taken and holding until ``until``."""
+    case = CASES / "accepted" / "measure" / "measures" / "testservice.yml"
+    text = case.read_text("utf-8").replace("date: 2026-01-15", f"date: {until.isoformat()}")
+    (project / "measures" / "testservice.yml").write_text(
+        text + f"  until: {until.isoformat()}\n", "utf-8"
+    )
+
+
+def test_expiry_is_decided_in_the_project_time_zone_on_every_machine(project_from) -> None:
+    """A decision that holds until the date it is now at the west end of the day: a machine
+    there would find it in force, one at the east end expired. Both decide as Amsterdam."""
+    project = project_from("accepted/measure")
+    for _ in range(3):  # again if a date changed between the runs
+        west = _date_in(WEST)
+        _until(project, west)
+        verdicts = {zone: _verdict(project, zone) for zone in (WEST, EAST)}
+        amsterdam = _date_in("Europe/Amsterdam")
+        if _date_in(WEST) == west and _date_in("Europe/Amsterdam") == amsterdam:
+            break
+    assert verdicts == dict.fromkeys((WEST, EAST), west >= amsterdam)
+
+
+@pytest.mark.parametrize(("zone", "in_force"), [(WEST, True), (EAST, False)])
+def test_the_project_may_name_its_own_time_zone(project_from, zone: str, in_force: bool) -> None:
+    project = project_from("accepted/measure")
+    (project / "speelveld.yml").write_text(f"timezone: {zone}\n", "utf-8")
+    for _ in range(3):
+        west = _date_in(WEST)
+        _until(project, west)
+        found = _verdict(project, "Europe/Amsterdam")
+        if _date_in(WEST) == west:
+            break
+    assert found is in_force
+
+
+def test_dates_print_with_every_digit_of_the_year(project_from) -> None:
+    project = project_from("accepted/measure")
+    file = project / "measures" / "testservice.yml"
+    text = file.read_text("utf-8").replace("date: 2026-01-15", "date: 0202-03-05")
+    file.write_text(text + "  until: 0999-12-31\n", "utf-8")
+    _, output = run(project)
+    assert "(aanvaard door Wethouder Zorg op 05-03-0202 tot 31-12-0999;" in output
+    file.write_text(text, "utf-8")
+    _, output = run(project)
+    assert "(bewust aanvaard door Wethouder Zorg op 05-03-0202)" in output
+    report = check(project, today=datetime.date(2026, 6, 1))
+    assert "op 05-03-0202:" in render_pages(report, SiteOptions())["rapport.md"]

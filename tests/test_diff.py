@@ -272,3 +272,49 @@ def test_the_changes_page_lists_waiting_findings_apart_and_names_fields_in_dutch
     assert re.search(r"Cameratoezicht op pleinen\]\([^)]*\): stand\n", page), page
     body = page.split("---\n", 2)[2]  # after the front matter, which is YAML of the page
     assert _keys_in(body) == []
+
+
+#: A scenario that adopts nothing: the policy in force alone, with its findings.
+SCENARIO = "title: Niets nieuws\ndescription: Alleen het geldende beleid.\n"
+
+
+@pytest.fixture
+def one_sided(tmp_path: Path) -> tuple[Path, Path]:
+    """Two versions as folders; only the second has the scenario ``niets-nieuws``."""
+    before, after = tmp_path / "voor", tmp_path / "na"
+    shutil.copytree(BASE, before)
+    shutil.copytree(BASE, after)
+    (after / "scenarios").mkdir()
+    (after / "scenarios" / "niets-nieuws.yml").write_text(SCENARIO, encoding="utf-8")
+    findings = check(after).portfolios["niets-nieuws"].findings
+    assert [f for f in findings if f.counts], "the scenario must have findings to leave out"
+    return before, after
+
+
+@pytest.mark.parametrize("portfolio", ["niets-nieuws", "all"])
+@pytest.mark.parametrize("order", ["added", "removed"])
+def test_a_scenario_on_one_side_only_is_named_and_compared_with_nothing(
+    one_sided: tuple[Path, Path], portfolio: str, order: str
+) -> None:
+    before, after = one_sided if order == "added" else reversed(one_sided)
+    for format_ in ("text", "markdown"):
+        status, output = diff(
+            str(before), str(after), "--portfolio", portfolio, "--format", format_
+        )
+        assert status == 0, output
+        absent, only = one_sided
+        assert (
+            f"Let op: het scenario 'niets-nieuws' bestaat alleen in {only}, niet in {absent}; "
+            "voor dit scenario is niets vergeleken."
+        ) in output
+        assert "[niets-nieuws]" not in output
+        assert "0 nieuwe en 0 opgeloste bevindingen" in output
+
+
+def test_a_scenario_on_both_sides_is_compared_without_a_note(
+    one_sided: tuple[Path, Path],
+) -> None:
+    _, after = one_sided
+    status, output = diff(str(after), str(after), "--portfolio", "niets-nieuws")
+    assert status == 0
+    assert "Let op" not in output

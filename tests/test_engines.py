@@ -212,6 +212,26 @@ def test_a_hand_written_page_wins_over_a_generated_one_in_zensical(project: Path
     )
 
 
+def test_a_page_at_a_generated_address_or_in_the_scripts_is_left_out_of_zensical(
+    project: Path, tmp_path: Path
+) -> None:
+    (project / "docs" / "rapport").mkdir()
+    (project / "docs" / "rapport" / "index.md").write_text("# Eigen rapport\n", "utf-8")
+    scripts = project / "docs" / "assets" / "speelveld"
+    scripts.mkdir(parents=True)
+    (scripts / "speelveld.js").write_text("window.eigen = 1;\n", "utf-8")
+    out = tmp_path / "zensical"
+    result = CliRunner().invoke(main, ["render", str(project), "--out", str(out), "--zensical"])
+    assert result.exit_code == 0, result.output
+    assert "waarschuwing: docs/rapport/index.md heeft hetzelfde adres (rapport/)" in result.output
+    assert "waarschuwing: docs/assets/speelveld/speelveld.js staat in assets/speelveld/" in (
+        result.output
+    )
+    assert (out / "docs" / "rapport.md").is_file()
+    assert not (out / "docs" / "rapport" / "index.md").exists()
+    assert "window.eigen" not in (out / "docs/assets/speelveld/speelveld.js").read_text("utf-8")
+
+
 def test_zensical_needs_its_folder_outside_the_hand_written_pages(project: Path) -> None:
     result = run("speelveld", ("render", "--out", "docs/zensical", "--zensical"), project)
     assert result.returncode == 2

@@ -18,6 +18,8 @@ import os
 import re
 import shutil
 import signal
+import socket
+import stat
 import subprocess
 import sys
 import tempfile
@@ -513,6 +515,64 @@ def test_a_configuration_that_is_no_file_is_an_error(
     assert result.returncode == 1
     assert f"speelveld.yml:1:1: fout yaml-syntax speelveld.yml is {kind}" in result.stdout
     no_traceback(result.stdout, result.stderr)
+
+
+def _device(path: Path) -> None:
+    """A character device like /dev/null; only a privileged user may make one."""
+    try:
+        os.mknod(path, stat.S_IFCHR | 0o600, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("only root can make a device file here")
+
+
+def _socket(path: Path) -> None:
+    with socket.socket(socket.AF_UNIX) as listening:
+        listening.bind(str(path))
+
+
+def _loop(path: Path) -> None:
+    path.with_name("kring.yml").symlink_to(path.name)
+    path.symlink_to("kring.yml")
+
+
+#: Every kind of entry that is neither a file nor a folder, and the words that name it.
+SPECIAL = {
+    "fifo": (os.mkfifo, ["dit is een named pipe (FIFO)"]),
+    "socket": (_socket, ["dit is een socket"]),
+    "device": (_device, ["dit is een apparaat"]),
+    "dangling-link": (
+        lambda p: p.symlink_to("weg.yml"),
+        ["dit is een symbolische link naar 'weg.yml', dat niet bestaat"],
+    ),
+    "link-loop": (_loop, ["naar zichzelf wijst (een kring)"] * 2),
+}
+
+
+@pytest.mark.parametrize("special", list(SPECIAL))
+@pytest.mark.parametrize("name", ["extra.yml", "extra"])
+def test_an_entry_that_is_no_file_is_one_error_that_names_it(
+    project: Path, special: str, name: str
+) -> None:
+    make, words = SPECIAL[special]
+    make(project / "measures" / name)
+    result = subprocess.run(
+        [sys.executable, "-m", "speelveld", "check", str(project), "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=60,  # a FIFO is never opened to wait for a writer
+        check=False,
+    )
+    no_traceback(result.stdout, result.stderr)
+    assert result.returncode == 1
+    findings = json.loads(result.stdout)["findings"]
+    about = [f for f in findings if f["path"].startswith("measures/")]
+    assert [(f["code"], f["severity"], f["line"], f["column"]) for f in about] == [
+        ("yaml-syntax", "error", 1, 1)
+    ] * len(words)
+    for finding, said in zip(about, words, strict=True):
+        assert said in finding["message"]
+        assert "geen gewoon bestand" in finding["message"]
+        assert "rechten" not in finding["message"]
 
 
 def test_a_folder_that_vanishes_while_read_is_a_finding(project: Path, monkeypatch) -> None:

@@ -196,6 +196,65 @@ def test_six_domains_from_options(tmp_path: Path) -> None:
     )
 
 
+#: Ids that YAML 1.1 reads as something other than text when they are not quoted.
+AMBIGUOUS_IDS = ("no", "on", "off", "yes", "true", "null", "404", "010", "0x1f", "2024-01-01")
+
+
+@pytest.fixture(scope="module")
+def ambiguous(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project begun with a domain for every id YAML would misread, and a new file of
+    every kind."""
+    project = tmp_path_factory.mktemp("ambiguous") / "proj"
+    options = [f"--domain={key}=Domein {key}" for key in AMBIGUOUS_IDS]
+    status, output = run("init", str(project), "--no-input", *options)
+    assert status == 0, output
+    for kind, entity_id in (("measure", "true"), ("stakeholder", "no"), ("scenario", "010")):
+        status, output = run("new", kind, entity_id, "--project", str(project), "--no-input")
+        assert status == 0, output
+    return project
+
+
+def test_ids_yaml_would_misread_are_written_as_text(ambiguous: Path) -> None:
+    for path in (f"measures/{EXAMPLE_MEASURE}.yml", "measures/true.yml"):
+        measure = yaml.safe_load((ambiguous / path).read_text("utf-8"))
+        assert list(measure["effects"]) == list(AMBIGUOUS_IDS), path
+    for path in (f"stakeholders/{OWNER}.yml", f"instruments/{INSTRUMENT}.yml"):
+        member = yaml.safe_load((ambiguous / path).read_text("utf-8"))
+        assert member["domains"] == list(AMBIGUOUS_IDS), path
+
+
+def test_a_project_with_ids_yaml_would_misread_checks_clean_and_builds(
+    ambiguous: Path, tmp_path: Path
+) -> None:
+    project = tmp_path / "proj"
+    shutil.copytree(ambiguous, project)
+    for new in ("measures/true.yml", "stakeholders/no.yml", "scenarios/010.yml"):
+        (project / new).unlink()  # their placeholders are for the advisor to fill in
+    assert errors(project) == []
+    site = tmp_path / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stderr
+    for key in AMBIGUOUS_IDS:
+        assert f"Domein {key}" in (site / f"domeinen/{key}/index.html").read_text("utf-8")
+
+
+def test_the_new_files_report_only_their_placeholders(ambiguous: Path) -> None:
+    found = check(ambiguous).findings
+    new = ("measures/true.yml", "stakeholders/no.yml", "scenarios/010.yml")
+    about_new = [f for f in found if f.path in new and f.severity is Severity.ERROR]
+    assert about_new
+    assert {f.code for f in about_new} == {"placeholder"}
+
+
+@pytest.mark.parametrize("reserved", ["plan", "all", "in-force"])
+def test_new_refuses_the_name_of_a_fixed_portfolio(started: Path, reserved: str) -> None:
+    before = snapshot(started)
+    status, output = run("new", "scenario", reserved, "--project", str(started), "--no-input")
+    assert status == 2
+    assert "vaste portefeuille" in output
+    assert snapshot(started) == before
+
+
 def test_in_a_terminal_it_asks_for_title_and_domains(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

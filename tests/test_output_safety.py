@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import unquote
 
+import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -24,6 +25,7 @@ from speelveld.codes import INPUT_CODES
 from speelveld.findings import Finding, Severity
 from speelveld.formats import Output, renderer
 from speelveld.formats.base import visible
+from speelveld.render import text
 from speelveld.rules import REGISTRY
 
 from . import strategies as s
@@ -205,3 +207,71 @@ def test_json_escapes_control_characters(tmp_path: Path) -> None:
     rendered = _check(_project(tmp_path), "json")
     assert not hidden(rendered.replace("\n", ""))
     assert "\\u001b" in rendered
+
+
+# --- Control characters in the data: refused where typed, and never on a page ----------------
+
+#: Every control character a reader cannot see: C0 but tab and line breaks, DEL and C1.
+CONTROLS = "".join(chr(c) for c in [*range(0x20), *range(0x7F, 0xA0)] if chr(c) not in "\t\n\r")
+
+
+def _with_name(tmp_path: Path, name: str) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(BASE, root)
+    partner = root / "stakeholders" / "politie.yml"
+    text = partner.read_text("utf-8")
+    partner.write_text(re.sub(r"(?m)^name: .*$", lambda _: f"name: {name}", text), "utf-8")
+    return root
+
+
+@pytest.mark.parametrize(
+    ("escape", "said"), [("\\0", "U+0000 (NUL)"), ("\\e", "U+001B (ESC)"), ("\\x85", "U+0085")]
+)
+def test_a_control_character_in_a_text_is_an_error_where_it_is_typed(
+    tmp_path: Path, escape: str, said: str
+) -> None:
+    root = _with_name(tmp_path, f'"Politie {escape}[31m"')
+    report = json.loads(_check(root, "json"))
+    [finding] = [f for f in report["findings"] if f["path"] == "stakeholders/politie.yml"]
+    assert (finding["code"], finding["severity"], finding["line"], finding["column"]) == (
+        "schema",
+        "error",
+        1,
+        7,
+    )
+    assert f"het stuurteken {said}" in finding["message"]
+    assert not hidden(finding["message"])
+
+
+def test_a_control_character_in_a_key_is_an_error_at_the_key(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    report = json.loads(_check(root, "json"))
+    at_key = [
+        f
+        for f in report["findings"]
+        if f["path"] == "measures/testservice.yml" and "stuurteken" in f["message"]
+    ]
+    assert [(f["code"], f["message"].split(",")[0]) for f in at_key] == [
+        ("schema", "de sleutel bevat het stuurteken U+001B (ESC)")
+    ]
+
+
+def test_no_control_character_reaches_a_page(tmp_path: Path) -> None:
+    """Were the error ignored, the pages still hold no control character: not in a
+    title, a heading, a text, a table, a chart's JSON or a script's data."""
+    from speelveld.pipeline import check
+    from speelveld.render.pages import SiteOptions, render_pages
+    from speelveld.render.text import Blocks
+
+    root = _with_name(tmp_path, json.dumps(f"Politie {CONTROLS} eind"))
+    report = check(root)
+    assert any(f.code == "schema" for f in report.findings)
+    assert CONTROLS in report.project.stakeholders["politie"].name
+    pages = render_pages(report, SiteOptions())
+    for path, page in pages.items():
+        assert not [c for c in page if c in CONTROLS], path
+    assert "Politie \ufffd" in pages["partners/politie.md"]
+    for helper in (Blocks().block, text.markdown, text.inline, text.plain, text.label):
+        assert not [c for c in helper(f"a {CONTROLS} b") if c in CONTROLS], helper
+    assert not [c for c in text.front_matter(CONTROLS) if c in CONTROLS]
+    assert not [c for c in text.script_json({"x": CONTROLS}) if c in CONTROLS]

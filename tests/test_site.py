@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -227,6 +229,64 @@ def test_a_hand_written_page_wins(project: Path, tmp_path: Path) -> None:
     assert (site / "colofon/index.html").is_file()
 
 
+def test_a_page_at_the_address_of_a_generated_one_is_reported_never_lost(
+    project: Path, tmp_path: Path
+) -> None:
+    """``docs/rapport/index.md`` is published at rapport/, where the Rapport is: the build
+    says so (a strict build stops), and the site and its search index hold one page there."""
+    site = tmp_path / "site"
+    assert build(project, site).returncode == 0
+    before = fingerprint(site)
+    (project / "docs" / "rapport").mkdir()
+    (project / "docs" / "rapport" / "index.md").write_text("# Eigen rapport\n\nHand.\n", "utf-8")
+    strict = build(project, site)
+    assert strict.returncode == 1
+    said = "docs/rapport/index.md heeft hetzelfde adres (rapport/) als de gegenereerde pagina"
+    assert said in strict.stderr
+    assert fingerprint(site) == before
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"WARNING -  speelveld: {said}" in result.stderr
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    at_rapport = [d["title"] for d in index["docs"] if d["location"] == "rapport/"]
+    assert at_rapport == ["Rapport"]
+    assert "Eigen rapport" not in site_text(site)
+
+
+def test_a_file_in_the_folder_of_the_scripts_is_reported_and_the_script_kept(
+    project: Path, tmp_path: Path
+) -> None:
+    from speelveld.site import assets
+
+    mine = project / "docs" / "assets" / "speelveld"
+    mine.mkdir(parents=True)
+    (mine / "speelveld.js").write_text("window.eigen = 1;\n", "utf-8")
+    site = tmp_path / "site"
+    strict = build(project, site)
+    assert strict.returncode == 1
+    assert "docs/assets/speelveld/speelveld.js staat in assets/speelveld/" in strict.stderr
+    assert not site.exists()
+    result = subprocess.run(
+        [sys.executable, "-W", "default", "-m", "mkdocs", "build", "-d", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Warning" not in result.stderr  # no DeprecationWarning of a replaced file
+    [script] = [a for a in assets() if a.path.endswith("/speelveld.js")]
+    assert (site / "assets/speelveld/speelveld.js").read_bytes() == script.source.read_bytes()
+
+
 def test_input_errors_stop_the_build_and_keep_the_old_site(project: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
     assert build(project, site).returncode == 0
@@ -277,6 +337,43 @@ def test_hostile_text_stays_text(project: Path, tmp_path: Path) -> None:
     assert not re.search(r"<[a-zA-Z][^<>]*\son[a-z]+\s*=", page)
     scripts = re.findall(r"<script[^>]*>(.*?)</script>", page, flags=re.S)
     assert not any("window.pwned" in s for s in scripts)
+
+
+#: One sentence of advisor Markdown with emphasis, a link and code, about 80 characters.
+SENTENCE = "Een zin met *nadruk* en een [link](https://example.org/pad) en `code` erbij. "
+
+
+def test_a_description_of_a_megabyte_in_one_paragraph_builds(project: Path, tmp_path: Path) -> None:
+    """A megabyte in one paragraph: Python-Markdown would take many minutes over it."""
+    count = 1_000_000 // len(SENTENCE)
+    domain = project / "domains" / "economie.yml"
+    data = yaml.safe_load(domain.read_text("utf-8"))
+    data["description"] = SENTENCE * count + "Tot slot."
+    domain.write_text(yaml.safe_dump(data, allow_unicode=True, width=10**7), "utf-8")
+    assert 1_000_000 <= domain.stat().st_size < 1_048_576  # under the default max_file_bytes
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        timeout=30,
+    )
+    assert result.returncode == 0, result.stderr
+    page = (site / "domeinen/economie/index.html").read_text("utf-8")
+    [body] = re.findall(r'<div class="speelveld-tekst"><p>(.*?)</p></div>', page, flags=re.S)
+    assert body.count("<em>nadruk</em>") == count
+    assert body.count('<a href="https://example.org/pad">link</a>') == count
+    assert body.count("<code>code</code>") == count
+    assert body.endswith("Tot slot.")
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    assert any(
+        "Tot slot." in d["text"]
+        for d in index["docs"]
+        if d["location"].startswith("domeinen/economie/")
+    )
 
 
 def test_render_writes_the_pages_the_plugin_builds(tmp_path: Path) -> None:

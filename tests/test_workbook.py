@@ -232,7 +232,7 @@ def test_export_refuses_to_overwrite_a_file_of_the_project(tmp_path: Path) -> No
     before = target.read_bytes()
     status, _, output = invoke("export", "xlsx", "--project", str(project), "--out", str(target))
     assert status == 2
-    assert "bestand van het project" in output
+    assert "een bestand dat het project leest" in output
     assert target.read_bytes() == before
 
 

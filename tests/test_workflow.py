@@ -51,7 +51,7 @@ def test_a_new_measure_gets_only_placeholder_findings(project: Path) -> None:
     text = (project / "measures/nachtloket.yml").read_text("utf-8")
     assert text.startswith("# yaml-language-server: $schema=../schemas/measure.schema.json\n")
     for domain in ("veiligheid", "gezondheid", "economie"):
-        assert f'  {domain}:\n    score: "INVULLEN: de score op ' in text
+        assert f'  "{domain}":\n    score: "INVULLEN: de score op ' in text
     findings = unfinished(project)
     assert {f.code for f in findings} == {"placeholder"}
     assert {f.pointer for f in findings} == {
@@ -268,3 +268,23 @@ def test_the_dutch_word_for_a_kind_is_that_kind(project: Path, word: str, folder
     status, output = run("new", word, "nieuw", "--project", str(project), "--no-input")
     assert status == 0, output
     assert (project / folder / "nieuw.yml").is_file()
+
+
+def test_the_schemas_report_an_input_error_as_one_and_write_nothing(project: Path) -> None:
+    """An error in a domain file is the file's: not a stale schema, and no schemas follow."""
+    assert run("schema", str(project))[0] == 0
+    schemas_before = {p.name: p.read_bytes() for p in (project / SCHEMA_FOLDER).iterdir()}
+    (project / "domains" / "economie.yml").write_text(
+        "name: Economie\nshort: Economie\norder: 3\ndescription: Nacht.\nwebsite: x\n", "utf-8"
+    )
+    (project / SCHEMA_FOLDER / FILES["measures"]).unlink()
+    for args in (("--check",), ()):
+        status, output = run("schema", str(project), *args)
+        assert status == 1
+        assert "invoerfouten" in output
+        assert "domains/economie.yml:5:1: fout schema onbekend veld 'website'" in output
+        assert "hoort niet bij deze versie" not in output
+        assert FILES["measures"] not in output
+    assert {p.name: p.read_bytes() for p in (project / SCHEMA_FOLDER).iterdir()} == {
+        name: content for name, content in schemas_before.items() if name != FILES["measures"]
+    }

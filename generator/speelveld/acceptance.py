@@ -26,6 +26,7 @@ from .findings import (
 )
 from .model import Accepted
 from .project import Project
+from .words import day
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +49,8 @@ class _Entry:
         )
 
 
-def _entries(project: Project) -> Iterator[_Entry]:
-    """Every entry made by the executive; one by anyone else is an input error already."""
+def _all_entries(project: Project) -> list[_Entry]:
+    """Every entry, valid or not: those of each measure, then those of the portfolio."""
     entries = [
         _Entry(Subject("measure", measure.id), index, accepted, Subject("measure", measure.id))
         for measure in project.measures.values()
@@ -59,10 +60,47 @@ def _entries(project: Project) -> Iterator[_Entry]:
         _Entry(PORTFOLIO, index, entry, Subject.parse(entry.subject), entry.portfolio)
         for index, entry in enumerate(project.config.accepted)
     ]
-    for entry in entries:
+    return entries
+
+
+def _entries(project: Project, today: datetime.date) -> Iterator[_Entry]:
+    """Every entry made by the executive, dated possibly: one by anyone else, or dated in
+    the future, or ending before it begins, is an input error and accepts nothing."""
+    for entry in _all_entries(project):
         partner = project.stakeholders.get(entry.accepted.by)
-        if partner is not None and partner.sector == "bestuur":
+        if partner is None or partner.sector != "bestuur":
+            continue
+        if not any(_date_problems(entry.accepted, today)):
             yield entry
+
+
+def _date_problems(accepted: Accepted, today: datetime.date) -> Iterator[tuple[str, str]]:
+    """(field, message) for each date of an entry that cannot be right ``today``."""
+    if accepted.date > today:
+        yield (
+            "date",
+            f"het besluit is gedateerd op {day(accepted.date)}, na vandaag ({day(today)}): "
+            "een besluit dat nog niet is genomen, aanvaardt niets. Schrijf de datum waarop "
+            "het is genomen",
+        )
+    if accepted.until is not None and accepted.until < accepted.date:
+        yield (
+            "until",
+            f"until ({day(accepted.until)}) ligt voor date ({day(accepted.date)}): het besluit "
+            "zou zijn verlopen voordat het werd genomen. Schrijf bij until de laatste dag "
+            "waarop het besluit geldt",
+        )
+
+
+def date_findings(project: Project, today: datetime.date) -> list[Finding]:
+    """An input error at each date of an ``accepted`` entry that cannot be right ``today``."""
+    return [
+        project.finding(
+            entry.owner, ("accepted", entry.index, field), "schema", Severity.ERROR, message
+        )
+        for entry in _all_entries(project)
+        for field, message in _date_problems(entry.accepted, today)
+    ]
 
 
 def apply(
@@ -78,7 +116,7 @@ def apply(
     Entries about the portfolio are only reported unused when the portfolio rules ran,
     those of a measure only when its rules ran (it is not in ``paused``).
     """
-    entries = list(_entries(project))
+    entries = list(_entries(project, today))
     used: set[tuple[Subject, int]] = set()
     result = []
     for finding in findings:
@@ -110,13 +148,14 @@ def _marked(project: Project, finding: Finding, entry: _Entry, today: datetime.d
         path,
         mark.line,
         mark.column,
+        by_name=project.name_of(Subject("stakeholder", accepted.by)),
     )
     if not decision.expired(today):
         return replace(finding, accepted=decision)
     assert accepted.until is not None  # only a decision with an end date expires
     note = (
-        f" (aanvaard door {project.name_of(Subject('stakeholder', accepted.by))} op "
-        f"{accepted.date:%d-%m-%Y} tot {accepted.until:%d-%m-%Y}; die aanvaarding is verlopen)"
+        f" (aanvaard door {decision.author} op {day(accepted.date)} tot {day(accepted.until)}; "
+        "die aanvaarding is verlopen)"
     )
     return replace(finding, message=finding.message + note)
 
@@ -144,6 +183,6 @@ def about_portfolios(project: Project, today: datetime.date) -> tuple[PortfolioA
             entry.portfolio,
             in_effect=not expired(entry.accepted.until, today),
         )
-        for entry in _entries(project)
+        for entry in _entries(project, today)
         if entry.owner == PORTFOLIO
     )

@@ -251,10 +251,16 @@ def _checked(options: CheckOptions) -> int:
         click.echo(rendered, nl=False)
         click.echo(note, nl=False, err=options.format != "text")
     else:
+        from .inputs import Inputs, output_refusal, write_file
+        from .oserrors import reason
+
+        refusal = output_refusal(options.output, Inputs.of(root, data_files=report.project.files))
+        if refusal:
+            usage_error(refusal)
         try:
-            options.output.write_text(rendered, encoding="utf-8")
+            write_file(options.output, rendered)
         except OSError as error:
-            usage_error(f"kan {options.output} niet schrijven: {error.strerror}")
+            usage_error(f"kan {options.output} niet schrijven: {reason(error)}")
         click.echo(summary(output), err=options.format != "text")
         click.echo(note, nl=False, err=options.format != "text")
     return 1 if any(output.failing(f) for f in shown) else 0

@@ -65,12 +65,16 @@ def render(project: Path, out: Path, internal: bool, title: str | None, zensical
     from .provenance import data_version
     from .render.pages import SiteOptions
     from .site import (
+        ASSET_FOLDER,
         InvalidProject,
         assets,
+        displaced,
         hand_written,
+        in_asset_folder,
         internal_requested,
         navigation,
         publication,
+        same_address,
     )
 
     source = read_source(project)
@@ -80,7 +84,10 @@ def render(project: Path, out: Path, internal: bool, title: str | None, zensical
             f"met --zensical komen de handgeschreven pagina's uit '{source.docs_dir}' in "
             f"'{out}'; kies voor --out een map buiten '{source.docs_dir}'"
         )
-    refusal = folder_refusal(out)
+    from .inputs import Inputs, site_refusal
+
+    inputs = Inputs.of(project, mkdocs_file=source.config_file, docs_dir=source.docs_dir)
+    refusal = site_refusal(out, inputs, "--out", into_docs=True) or folder_refusal(out)
     if refusal:
         usage_error(refusal)
     try:
@@ -96,6 +103,14 @@ def render(project: Path, out: Path, internal: bool, title: str | None, zensical
     if zensical:
         written = hand_written(source.docs_dir)
         hidden = frozenset(p.path for p in written if p.internal and not report.internal)
+        for path, generated in displaced(written, pages).items():
+            click.echo(f"speelveld: waarschuwing: {same_address(path, generated)}", err=True)
+            hidden |= {path}
+        for path in source.hand_written():
+            if path.startswith(f"{ASSET_FOLDER}/"):
+                written_path = f"{source.docs_dir.name}/{path}"
+                click.echo(f"speelveld: waarschuwing: {in_asset_folder(written_path)}", err=True)
+                hidden |= {path}
         menu = navigation(
             [p for p in written if p.path not in hidden],
             changes=report.project.config.compare_with is not None,
@@ -348,12 +363,15 @@ def _write_starter(folder: Path, starter: Starter, ci: str | None, *, force: boo
 @click.option("--no-input", is_flag=True, help="Stel geen vragen; schrijf het sjabloon.")
 def new(kind: str, entity_id: str, project: Path, no_input: bool) -> None:
     """Write a new file of one kind, with placeholders for what the advisor must choose."""
+    from .inputs import write_file
     from .kinds import BY_NAME
     from .loader import id_problem
+    from .model import reserved_problem
+    from .oserrors import reason
     from .project import NotAProject, load_project
     from .scaffold import Answers, template
 
-    problem = id_problem(entity_id)
+    problem = id_problem(entity_id) or reserved_problem(kind, entity_id)
     if problem:
         usage_error(problem)
     folder = project / BY_NAME[kind].folder
@@ -368,8 +386,11 @@ def new(kind: str, entity_id: str, project: Path, no_input: bool) -> None:
     if not no_input and _interactive():
         answers = _ask(kind, loaded)
     target = folder / f"{entity_id}.yml"
-    folder.mkdir(exist_ok=True)
-    target.write_text(template(kind, loaded, answers), encoding="utf-8")
+    try:
+        folder.mkdir(exist_ok=True)
+        write_file(target, template(kind, loaded, answers))
+    except OSError as error:
+        usage_error(f"kan {target} niet schrijven: {reason(error)}")
     click.echo(f"{target} geschreven; vul de waarden met INVULLEN in en draai speelveld check")
 
 
@@ -416,14 +437,24 @@ def schema(project: Path, output: Path | None, check_only: bool) -> None:
     De schema's beschrijven de vorm van de bestanden, geen ids van het project: ze
     veranderen alleen met een nieuwe versie van Speelveld.
     """
-    from .loader import is_project
-    from .project import NotAProject
+    from .cli_exchange import stop_on_input_errors
+    from .inputs import Inputs, output_refusal
+    from .oserrors import reason
+    from .pipeline import NotAProject, check
     from .schema import SCHEMA_FOLDER, stale, write
 
-    if not is_project(project):
-        reason = f"'{project}' is geen Speelveld-project: er is geen map domains/"
-        usage_error(str(NotAProject(reason)))
     folder = output or project / SCHEMA_FOLDER
+    try:
+        report = check(project)
+    except NotAProject as problem:
+        usage_error(str(problem))
+    refusal = output_refusal(folder, Inputs.of(project, data_files=report.project.files))
+    if refusal:
+        usage_error(refusal)
+    # The schemas hold no project ids, but an error in the data is reported as what it is,
+    # never as a stale schema, and a broken project gets no new files.
+    verb = "gecontroleerd" if check_only else "geschreven"
+    stop_on_input_errors(report, f"de schema's zijn niet {verb}; los die eerst op")
     if check_only:
         names = stale(folder)
         for name in names:
@@ -432,7 +463,11 @@ def schema(project: Path, output: Path | None, check_only: bool) -> None:
                 err=True,
             )
         sys.exit(1 if names else 0)
-    for path in write(folder):
+    try:
+        written = write(folder)
+    except OSError as error:
+        usage_error(f"kan de schema's niet schrijven in {folder}: {reason(error)}")
+    for path in written:
         click.echo(f"{path} geschreven")
 
 

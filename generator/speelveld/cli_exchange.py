@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import difflib
-import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -41,18 +40,16 @@ def _project(project: Path) -> Path:
 
 def _refuse_input(out: Path, project: Path, files: Iterable[str]) -> None:
     """A usage error when ``out`` would overwrite a file the project reads, or a folder."""
+    from .inputs import Inputs, output_refusal
+
     if out.is_dir():
         usage_error(f"'{out}' is een map; geef met --out een bestand op")
-    target = Path(os.path.realpath(out))
-    read = {Path(os.path.realpath(project / name)) for name in [*files, "mkdocs.yml"]}
-    if target in read:
-        usage_error(
-            f"'{out}' is een bestand van het project; kies met --out een ander bestand, "
-            "zodat er niets van het project wordt overschreven"
-        )
+    refusal = output_refusal(out, Inputs.of(project, data_files=files), "--out")
+    if refusal:
+        usage_error(refusal)
 
 
-def _stop_on_input_errors(report: Report) -> None:
+def stop_on_input_errors(report: Report, consequence: str = "los die eerst op") -> None:
     """Exit 1 with the input errors listed, as speelveld check shows them."""
     from .codes import is_input_error
     from .findings import Severity
@@ -63,7 +60,7 @@ def _stop_on_input_errors(report: Report) -> None:
     if errors:
         listing = render(Output(errors, Severity.ERROR, files=len(report.project.files)))
         click.echo(
-            "speelveld: de gegevens bevatten invoerfouten; los die eerst op:\n" + listing,
+            f"speelveld: de gegevens bevatten invoerfouten; {consequence}:\n" + listing,
             err=True,
             nl=False,
         )
@@ -92,7 +89,6 @@ def _stop_on_input_errors(report: Report) -> None:
 @click.option("--internal", is_flag=True, help="Neem ook interne maatregelen op, als in de site.")
 def export_pdf(project: Path, out: Path, portfolio: str, internal: bool) -> None:
     """Schrijf het rapport als toegankelijke A4-PDF voor de raad."""
-    import datetime
 
     from .council import Cover, PdfUnavailable, document, require_pdf, write
     from .provenance import data_version
@@ -108,7 +104,7 @@ def export_pdf(project: Path, out: Path, portfolio: str, internal: bool) -> None
 
     title = read_source(project).site_name or "Speelveld"
     version = data_version(project, report.project.files) or "onbekend"
-    cover = Cover(title, datetime.date.today(), version)
+    cover = Cover(title, report.today, version)
     data, problems = write(document(report, cover, portfolio))
     for logged in problems:
         click.echo(f"speelveld: waarschuwing bij het opmaken van de PDF: {logged}", err=True)
@@ -124,7 +120,7 @@ def _checked(project: Path, *, internal: bool) -> Report:
         report = check(project, internal=internal_requested(internal))
     except NotAProject as problem:
         usage_error(str(problem))
-    _stop_on_input_errors(report)
+    stop_on_input_errors(report)
     return report
 
 
@@ -137,16 +133,13 @@ def _known_option(portfolio: str, report: Report) -> None:
 
 def _write_file(out: Path, data: bytes) -> None:
     """Write beside ``out`` and rename, so a failed write leaves the old file whole."""
-    import tempfile
+    from .inputs import write_file
+    from .oserrors import reason
 
-    folder = out.parent if str(out.parent) else Path(".")
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, out)
+        write_file(out, data)
     except OSError as error:
-        usage_error(f"kan {out} niet schrijven: {error.strerror}")
+        usage_error(f"kan {out} niet schrijven: {reason(error)}")
 
 
 @command("xlsx")
@@ -161,6 +154,7 @@ def _write_file(out: Path, data: bytes) -> None:
 )
 def export_xlsx(project: Path, out: Path) -> None:
     """Schrijf de gegevens als Excel-werkboek om in te bewerken; terug met speelveld import."""
+    from .oserrors import reason
     from .workbook import write_workbook
 
     report = _checked(_project(project), internal=True)
@@ -168,7 +162,7 @@ def export_xlsx(project: Path, out: Path) -> None:
     try:
         counts = write_workbook(report.project, out)
     except OSError as error:
-        usage_error(f"kan {out} niet schrijven: {error.strerror}")
+        usage_error(f"kan {out} niet schrijven: {reason(error)}")
     listed = ", ".join(f"{sheet} {number}" for sheet, number in counts.items())
     click.echo(f"{out} geschreven; rijen per werkblad: {listed}")
 

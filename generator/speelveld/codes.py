@@ -33,9 +33,12 @@ INPUT_CODES: dict[str, CodeInfo] = {
             "yaml-syntax",
             Severity.ERROR,
             "Het bestand is geen geldige YAML of geen UTF-8, of het bestand of de map kan niet "
-            "worden gelezen (geen leesrecht, geen gewoon bestand).",
+            "worden gelezen: geen leesrecht, of geen gewoon bestand (een named pipe, socket of "
+            "apparaat, of een symbolische link naar niets of in een kring); de melding zegt wat "
+            "het is.",
             "Controleer op de genoemde plek de inspringing (spaties, geen tabs), "
-            "aanhalingstekens en haakjes; sla het bestand op als UTF-8; geef leesrecht.",
+            "aanhalingstekens en haakjes; sla het bestand op als UTF-8; geef leesrecht; "
+            "verwijder wat geen gewoon bestand is uit de datamap.",
         ),
         CodeInfo(
             "yaml-unsupported",

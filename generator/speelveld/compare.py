@@ -60,20 +60,40 @@ class Comparison:
     #: Findings of the base that the head did not judge again: an input error holds up
     #: their rule, so they are neither solved nor still there.
     paused: tuple[Finding, ...] = ()
+    #: What the comparison leaves out and why: a scenario that only one version has.
+    notes: tuple[str, ...] = ()
 
     def of_portfolio(self, portfolio: str) -> Comparison:
-        """Only the findings of ``portfolio`` (and those of no portfolio); ``all`` keeps all."""
+        """Only the findings of ``portfolio`` (and those of no portfolio); ``all`` keeps all.
+
+        A scenario that only one version has is compared with nothing: its findings would
+        all seem new or solved. It is named in :attr:`notes` instead, and left out.
+        """
+        before, after = _scenarios(self.base), _scenarios(self.head)
+        chosen = (before | after) if portfolio == "all" else {portfolio} & (before | after)
+        one_sided = sorted(s for s in chosen if (s in before) != (s in after))
 
         def kept(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
             return tuple(
-                f for f in findings if portfolio == "all" or f.portfolio in ("", portfolio)
+                f
+                for f in findings
+                if (portfolio == "all" or f.portfolio in ("", portfolio))
+                and f.portfolio not in one_sided
             )
 
+        notes = tuple(
+            f"het scenario '{s}' bestaat alleen in "
+            f"{self.head_label if s in after else self.base_label}, niet in "
+            f"{self.base_label if s in after else self.head_label}; voor dit scenario is "
+            "niets vergeleken"
+            for s in one_sided
+        )
         return replace(
             self,
             introduced=kept(self.introduced),
             resolved=kept(self.resolved),
             paused=kept(self.paused),
+            notes=notes,
         )
 
     def domain_name(self, domain: str) -> str:
@@ -127,6 +147,12 @@ def compare(base: Report, head: Report, base_label: str, head_label: str) -> Com
         resolved=_by_severity(f for f in gone if not waits(f)),
         paused=_by_severity(f for f in gone if waits(f)),
     )
+
+
+def _scenarios(report: Report) -> set[str]:
+    """The ids of every scenario of a version, its file valid or not."""
+    project = report.project
+    return set(project.scenarios) | {s.id for s in project.with_errors if s.kind == "scenario"}
 
 
 def _waiting(head: Report) -> Callable[[Finding], bool]:

@@ -6,20 +6,27 @@ optional: a project without it is checked with the defaults below.
 
 from __future__ import annotations
 
+import datetime
 import re
+import zoneinfo
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from .ids import CONFIG_FILE, DEFAULT_MAX_FILE_BYTES
-from .model import Accepted, RuleId
+from .model import Accepted, Name, RuleId
 
 __all__ = ["CONFIG_FILE", "Config", "Framework", "GovernancePoint", "Principle", "Source"]
 
 RuleSetting = Literal["error", "warning", "info", "off", False]
 
 Text = Annotated[str, StringConstraints(min_length=1)]
+#: The most characters of a text that a page quotes or lists inside its own Markdown (the
+#: principle, a governance point): read in time that grows with the square of its length.
+MAX_PASSAGE_CHARS = 5_000
+#: Markdown that a page quotes or lists inside its own: see :data:`MAX_PASSAGE_CHARS`.
+Passage = Annotated[str, StringConstraints(min_length=1, max_length=MAX_PASSAGE_CHARS)]
 
 #: An address a page can link to as it is: http or https, and no character that would
 #: end a Markdown link or an HTML attribute early (encode those as %28, %29, %20 ...).
@@ -41,6 +48,25 @@ Url = Annotated[
     str, AfterValidator(_web_address), Field(json_schema_extra={"pattern": _URL.pattern})
 ]
 
+#: The time zone in which a municipality's days begin and end, unless it says otherwise.
+DEFAULT_TIMEZONE = "Europe/Amsterdam"
+
+
+def _time_zone(value: str) -> str:
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (ValueError, zoneinfo.ZoneInfoNotFoundError):
+        raise PydanticCustomError(
+            "time_zone",
+            "'{value}' is geen tijdzone; schrijf een naam uit de tijdzonedatabase, zoals "
+            "Europe/Amsterdam of Europe/Brussels",
+            {"value": value[:60]},
+        ) from None
+    return value
+
+
+TimeZone = Annotated[str, AfterValidator(_time_zone)]
+
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
@@ -49,8 +75,8 @@ class _Strict(BaseModel):
 class Source(_Strict):
     """The document the project's framework comes from."""
 
-    title: Text = Field(description="Titel van het brondocument.")
-    citation: Text = Field(
+    title: Name = Field(description="Titel van het brondocument.")
+    citation: Name = Field(
         description="Korte bronvermelding in de tekst, bijvoorbeeld 'Bureau (2024)'."
     )
     url: Url | None = Field(None, description="Webadres van het brondocument (http of https).")
@@ -59,11 +85,11 @@ class Source(_Strict):
 class Principle(_Strict):
     """Why every measure is assessed on every domain, in the project's own words."""
 
-    text: Text = Field(
+    text: Passage = Field(
         description="Het uitgangspunt (Markdown), bij voorkeur letterlijk uit de bron: waarom "
         "elke maatregel op elk domein wordt beoordeeld."
     )
-    section: Text | None = Field(
+    section: Name | None = Field(
         None, description="De sectie van de bron waar het uitgangspunt staat."
     )
 
@@ -71,8 +97,8 @@ class Principle(_Strict):
 class GovernancePoint(_Strict):
     """One governance point of the project, with the rules that test it."""
 
-    title: Text = Field(description="Het aandachtspunt in één zin.")
-    text: Text | None = Field(None, description="Toelichting (Markdown).")
+    title: Name = Field(description="Het aandachtspunt in één zin.")
+    text: Passage | None = Field(None, description="Toelichting (Markdown).")
     rules: list[RuleId] = Field(
         default_factory=list, description="Codes van de regels die dit aandachtspunt toetsen."
     )
@@ -99,7 +125,7 @@ class Framework(_Strict):
         description="Hoe de bron het huidige beleid beschrijft (text, section); het Rapport "
         "zet het naast wat de gegevens van het geldende beleid laten zien.",
     )
-    governance_section: Text | None = Field(
+    governance_section: Name | None = Field(
         None,
         description="De kop boven de aandachtspunten, zoals de bron die noemt.",
     )
@@ -108,7 +134,7 @@ class Framework(_Strict):
         description="De aandachtspunten voor de governance, elk met de regels die het toetsen; "
         "staan op de pagina Methode.",
     )
-    portfolios: list[Text] = Field(
+    portfolios: list[Name] = Field(
         default_factory=list,
         description="Portefeuilles of disciplines om besluiten over te verbreden; genoemd bij "
         "owner-concentration.",
@@ -194,6 +220,12 @@ class Config(BaseModel):
         ge=1,
         description="De grootste YAML-file die wordt gelezen, in bytes; grotere worden geweigerd.",
     )
+    timezone: TimeZone = Field(
+        DEFAULT_TIMEZONE,
+        description="De tijdzone waarin een dag begint en eindigt: daarin beslist Speelveld of "
+        "een aanvaarding is verlopen en of een besluit in de toekomst ligt, op elke machine "
+        "hetzelfde.",
+    )
     compare_with: str | None = Field(
         None,
         min_length=1,
@@ -222,3 +254,7 @@ class Config(BaseModel):
         "uitgangspunt, de aandachtspunten voor de governance en de portefeuilles. Zonder "
         "waarde tonen de pagina's een algemene uitleg.",
     )
+
+    def today(self) -> datetime.date:
+        """The date now in the project's time zone, whatever the machine's own."""
+        return datetime.datetime.now(zoneinfo.ZoneInfo(self.timezone)).date()

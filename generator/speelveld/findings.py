@@ -84,6 +84,13 @@ class Acceptance:
     path: str = ""
     line: int = 0
     column: int = 0
+    #: What readers call who decided: the partner's name.
+    by_name: str = ""
+
+    @property
+    def author(self) -> str:
+        """Who decided, by name where the partner has one."""
+        return self.by_name or self.by
 
     def expired(self, today: datetime.date) -> bool:
         return expired(self.until, today)
@@ -92,6 +99,7 @@ class Acceptance:
         return {
             "rule": self.rule,
             "by": self.by,
+            "by_name": self.author,
             "decision": self.decision,
             "date": self.date.isoformat(),
             "until": self.until.isoformat() if self.until else None,

@@ -16,6 +16,7 @@ import errno
 import os
 import re
 import stat
+import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -201,10 +202,14 @@ def plan(root: Path, max_bytes: int) -> Plan:
                 continue
             path = f"{kind}/{entry.name}"
             try:
-                reason = _reason_to_ignore(root, entry)
-                version = None if reason else _version(entry, max_bytes)
+                special = _special(root, entry)
+                reason = "" if special else _reason_to_ignore(root, entry)
+                version = None if special or reason else _version(entry, max_bytes)
             except OSError as error:  # it vanished or cannot be looked at
                 result.skipped.append(unreadable(path, error))
+                continue
+            if special:
+                result.skipped.append(Finding(path, 1, 1, UNREADABLE, Severity.ERROR, special))
                 continue
             stem = entry.name.rsplit(".", 1)[0]
             problem = "" if reason else id_problem(stem)
@@ -367,6 +372,41 @@ def _is_hidden_or_backup(name: str) -> bool:
     return name.startswith((".", "#")) or name.endswith(_BACKUP_SUFFIXES)
 
 
+#: Why a data folder holds only files: what else an entry is, it is not data.
+_NOT_DATA = "; in een datamap staan alleen YAML-bestanden: verwijder het of zet het elders"
+
+
+def _special(root: Path, entry: os.DirEntry[str]) -> str:
+    """The error for an entry that is neither a file nor a folder, naming what it is.
+
+    A link out of the project is not followed, so not judged here (see
+    :func:`_reason_to_ignore`); a link that leads nowhere, or round in a loop, is.
+    """
+    if entry.is_symlink():
+        if leaves(root, entry.path):
+            return ""
+        try:
+            os.stat(entry.path)
+        except OSError as error:
+            if error.errno == errno.ELOOP:
+                return (
+                    "dit is een symbolische link die via andere links naar zichzelf wijst (een "
+                    "kring), "
+                    f"geen gewoon bestand{_NOT_DATA}"
+                )
+            if error.errno in (errno.ENOENT, errno.ENOTDIR):
+                target = os.readlink(entry.path)
+                return (
+                    f"dit is een symbolische link naar '{target}', dat niet bestaat; geen gewoon "
+                    f"bestand{_NOT_DATA}"
+                )
+            raise
+    mode = entry.stat().st_mode
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return ""
+    return f"dit is {_file_type(mode)}, geen gewoon bestand{_NOT_DATA}"
+
+
 def _reason_to_ignore(root: Path, entry: os.DirEntry[str]) -> str:
     suffix = os.path.splitext(entry.name)[1]
     if entry.is_symlink() and leaves(root, entry.path):
@@ -378,8 +418,6 @@ def _reason_to_ignore(root: Path, entry: os.DirEntry[str]) -> str:
     if suffix not in SUFFIXES:
         kind = suffix or "zonder extensie"
         return f"geen YAML-bestand ({kind}); alleen .yml en .yaml worden gelezen"
-    if not entry.is_file():
-        return "geen gewoon bestand"
     return ""
 
 
@@ -388,7 +426,9 @@ def id_problem(stem: str) -> str:
     if len(stem) > MAX_ID_LENGTH:
         return f"de bestandsnaam is {len(stem)} tekens; een id is hoogstens {MAX_ID_LENGTH} tekens"
     if not _SLUG.match(stem):
-        suggestion = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
+        # Accents dropped rather than the letter: café suggests cafe, not caf.
+        plain = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode("ascii")
+        suggestion = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
         hint = f"; bijvoorbeeld '{suggestion}'" if suggestion else ""
         return f"'{stem}' is geen geldige id: gebruik kleine letters, cijfers en koppeltekens{hint}"
     return ""

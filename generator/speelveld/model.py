@@ -47,7 +47,20 @@ def signed(score: int) -> str:
     return f"{score:+d}" if score else "0"
 
 
+#: The most characters of a text that a page shows within a line, a table cell or a list
+#: item (a name, a rationale, a source). The site engine reads such text in time that
+#: grows with the square of its length, so a limit keeps every page quick to build.
+MAX_LINE_CHARS = 1_000
+
+#: A text of one or more paragraphs (Markdown): a description, a summary.
 Text = Annotated[str, StringConstraints(min_length=1)]
+#: A text that a page shows within a line or a table cell.
+Line = Annotated[str, StringConstraints(min_length=1, max_length=MAX_LINE_CHARS)]
+#: The most characters of a name or title: a page shows it in headings, links, tables and
+#: chart labels, many times over.
+MAX_NAME_CHARS = 200
+#: A name or title.
+Name = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME_CHARS)]
 Ref = Annotated[str, StringConstraints(min_length=1)]
 Score = Annotated[int, Field(ge=-3, le=3, description="Score op de schaal van -3 tot en met +3.")]
 Sector = Literal["overheid", "zorg", "onderwijs", "bedrijfsleven", "maatschappelijk", "bestuur"]
@@ -62,6 +75,16 @@ IN_FORCE_PORTFOLIO = "in-force"
 PLAN_PORTFOLIO = "plan"
 #: Names a scenario cannot take: the portfolios above, and ``all`` that selects every one.
 RESERVED_PORTFOLIOS = (IN_FORCE_PORTFOLIO, PLAN_PORTFOLIO, "all")
+
+
+def reserved_problem(kind: str, entity_id: str) -> str:
+    """Why ``entity_id`` cannot name an entity of ``kind`` although it is a valid id."""
+    if kind == "scenario" and entity_id in RESERVED_PORTFOLIOS:
+        return (
+            f"'{entity_id}' is de naam van een vaste portefeuille "
+            f"({', '.join(RESERVED_PORTFOLIOS)}); geef het scenario een andere bestandsnaam"
+        )
+    return ""
 
 
 def _known_rule(value: str) -> str:
@@ -150,34 +173,34 @@ class Entity(_Strict):
 class Domain(Entity):
     """A policy domain in the centre of the speelveld."""
 
-    name: Text = Field(description="Volledige naam van het domein.")
-    short: Text = Field(description="Kort label voor de infographic.")
+    name: Name = Field(description="Volledige naam van het domein.")
+    short: Name = Field(description="Kort label voor de infographic.")
     order: int = Field(ge=1, description="Volgorde in de infographic, vanaf 1.")
     description: Text = Field(description="Beschrijving (Markdown).")
-    source: Text | None = Field(None, description="Bron, bijvoorbeeld een rapport en sectie.")
+    source: Line | None = Field(None, description="Bron, bijvoorbeeld een rapport en sectie.")
 
 
 class Stakeholder(Entity):
     """A partner in the middle ring; sector ``bestuur`` holds portfolios."""
 
-    name: Text = Field(description="Naam van de partner.")
+    name: Name = Field(description="Naam van de partner.")
     description: Text = Field(description="Rol van de partner (Markdown).")
     sector: Sector = Field(description="Sector van de partner.")
     domains: list[Ref] = Field(
         min_length=1, description="Domeinen waarin de partner een rol heeft."
     )
-    source: Text | None = Field(None, description="Bron.")
+    source: Line | None = Field(None, description="Bron.")
 
 
 class SideEffect(_Strict):
     score: Score
-    rationale: Text = Field(description="Waarom het instrument dit domein raakt.")
+    rationale: Line = Field(description="Waarom het instrument dit domein raakt.")
 
 
 class Instrument(Entity):
     """An instrument in the outer ring, with its known side effects."""
 
-    name: Text = Field(description="Naam van het instrument.")
+    name: Name = Field(description="Naam van het instrument.")
     description: Text = Field(description="Beschrijving (Markdown).")
     governance: Literal["hierarchical", "network"] = Field(
         description="Hiërarchisch (regels, handhaving) of netwerkgericht (samenwerking)."
@@ -187,7 +210,7 @@ class Instrument(Entity):
         default_factory=dict,
         description="Bekende neveneffecten op domeinen waar het instrument niet op mikt.",
     )
-    source: Text | None = Field(None, description="Bron.")
+    source: Line | None = Field(None, description="Bron.")
 
 
 class Involvement(_Strict):
@@ -231,12 +254,14 @@ class Effect(_Strict):
         "afgerond naar 0.",
     )
     score: Score
-    rationale: str = Field("", description="Onderbouwing; verplicht als de score niet 0 is.")
-    mitigation: Text | None = Field(None, description="Hoe een negatief effect wordt beperkt.")
+    rationale: Annotated[str, StringConstraints(max_length=MAX_LINE_CHARS)] = Field(
+        "", description="Onderbouwing; verplicht als de score niet 0 is."
+    )
+    mitigation: Line | None = Field(None, description="Hoe een negatief effect wordt beperkt.")
     confidence: Literal["low", "medium", "high"] | None = Field(
         None, description="Hoe zeker de inschatting is."
     )
-    evidence: Text | None = Field(None, description="Waarop de inschatting steunt.")
+    evidence: Line | None = Field(None, description="Waarop de inschatting steunt.")
 
     _median = model_validator(mode="before")(_score_of_scorers)
 
@@ -260,7 +285,7 @@ class Risks(_Strict):
         "none",
         description="Risico dat het probleem zich verplaatst: naar elders of buiten het zicht.",
     )
-    note: Text | None = Field(None, description="Toelichting op het risico.")
+    note: Line | None = Field(None, description="Toelichting op het risico.")
 
 
 class Capacity(_Strict):
@@ -275,7 +300,7 @@ class Accepted(_Strict):
         None, description="Alleen de bevinding over dit domein (zonder: elke van die regel)."
     )
     by: Ref = Field(description="Wie besloot: een partner met sector bestuur.")
-    decision: Text = Field(description="Het besluit en waarom het neveneffect wordt aanvaard.")
+    decision: Line = Field(description="Het besluit en waarom het neveneffect wordt aanvaard.")
     date: Date = Field(description="Datum van het besluit, JJJJ-MM-DD.")
     until: Date | None = Field(
         None,
@@ -289,7 +314,7 @@ class Measure(Entity):
     # Each field's title is what readers call it (effecten, not effects): a comparison of
     # two versions names the fields that changed by it.
 
-    title: Text = Field(title="titel", description="Titel van de maatregel.")
+    title: Name = Field(title="titel", description="Titel van de maatregel.")
     summary: Text = Field(title="samenvatting", description="Samenvatting (Markdown).")
     status: Status = Field(title="stand", description="Stand van de maatregel.")
     owner: Ref = Field(
@@ -309,7 +334,7 @@ class Measure(Entity):
     )
     risks: Risks | None = Field(None, title="risico's", description="Risico's, zoals verplaatsing.")
     capacity: Capacity | None = Field(None, title="capaciteit", description="Benodigde capaciteit.")
-    sources: list[Text] = Field(default_factory=list, title="bronnen", description="Bronnen.")
+    sources: list[Line] = Field(default_factory=list, title="bronnen", description="Bronnen.")
     visibility: Literal["public", "internal"] = Field(
         "public", title="zichtbaarheid", description="Intern: niet in de openbare publicatie."
     )
@@ -332,7 +357,7 @@ class Measure(Entity):
 class Scenario(Entity):
     """A choice to put before the executive: the policy in force, minus some, plus proposals."""
 
-    title: Text = Field(description="Titel van het scenario.")
+    title: Name = Field(description="Titel van het scenario.")
     description: Text = Field(description="Wat het scenario inhoudt en waarom (Markdown).")
     adopt: list[Ref] = Field(
         default_factory=list, description="Voorgestelde maatregelen die het scenario invoert."
@@ -340,4 +365,4 @@ class Scenario(Entity):
     stop: list[Ref] = Field(
         default_factory=list, description="Geldende maatregelen die het scenario stopt."
     )
-    source: Text | None = Field(None, description="Bron, bijvoorbeeld een rapport en sectie.")
+    source: Line | None = Field(None, description="Bron, bijvoorbeeld een rapport en sectie.")

@@ -55,11 +55,11 @@ def check(
     ``internal`` keeps measures marked internal; ``compare_with`` compares with the
     version the configuration names; ``cache`` keeps parsed files for the next check of
     the same project, ``bases`` the report of that earlier version; ``today`` decides which
-    acceptances have expired; ``early`` is a load begun before this module was imported
-    (:func:`loader.begin`).
+    acceptances have expired (by default the date in the project's time zone); ``early`` is
+    a load begun before this module was imported (:func:`loader.begin`).
     """
-    day = today or datetime.date.today()
-    report = _report(root, internal=internal, cache=cache, today=day, early=early)
+    report = _report(root, internal=internal, cache=cache, today=today, early=early)
+    day = report.today
     spec = report.project.config.compare_with
     if not compare_with or spec is None:
         return report
@@ -86,11 +86,13 @@ def _report(
     *,
     internal: bool,
     cache: ParseCache | None,
-    today: datetime.date,
+    today: datetime.date | None,
     early: Early | None = None,
 ) -> Report:
     with collector.paused():
         project, loaded = load_project(root, cache, early)
+        today = today or project.config.today()
+        loaded += acceptance.date_findings(project, today)
         project, loaded = for_audience(project, at_most_per_file(loaded), internal=internal)
         portfolios, findings = analyse(project, loaded, today)
     return Report(
@@ -108,12 +110,11 @@ def compare_versions(
     base_spec: str, head_spec: str | None, root: Path, *, today: datetime.date | None = None
 ) -> Comparison:
     """Check both versions and compare them; ``head_spec`` None is the project as it is."""
-    day = today or datetime.date.today()
-    with version(base_spec, root) as base_dir:
-        base = _report(base_dir, internal=True, cache=None, today=day)
     if head_spec is None:
-        head = _report(root, internal=True, cache=None, today=day)
+        head = _report(root, internal=True, cache=None, today=today)
     else:
         with version(head_spec, root) as head_dir:
-            head = _report(head_dir, internal=True, cache=None, today=day)
+            head = _report(head_dir, internal=True, cache=None, today=today)
+    with version(base_spec, root) as base_dir:  # judged on the same day as the head
+        base = _report(base_dir, internal=True, cache=None, today=head.today)
     return compare(base, head, base_spec, head_spec or "werkmap")

@@ -27,6 +27,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .formats.base import visible
 from .formats.text import tally
+from .inputs import Inputs, site_refusal
 from .loader import ParseCache
 from .oserrors import described
 from .pipeline import BaseCache, NotAProject, Report, check
@@ -35,12 +36,15 @@ from .preview import DataWatch, findings_page
 from .provenance import data_version
 from .render.pages import SiteOptions
 from .site import (
+    ASSET_FOLDER,
     CHANGES,
     FAIL_ON,
     SECTIONS,
     InvalidProject,
     assets,
+    displaced,
     hand_written,
+    in_asset_folder,
     input_errors,
     internal_requested,
     municipal_defaults,
@@ -48,6 +52,7 @@ from .site import (
     policy_findings,
     publication,
     refuse_on,
+    same_address,
 )
 from .staging import PublishError, Staging, WarningCounter, real_site
 
@@ -90,9 +95,12 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
     known: frozenset[str] = frozenset()
     watch: DataWatch | None = None
     hidden: frozenset[str] = frozenset()
+    #: Hand-written pages at the address of a generated page, with that page's path.
+    displaced: dict[str, str]
 
     def __init__(self) -> None:
         super().__init__()
+        self.displaced = {}
         #: Parsed files kept between the rebuilds of one ``mkdocs serve``.
         self.cache = ParseCache()
         #: The report of the version ``compare_with`` names, kept while its commit stays.
@@ -124,6 +132,14 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
         folder = Path(config.config_file_path or ".").parent
         return (folder / (self.config.project_dir or ".")).resolve()
 
+    def _inputs(self, config: MkDocsConfig) -> Inputs:
+        """What the build reads, none of which the site may be written over."""
+        return Inputs.of(
+            self._root(config),
+            mkdocs_file=Path(config.config_file_path or "mkdocs.yml"),
+            docs_dir=Path(config.docs_dir),
+        )
+
     # Before the search plugin, which reads the theme's language in its own on_config.
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -141,6 +157,9 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
         escape_text_settings(config)
         self.internal = internal_requested(self.config.internal)
         self.broken = None
+        refusal = site_refusal(Path(config.site_dir), self._inputs(config))
+        if refusal:
+            raise PluginError(f"speelveld: {refusal}")
         if self.command == "build":
             if self.warnings is None:  # on_startup was not called: count from here
                 self.warnings = WarningCounter()
@@ -190,7 +209,9 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
             except PublishError as problem:
                 raise PluginError(f"speelveld: {problem}") from None
         written = hand_written(Path(config.docs_dir))
+        self.displaced = displaced(written, self.pages, config.use_directory_urls)
         self.hidden = frozenset(p.path for p in written if p.internal and not self.internal)
+        self.hidden |= frozenset(self.displaced)
         if config.nav is None:
             shown = [p for p in written if p.path not in self.hidden]
             config.nav = navigation(shown, changes=project.config.compare_with is not None)
@@ -207,6 +228,7 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
         report("speelveld: %s\nDe voorvertoning toont deze fouten in de browser.", problem)
         self.pages = {}
         self.hidden = frozenset()
+        self.displaced = {}
         config.nav = [{PREVIEW_TITLE: "index.md"}]
         return config
 
@@ -239,6 +261,8 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if self.broken is not None:
             return self._error_files(files, config, self.broken)
+        for path, generated in self.displaced.items():
+            log.warning("speelveld: %s", same_address(path, generated, config.use_directory_urls))
         for path in self.hidden:
             page = files.get_file_from_path(path)
             if page is not None:
@@ -247,12 +271,13 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
         if self.report.project.config.compare_with is None:
             in_nav.discard(CHANGES)
         for path, content in self.pages.items():
-            if files.get_file_from_path(path) is None:
-                # Entity pages are reached through the index pages, not the sidebar.
-                inclusion = InclusionLevel.UNDEFINED if path in in_nav else NOT_IN_NAV
-                files.append(File.generated(config, path, content=content, inclusion=inclusion))
+            if files.get_file_from_path(path) is not None:
+                log.info("speelveld: docs/%s vervangt de gegenereerde pagina %s", path, path)
+                continue
+            # Entity pages are reached through the index pages, not the sidebar.
+            inclusion = InclusionLevel.UNDEFINED if path in in_nav else NOT_IN_NAV
+            files.append(File.generated(config, path, content=content, inclusion=inclusion))
         self._add_assets(files, config)
-        files.append(File.generated(config, AUDIENCE_FILE, content=f"{self._audience()}\n"))
         return files
 
     def _error_files(self, files: Files, config: MkDocsConfig, page: str) -> Files:
@@ -266,10 +291,15 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
         self._add_assets(files, config)
         return files
 
-    @staticmethod
-    def _add_assets(files: Files, config: MkDocsConfig) -> None:
+    def _add_assets(self, files: Files, config: MkDocsConfig) -> None:
+        """The package's scripts and styles; a hand-written file in their folder is reported
+        and, where it has the name of one of them, replaced."""
+        for written in [f for f in files if f.src_uri.startswith(f"{ASSET_FOLDER}/")]:
+            log.warning("speelveld: %s", in_asset_folder(_docs(written)))
+            files.remove(written)
         for asset in assets():
             files.append(File.generated(config, asset.path, abs_src_path=str(asset.source)))
+        files.append(File.generated(config, AUDIENCE_FILE, content=f"{self._audience()}\n"))
 
     @event_priority(-100)  # last, so that other plugins write into the staged site too
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -309,6 +339,11 @@ def escape_text_settings(config: MkDocsConfig) -> None:
         value = config.get(name)
         if isinstance(value, str) and not isinstance(value, Markup):
             config[name] = Markup(html.escape(value, quote=True))
+
+
+def _docs(file: File) -> str:
+    """A hand-written file as the advisor knows it: its path in the docs folder."""
+    return f"docs/{file.src_uri}" if file.src_dir else file.src_uri
 
 
 def unreadable(error: OSError) -> str:

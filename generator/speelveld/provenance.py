@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .kinds import KINDS
+from .words import day as dutch_day
 
 #: The files whose history is the history of the data.
 _DATA = (*(kind.folder for kind in KINDS), "speelveld.yml")
@@ -38,7 +39,7 @@ def data_version(root: Path, files: Iterable[str]) -> str:
         commit, _, day = last.partition(" ")
         changed = _git(root, "status", "--porcelain", "--", *present)
         note = " (met wijzigingen die nog niet zijn vastgelegd)" if changed else ""
-        return f"versie {commit} van {datetime.date.fromisoformat(day):%d-%m-%Y}{note}"
+        return f"versie {commit} van {dutch_day(datetime.date.fromisoformat(day))}{note}"
     times = []
     for name in files:
         try:
@@ -47,4 +48,4 @@ def data_version(root: Path, files: Iterable[str]) -> str:
             continue
     if not times:
         return ""
-    return f"bestanden van {datetime.datetime.fromtimestamp(max(times)):%d-%m-%Y}"
+    return f"bestanden van {dutch_day(datetime.date.fromtimestamp(max(times)))}"

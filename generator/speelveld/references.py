@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from .codes import DEPENDS_ON_ERROR
 from .findings import PORTFOLIO, Finding, Severity, Subject
-from .model import IN_FORCE, RESERVED_PORTFOLIOS
+from .model import IN_FORCE, reserved_problem
 from .placeholders import is_placeholder
 from .suggest import Suggestions, did_you_mean
 
@@ -186,12 +186,9 @@ def _scenario_references(check: _Checker) -> Iterator[Finding]:
     }
     wanted = {"adopt": ("proposed",), "stop": IN_FORCE}
     for subject, data in _raw(project, "scenario"):
-        if subject.id in RESERVED_PORTFOLIOS:
-            message = (
-                f"'{subject.id}' is de naam van een vaste portefeuille "
-                f"({', '.join(RESERVED_PORTFOLIOS)}); geef het scenario een andere bestandsnaam"
-            )
-            yield project.finding(subject, (), "invalid-id", Severity.ERROR, message)
+        reserved = reserved_problem(subject.kind, subject.id)
+        if reserved:
+            yield project.finding(subject, (), "invalid-id", Severity.ERROR, reserved)
         seen: dict[str, str] = {}
         for field, statuses_wanted in wanted.items():
             for index, ref in _refs(data.get(field)):

@@ -59,7 +59,8 @@ def _measure(project: Project, answers: Answers) -> str:
     bestuur = sorted(s for s, v in project.stakeholders.items() if v.sector == "bestuur")
     scale = "\n".join(f"#   {signed(score)} {name}" for score, name in SCALE.items())
     effects = "".join(
-        f"  {domain.id}:\n    score: {_text('', f'de score op {domain.name}, van -3 tot +3')}\n"
+        f"  {json.dumps(domain.id)}:\n"
+        f"    score: {_text('', f'de score op {domain.name}, van -3 tot +3')}\n"
         for domain in project.domains.values()
     )
     statuses = f"de stand ({_one_of(get_args(Status))})"

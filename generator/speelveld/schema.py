@@ -72,10 +72,13 @@ def stale(folder: Path) -> list[str]:
 
 
 def write(folder: Path) -> list[Path]:
+    """Every schema into ``folder``, each file whole (:func:`~speelveld.inputs.write_file`)."""
+    from .inputs import write_file
+
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, schema in schemas().items():
         target = folder / name
-        target.write_text(text(schema), "utf-8")
+        write_file(target, text(schema))
         written.append(target)
     return written

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any
 
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
 from . import plotlyjs
@@ -155,6 +157,49 @@ def hand_written(docs: Path) -> list[HandWritten]:
         internal = meta.get("visibility") == "internal"
         pages.append(HandWritten(page.relative_to(docs).as_posix(), internal))
     return pages
+
+
+def address(path: str, directory_urls: bool = True) -> File:
+    """The page at ``path`` in the docs folder as MkDocs places it (``dest_uri``, ``url``)."""
+    return File(path, None, "", directory_urls)
+
+
+def displaced(
+    written: list[HandWritten], pages: Iterable[str], directory_urls: bool = True
+) -> dict[str, str]:
+    """The hand-written pages that another path's generated page would publish over, each
+    with that page's path.
+
+    A hand-written page at the very path of a generated one replaces it on purpose; one
+    at another path with the same address (``rapport/index.md`` beside ``rapport.md``)
+    would leave the site with two pages for one address, so it is left out and reported.
+    """
+    generated = {address(path, directory_urls).dest_uri: path for path in pages}
+    return {
+        page.path: generated[place]
+        for page in written
+        if (place := address(page.path, directory_urls).dest_uri) in generated
+        and generated[place] != page.path
+    }
+
+
+def same_address(written: str, generated: str, directory_urls: bool = True) -> str:
+    """Why a hand-written page at the address of a generated one is left out."""
+    url = address(generated, directory_urls).url or "/"
+    return (
+        f"docs/{written} heeft hetzelfde adres ({url}) als de gegenereerde pagina {generated} "
+        f"en wordt niet gepubliceerd. Noem het bestand docs/{generated} om die pagina bewust "
+        "te vervangen, of geef het een ander pad"
+    )
+
+
+def in_asset_folder(written: str) -> str:
+    """Why a hand-written file in the folder of the package's scripts is reported."""
+    return (
+        f"{written} staat in {ASSET_FOLDER}/, de map van de scripts en stijlen van Speelveld; "
+        "die map komt helemaal uit het pakket, dus dit bestand wordt niet gepubliceerd. "
+        "Zet eigen bestanden in een andere map, zoals assets/eigen/"
+    )
 
 
 def navigation(pages: list[HandWritten], *, changes: bool = True) -> list[NavItem]:

@@ -199,7 +199,8 @@ def _header(folder: str) -> str:
 
 
 def _list(ids: list[str]) -> str:
-    return "".join(f"  - {entity_id}\n" for entity_id in ids)
+    """Ids as a YAML list, each quoted: YAML 1.1 reads ``no`` or ``010`` as no text."""
+    return "".join(f"  - {_text(entity_id)}\n" for entity_id in ids)
 
 
 def _domain(domain: StarterDomain, order: int) -> str:
@@ -256,7 +257,9 @@ domains:
 
 def _measure(domains: tuple[StarterDomain, ...]) -> str:
     rationale = _text("Voorbeeld: vervang dit door de onderbouwing van het effect op dit domein.")
-    effects = "".join(f"  {d.id}:\n    score: 1\n    rationale: {rationale}\n" for d in domains)
+    effects = "".join(
+        f"  {_text(d.id)}:\n    score: 1\n    rationale: {rationale}\n" for d in domains
+    )
     return f"""\
 {_header("measures")}\
 # DIT IS EEN VOORBEELD om mee te beginnen, geen echte maatregel. Vervang het door de
@@ -269,15 +272,15 @@ summary: >-
   beleid.
 # status: proposed, adopted, running, evaluated of stopped
 status: proposed
-owner: {OWNER}
+owner: {_text(OWNER)}
 # governance: hierarchical, network of mixed
 governance: network
 stakeholders:
   # role: lead (precies één trekker), partner of informed
-  - id: {OWNER}
+  - id: {_text(OWNER)}
     role: lead
 instruments:
-  - {INSTRUMENT}
+  - {_text(INSTRUMENT)}
 # Per domein een score van -3 tot +3 met een rationale; een negatieve score ook een
 # mitigation.
 effects:

@@ -15,9 +15,9 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core.core_schema import ErrorType
 
 from .findings import Finding, Severity
-from .model import date_advice
+from .model import MAX_LINE_CHARS, MAX_NAME_CHARS, date_advice
 from .suggest import Suggestions
-from .words import plural
+from .words import number, plural
 from .yamlsource import Document, Pointer
 
 M = TypeVar("M", bound=BaseModel)
@@ -190,6 +190,18 @@ def _message(
         if value is None:
             return f"'{field}' mag niet leeg zijn; {date_advice(value)}"
         return f"'{field}' is {_shown(value)}, geen datum; {date_advice(value)}"
+    if kind == "string_too_long" and isinstance(value, str):
+        limit = ctx.get("max_length", 0)
+        where = {
+            MAX_NAME_CHARS: "als naam of titel, in koppen, links en tabellen. Kort de naam in; "
+            "uitleg hoort in de beschrijving (summary of description)",
+            MAX_LINE_CHARS: "in een regel of een tabelcel. Kort de tekst in; een langere uitleg "
+            "hoort in de beschrijving (summary of description)",
+        }.get(limit, "binnen haar eigen tekst. Kort de tekst in")
+        return (
+            f"'{field}' is {number(len(value))} tekens lang; hier passen er hoogstens "
+            f"{number(limit)}, want een pagina toont deze tekst {where}"
+        )
     if kind in ("too_long", "string_too_long"):
         return f"'{field}' is te lang: hoogstens {ctx.get('max_length', '')}".rstrip(": ")
     if kind == "int_from_float":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 
 def plural(count: int, one: str, many: str) -> str:
     """``1 fout``, ``2 fouten``: the number with the right form of the noun."""
@@ -33,3 +35,8 @@ def percent(value: float, beside: float | None = None) -> str:
             break
     text = f"{rounded:.{digits}f}".replace(".", ",")
     return f"{text}%"
+
+
+def day(date: datetime.date) -> str:
+    """A date as Dutch readers write it, with every digit of the year: ``05-03-0202``."""
+    return f"{date.day:02d}-{date.month:02d}-{date.year:04d}"

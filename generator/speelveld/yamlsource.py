@@ -8,6 +8,7 @@ non-standard tags instead of expanding or executing them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -34,6 +35,24 @@ _NULL = _TAG + "null"
 _TIMESTAMP = _TAG + "timestamp"
 _READ_AS = {_TAG + "timestamp": "een datum", _TAG + "int": "een getal", _TAG + "float": "een getal"}
 _constructor = SafeConstructor()
+#: Characters a reader cannot see (C0 but tab and line breaks, DEL, C1), which YAML lets a
+#: double-quoted text hold as escapes ("\0", "\e", "\x85").
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL_NAMES = {0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x0B: "VT", 0x0C: "FF", 0x1B: "ESC"}
+_CONTROL_NAMES |= {0x7F: "DEL", 0x85: "NEL"}
+
+
+def _control_message(text: str, where: str) -> str:
+    """What an unseen character in a text or key is, and what to do."""
+    found = _CONTROL.search(text)
+    assert found is not None
+    code = ord(found.group())
+    name = f"U+{code:04X}" + (f" ({_CONTROL_NAMES[code]})" if code in _CONTROL_NAMES else "")
+    return (
+        f"{where} bevat het stuurteken {name}, dat een lezer niet ziet en dat een pagina niet "
+        "kan tonen; haal het weg (in YAML staat het meestal als escape tussen dubbele "
+        'aanhalingstekens, zoals "\\e" of "\\x1b")'
+    )
 
 
 def _tag_message(tag: str) -> str:
@@ -100,6 +119,22 @@ class _Builder:
         #: Without a ``*`` in the text there is no alias, and no node to look for twice.
         self.seen: set[int] | None = set() if aliases_possible else None
         self.duplicates: list[Finding] = []
+        #: Texts and keys holding a character no reader can see.
+        self.unseen: list[Finding] = []
+
+    def refuse_controls(self, text: str, mark: _Raw, pointer: Pointer, where: str) -> None:
+        if _CONTROL.search(text):
+            self.unseen.append(
+                Finding(
+                    self.doc.path,
+                    mark[0],
+                    mark[1],
+                    "schema",
+                    Severity.ERROR,
+                    _control_message(text, where),
+                    pointer=".".join(map(str, pointer)),
+                )
+            )
 
     def build(self, node: Node, pointer: Pointer) -> Any:
         if self.seen is not None:
@@ -117,6 +152,7 @@ class _Builder:
                 return self.scalar(node, pointer)
             if node.value.startswith(PLACEHOLDER):
                 self.doc.placeholders.append(pointer)
+            self.refuse_controls(node.value, _mark(node), pointer, "de tekst")
             return node.value
         if isinstance(node, SequenceNode) and node.tag == _SEQ:
             return [self.build(item, (*pointer, i)) for i, item in enumerate(node.value)]
@@ -168,6 +204,7 @@ class _Builder:
                 continue
             first_seen[key] = key_mark
             self.doc.keys[(*pointer, key)] = key_mark
+            self.refuse_controls(key, key_mark, (*pointer, key), "de sleutel")
             result[key] = self.build(value_node, (*pointer, key))
         return result
 
@@ -193,10 +230,10 @@ def parse(text: str, path: str) -> tuple[Document | None, list[Finding]]:
             Severity.ERROR,
             refused.message,
         )
-        return None, [*builder.duplicates, finding]
+        return None, [*builder.duplicates, *builder.unseen, finding]
     except RecursionError:
         finding = Finding(
             path, 1, 1, "yaml-unsupported", Severity.ERROR, "de YAML is te diep genest"
         )
         return None, [finding]
-    return doc, builder.duplicates
+    return doc, [*builder.duplicates, *builder.unseen]

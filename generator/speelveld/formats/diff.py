@@ -77,7 +77,9 @@ def render_text(diff: Comparison) -> str:
         return text
 
     head, base = diff.head.project.measures, diff.base.project.measures
-    lines = [f"Speelveld: {diff.head_label} tegenover {diff.base_label}", _headline(diff), ""]
+    lines = [f"Speelveld: {diff.head_label} tegenover {diff.base_label}", _headline(diff)]
+    lines += [f"Let op: {note}." for note in diff.notes]
+    lines.append("")
     for measure in diff.added:
         lines.append(f"+ {measure} {head[measure].title}")
         lines += [f"    {score}" for score in _added_scores(diff, measure)]
@@ -115,6 +117,8 @@ def render_markdown(diff: Comparison) -> str:
         f"**{_headline(diff)}**",
         "",
     ]
+    if diff.notes:
+        out += [f"> Let op: {_cell(note)}." for note in diff.notes] + [""]
     if diff.added or diff.removed or diff.changed:
         out += ["### Maatregelen", ""]
         for measure in diff.added:

@@ -35,7 +35,8 @@ def render(output: Output) -> str:
         if finding.accepted is not None:  # shown, but as a notice: it no longer counts
             command = "notice"
             title += " (bewust aanvaard)"
-            message += f" Bewust aanvaard door {finding.accepted.by}: {finding.accepted.decision}"
+            decision = finding.accepted
+            message += f" Bewust aanvaard door {decision.author}: {decision.decision}"
         properties.append(f"title={_property(title)}")
         lines.append(f"::{command} {','.join(properties)}::{_data(message)}")
     return "".join(line + "\n" for line in lines)

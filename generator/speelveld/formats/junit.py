@@ -26,7 +26,7 @@ def _case(
     passing = [f for f in findings if not output.failing(f)]
     accepted = [f.accepted for f in findings if f.accepted is not None]
     if accepted and len(accepted) == len(findings):
-        reasons = "; ".join(f"{a.decision} ({a.by}, {a.date.isoformat()})" for a in accepted)
+        reasons = "; ".join(f"{a.decision} ({a.author}, {a.date.isoformat()})" for a in accepted)
         ET.SubElement(case, "skipped", message=visible(f"bewust aanvaard: {reasons}"))
     if failing:
         first = failing[0]

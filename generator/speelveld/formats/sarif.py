@@ -104,7 +104,7 @@ def _result(
             {
                 "kind": "external",
                 "status": "accepted",
-                "justification": f"{decision.decision} (besluit van {decision.by}, "
+                "justification": f"{decision.decision} (besluit van {decision.author}, "
                 f"{decision.date.isoformat()}"
                 + (f", geldig tot {decision.until.isoformat()})" if decision.until else ")"),
             }

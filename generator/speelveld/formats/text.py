@@ -4,7 +4,7 @@ as it is everywhere."""
 from __future__ import annotations
 
 from ..findings import Finding, Severity
-from ..words import plural
+from ..words import day, plural
 from .base import Output, counts, rests_on, visible
 
 
@@ -40,7 +40,7 @@ def line(finding: Finding) -> str:
         text += f" ({rests_on(finding)})"
     if finding.accepted is not None:
         decision = finding.accepted
-        text += f" (bewust aanvaard door {decision.by} op {decision.date:%d-%m-%Y})"
+        text += f" (bewust aanvaard door {decision.author} op {day(decision.date)})"
     return visible(text)
 
 

@@ -10,7 +10,7 @@ import jinja2
 
 from .. import plotlyjs
 from ..model import SCALE, Effect
-from ..words import plural
+from ..words import day, plural
 from . import text, vocabulary
 from .paths import page_path, relative
 
@@ -27,8 +27,17 @@ def _signed(value: Effect | int | None) -> str:
     return vocabulary.signed(value if isinstance(value, int) else value.score)
 
 
+#: The longest first sentence a table shows; the page of the entity has the whole text.
+FIRST_SENTENCE_CHARS = 300
+
+
 def _first_sentence(value: str) -> str:
-    return " ".join(value.split()).split(". ")[0].rstrip(".") + "."
+    """The first sentence of a description, cut at a word after a few lines of text."""
+    sentence = " ".join(value[: FIRST_SENTENCE_CHARS * 4].split()).split(". ")[0].rstrip(".")
+    if len(sentence) <= FIRST_SENTENCE_CHARS:
+        return sentence + "."
+    cut = sentence[:FIRST_SENTENCE_CHARS].rsplit(" ", 1)[0] or sentence[:FIRST_SENTENCE_CHARS]
+    return cut.rstrip(" ,;:") + " …"
 
 
 def _rst_examples(value: str) -> str:
@@ -51,7 +60,11 @@ def build() -> jinja2.Environment:
         auto_reload=False,  # the templates ship with the package; no stat per page
     )
     filters: dict[str, Callable[..., Any]] = {
-        "markdown": text.markdown,
+        # Blocks of advisor Markdown become HTML here, in linear time (see text.Blocks);
+        # inside a quote or a list item, where the page's Markdown goes on around it, a
+        # short text of the configuration stays Markdown.
+        "markdown": text.Blocks().block,
+        "nested_markdown": text.markdown,
         "inline": text.inline,
         "plain": text.plain,
         "attr": _attribute,
@@ -59,6 +72,7 @@ def build() -> jinja2.Environment:
         "signed": _signed,
         "first_sentence": _first_sentence,
         "rst_examples": _rst_examples,
+        "day": day,
     }
     environment.filters.update(filters)
     environment.globals.update(
