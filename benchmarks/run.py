@@ -13,13 +13,13 @@ logs at debug level, the weight of its pages, and ``speelveld export xlsx`` and
 ``speelveld export pdf``. It weighs the pages of the built sites and of the repository's own
 (Amsterdam) site as a reader's browser loads them: the bytes that headless Chromium fetches
 from a local server, with an empty cache, until the network is idle (``--no-browser`` skips
-this), and times the what-if page's ``speelveld.evaluate`` there. At ``--scale``
-measures (5,000) whose summaries are about 3 KB of Markdown each, it times ``check`` and ``mkdocs build`` once each, with their peak memory,
-the size of the site and of its search index. And it times what advisor text costs a build
-per megabyte: one description of a megabyte in one paragraph, and the worst a file can hold
-(``sources`` of the longest lines, full of Markdown), which says whether a file of
-``max_file_bytes`` can hold up a build. It prints a table, the ratios and whether each
-target holds.
+this), and times the what-if page's ``speelveld.evaluate`` there. At ``--scale`` measures
+(5,000) whose summaries are about 3 KB of Markdown each, it times ``check`` and ``mkdocs
+build`` once each, with their peak memory, the size of the site and of its search index.
+And it times what advisor text costs a build per megabyte: one description of a megabyte in
+one paragraph, and the worst a file can hold (``sources`` of the longest lines, full of
+Markdown), which says whether a file of ``max_file_bytes`` can hold up a build. It prints a
+table, the ratios and whether each target holds.
 """
 
 from __future__ import annotations
