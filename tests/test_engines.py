@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
+import threading
+import time
 from importlib.metadata import entry_points
 from pathlib import Path
 
@@ -20,6 +24,7 @@ from speelveld import plotlyjs
 from speelveld.cli import main
 from speelveld.export import MARKER
 from speelveld.plugin import SpeelveldPlugin
+from speelveld.staging import SiteLock
 
 from .conftest import BASE, INTERNAL_MEASURE, MKDOCS_YML, REPOSITORY, plotly_script
 from .engines import (
@@ -318,3 +323,42 @@ def test_a_render_that_fails_keeps_the_previous_folder(project: Path, tmp_path: 
     assert code == 1
     assert "invoerfouten" in output
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == before
+
+
+def test_two_renders_at_once_leave_one_whole_folder_and_never_none(
+    project: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "R"
+    assert render(str(project), "--out", str(out))[0] == 0
+    single = sorted(p.relative_to(out).as_posix() for p in out.rglob("*"))
+    index = out / "index.md"
+    missing: list[float] = []
+    stop = threading.Event()
+
+    def watch() -> None:  # a reader of the folder, as an engine building from it is
+        while not stop.is_set():
+            if not index.exists():
+                missing.append(time.monotonic())
+            time.sleep(0.001)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    # The test holds the lock, so that both renders certainly overlap and wait.
+    lock = SiteLock(out)
+    lock.acquire(5)
+    command = [sys.executable, "-m", "speelveld", "render", str(project), "--out", str(out)]
+    renders = [
+        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    time.sleep(1.5)
+    assert [r.poll() for r in renders] == [None, None]
+    lock.release()
+    results = [r.communicate(timeout=300) for r in renders]
+    stop.set()
+    watcher.join()
+    assert [r.returncode for r in renders] == [0, 0], results
+    assert not [err for _, err in results if "Traceback" in err]
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == single
+    assert missing == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["R", "project"]

@@ -67,13 +67,10 @@ def render(project: Path, out: Path, internal: bool, title: str | None, zensical
     from .site import (
         ASSET_FOLDER,
         InvalidProject,
-        assets,
-        displaced,
+        assemble,
         hand_written,
         in_asset_folder,
         internal_requested,
-        navigation,
-        publication,
         same_address,
     )
 
@@ -90,32 +87,29 @@ def render(project: Path, out: Path, internal: bool, title: str | None, zensical
     refusal = site_refusal(out, inputs, "--out", into_docs=True) or folder_refusal(out)
     if refusal:
         usage_error(refusal)
+    written = hand_written(source.docs_dir) if zensical else []
     try:
         report = check(project, internal=internal_requested(internal), compare_with=True)
         version = data_version(report.project.root, report.project.files)
-        pages = publication(report, SiteOptions(title, version))
+        site = assemble(report, SiteOptions(title, version), written)
     except NotAProject as problem:
         usage_error(str(problem))
     except InvalidProject as problem:
         click.echo(f"speelveld: {problem}", err=True)
         sys.exit(1)
-    scripts = assets()
+    pages, scripts = site.pages, site.assets
     if zensical:
-        written = hand_written(source.docs_dir)
-        hidden = frozenset(p.path for p in written if p.internal and not report.internal)
-        for path, generated in displaced(written, pages).items():
+        hidden = set(site.hidden)
+        for path, generated in site.displaced.items():
             click.echo(f"speelveld: waarschuwing: {same_address(path, generated)}", err=True)
-            hidden |= {path}
         for path in source.hand_written():
             if path.startswith(f"{ASSET_FOLDER}/"):
                 written_path = f"{source.docs_dir.name}/{path}"
                 click.echo(f"speelveld: waarschuwing: {in_asset_folder(written_path)}", err=True)
                 hidden |= {path}
-        menu = navigation(
-            [p for p in written if p.path not in hidden],
-            changes=report.project.config.compare_with is not None,
+        files = zensical_files(
+            pages, scripts, site.navigation, source, out, title, hidden=frozenset(hidden)
         )
-        files = zensical_files(pages, scripts, menu, source, out, title, hidden=hidden)
     else:
         files = page_files(pages, scripts)
     try:

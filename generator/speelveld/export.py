@@ -32,6 +32,7 @@ from .site import (
     NavItem,
     theme_defaults,
 )
+from .staging import PublishError, Staging
 
 #: The file that marks a folder as made by ``speelveld render``: only such a folder is replaced.
 MARKER = ".speelveld-render"
@@ -60,28 +61,32 @@ def page_files(pages: Mapping[str, str], assets: Iterable[Asset]) -> dict[str, C
 
 
 def replace_folder(out: Path, files: Mapping[str, Content]) -> None:
-    """Write ``files`` into a fresh folder beside ``out`` and swap it in.
+    """Write ``files`` into a fresh folder beside ``out`` and swap it in, as a build
+    publishes a site (:mod:`speelveld.staging`): under the lock of ``out``, so that two
+    renders one after the other each leave a whole folder, and atomically, so that there is
+    never a moment without one.
 
-    :class:`FolderRefused` when ``out`` is a file, or a folder with content and no marker.
+    :class:`FolderRefused` when ``out`` is a file, or a folder with content and no marker,
+    or when it cannot be locked or swapped.
     """
     refusal = folder_refusal(out)
     if refusal:
         raise FolderRefused(refusal)
-    out = Path(os.path.abspath(out))
-    fresh = out.with_name(f".{out.name}.speelveld-render")
-    old = out.with_name(f".{out.name}.speelveld-oud")
-    shutil.rmtree(fresh, ignore_errors=True)
+    try:
+        staging = Staging(Path(os.path.abspath(out)), strict=False)
+        folder = staging.stage()
+    except PublishError as problem:
+        raise FolderRefused(str(problem)) from None
     try:
         for path, content in {MARKER: MARKER_TEXT, **files}.items():
-            _write(fresh, path, content)
+            _write(folder, path, content)
     except BaseException:
-        shutil.rmtree(fresh, ignore_errors=True)
+        staging.discard()
         raise
-    shutil.rmtree(old, ignore_errors=True)
-    if out.exists():
-        out.rename(old)
-    fresh.rename(out)
-    shutil.rmtree(old, ignore_errors=True)
+    try:
+        staging.finish()
+    except PublishError as problem:
+        raise FolderRefused(str(problem)) from None
 
 
 def folder_refusal(out: Path) -> str:

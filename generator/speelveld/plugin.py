@@ -20,6 +20,7 @@ from typing import Any
 from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -38,21 +39,23 @@ from .render.pages import SiteOptions
 from .site import (
     ASSET_FOLDER,
     CHANGES,
+    EXTRA_CSS,
+    EXTRA_JAVASCRIPT,
     FAIL_ON,
+    MARKDOWN_EXTENSIONS,
+    OVERRIDES,
     SECTIONS,
     InvalidProject,
+    assemble,
     assets,
-    displaced,
     hand_written,
     in_asset_folder,
     input_errors,
     internal_requested,
-    municipal_defaults,
-    navigation,
     policy_findings,
-    publication,
     refuse_on,
     same_address,
+    theme_defaults,
 )
 from .staging import PublishError, Staging, WarningCounter, real_site
 
@@ -180,7 +183,14 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
             )
             root = self.report.project.root
             version = data_version(root, self.report.project.files)
-            self.pages = publication(self.report, SiteOptions(title, version))
+            written = hand_written(Path(config.docs_dir))
+            assembly = assemble(
+                self.report,
+                SiteOptions(title, version),
+                written,
+                directory_urls=config.use_directory_urls,
+            )
+            self.pages = assembly.pages
         except (NotAProject, InvalidProject) as problem:
             if not self.serving:
                 raise PluginError(f"speelveld: {problem}") from None
@@ -208,13 +218,10 @@ class SpeelveldPlugin(BasePlugin[SpeelveldConfig]):
                 config.site_dir = str(self.staging.stage())
             except PublishError as problem:
                 raise PluginError(f"speelveld: {problem}") from None
-        written = hand_written(Path(config.docs_dir))
-        self.displaced = displaced(written, self.pages, config.use_directory_urls)
-        self.hidden = frozenset(p.path for p in written if p.internal and not self.internal)
-        self.hidden |= frozenset(self.displaced)
+        self.displaced = assembly.displaced
+        self.hidden = assembly.hidden
         if config.nav is None:
-            shown = [p for p in written if p.path not in self.hidden]
-            config.nav = navigation(shown, changes=project.config.compare_with is not None)
+            config.nav = assembly.navigation
         return config
 
     def _show_errors(self, config: MkDocsConfig, problem: Exception) -> MkDocsConfig:
@@ -349,3 +356,26 @@ def _docs(file: File) -> str:
 def unreadable(error: OSError) -> str:
     """An OS error while reading the project, in Dutch."""
     return f"het project kan niet worden gelezen: {visible(described(error))}"
+
+
+def municipal_defaults(config: MkDocsConfig) -> None:
+    """A Dutch municipal site: no font requests to Google, Dutch, the project's own footer
+    and a Dutch page for a missing address, and the scripts and styles of the charts.
+
+    A project that chose a font or a language of its own keeps it; a template in its own
+    ``custom_dir`` wins over the one here.
+    """
+    theme = config.theme
+    for key, value in theme_defaults(theme.name, theme.get("font"), theme.get("language")).items():
+        theme[key] = value
+    if theme.name == "material":
+        overrides = str(OVERRIDES)
+        if overrides not in theme.dirs:
+            theme.dirs.insert(1 if theme.custom_dir else 0, overrides)
+    for extension in MARKDOWN_EXTENSIONS:
+        if extension not in config.markdown_extensions:
+            config.markdown_extensions.append(extension)
+    config.extra_css.append(EXTRA_CSS)
+    script = ExtraScriptValue(EXTRA_JAVASCRIPT)
+    script.defer = True
+    config.extra_javascript.append(script)

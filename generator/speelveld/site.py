@@ -1,4 +1,10 @@
-"""What any site engine needs from Speelveld: the pages, the assets and the navigation."""
+"""What any site engine needs from Speelveld: the pages, the assets and the navigation.
+
+:func:`assemble` is the one way from a report to a site, for the MkDocs plugin (and
+ProperDocs, which loads it) and for ``speelveld render`` (any engine, Zensical among them).
+The MkDocs-specific settings live in the plugin. Front matter and page addresses follow
+MkDocs' own rules, through its helpers: the other engines read pages the same way.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +15,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config.config_options import ExtraScriptValue
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
@@ -116,6 +120,39 @@ def refuse_on(findings: list[Finding], fail_on: str, *, files: int) -> str:
         f"fail_on is '{fail_on}' en het beleid heeft {len(failing)} {noun} op dat niveau of "
         f"hoger; de site is niet bijgewerkt:\n{listing}"
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Assembly:
+    """A site of one report, for any engine: the generated pages and the package's assets,
+    the hand-written pages it leaves out, and the sidebar for an engine that takes ours."""
+
+    pages: dict[str, str]
+    assets: tuple[Asset, ...]
+    #: Hand-written pages not published: internal ones in a public site, and those at the
+    #: address of a generated page.
+    hidden: frozenset[str]
+    #: Hand-written pages at the address of a generated page, with that page's path.
+    displaced: dict[str, str]
+    navigation: list[NavItem]
+
+
+def assemble(
+    report: Report,
+    options: SiteOptions,
+    written: list[HandWritten],
+    *,
+    directory_urls: bool = True,
+) -> Assembly:
+    """The site of ``report`` beside the hand-written pages ``written``; raises
+    :class:`InvalidProject` when the data have input errors."""
+    pages = publication(report, options)
+    moved = displaced(written, pages, directory_urls)
+    hidden = frozenset(p.path for p in written if p.internal and not report.internal)
+    hidden |= frozenset(moved)
+    shown = [p for p in written if p.path not in hidden]
+    changes = report.project.config.compare_with is not None
+    return Assembly(pages, tuple(assets()), hidden, moved, navigation(shown, changes=changes))
 
 
 def publication(report: Report, options: SiteOptions) -> dict[str, str]:
@@ -242,26 +279,3 @@ def theme_defaults(name: str | None, font: Any, language: Any) -> dict[str, Any]
     if language in (None, "en"):
         changes["language"] = "nl"
     return changes
-
-
-def municipal_defaults(config: MkDocsConfig) -> None:
-    """A Dutch municipal site: no font requests to Google, Dutch, the project's own footer
-    and a Dutch page for a missing address, and the scripts and styles of the charts.
-
-    A project that chose a font or a language of its own keeps it; a template in its own
-    ``custom_dir`` wins over the one here.
-    """
-    theme = config.theme
-    for key, value in theme_defaults(theme.name, theme.get("font"), theme.get("language")).items():
-        theme[key] = value
-    if theme.name == "material":
-        overrides = str(OVERRIDES)
-        if overrides not in theme.dirs:
-            theme.dirs.insert(1 if theme.custom_dir else 0, overrides)
-    for extension in MARKDOWN_EXTENSIONS:
-        if extension not in config.markdown_extensions:
-            config.markdown_extensions.append(extension)
-    config.extra_css.append(EXTRA_CSS)
-    script = ExtraScriptValue(EXTRA_JAVASCRIPT)
-    script.defer = True
-    config.extra_javascript.append(script)

@@ -17,6 +17,9 @@ from .paths import page_path, relative
 __all__ = ["build", "page_path", "relative"]
 
 #: The attribute list that keeps a heading's section out of mkdocs-material's search index.
+#: A block is kept out with ``<section data-search-exclude markdown>``, not a ``<div>``:
+#: the index ends an excluded element at the first end tag of the same name, so an
+#: excluded ``<div>`` would end at the first ``</div>`` of a description inside it.
 NOT_IN_SEARCH = "{ data-search-exclude }"
 
 
