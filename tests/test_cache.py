@@ -178,7 +178,8 @@ def test_a_small_project_is_read_in_one_process(tmp_path: Path) -> None:
 
 #: ``speelveld check`` on an interpreter without ``os.fork``, as on Windows.
 WITHOUT_FORK = (
-    "import os, sys; del os.fork; from speelveld.cli import main; sys.argv[0] = 'speelveld'; main()"
+    "import os, sys; os.__dict__.pop('fork', None); "
+    "from speelveld.cli import main; sys.argv[0] = 'speelveld'; main()"
 )
 
 

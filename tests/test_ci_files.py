@@ -257,14 +257,16 @@ def _readme_test_command() -> str:
 
 
 def test_this_repository_tests_this_checkout_with_the_readme_test_command() -> None:
-    job = _only_job(_load(PULL_REQUEST))
+    job = _load(PULL_REQUEST)["jobs"]["test"]
     command = _readme_test_command()
     assert command == "make test"
     assert [s["run"] for s in job["steps"] if s.get("run") == command] == [command]
     checkout = _step_using(job, "actions/checkout")
     assert checkout["with"]["fetch-depth"] == 0  # the tests of speelveld diff read history
-    # No released Speelveld: the Makefile installs this folder.
-    assert not [run for run in _runs(_load(PULL_REQUEST)) if "pip install" in run]
+    # No released Speelveld: the Makefile installs this folder, as the other platforms do.
+    assert not [s["run"] for s in job["steps"] if "pip install" in s.get("run", "")]
+    platforms = _load(PULL_REQUEST)["jobs"]["platforms"]
+    assert _step_running(platforms, "pip install")["run"] == "python -m pip install -e '.[test]'"
     assert "$(BIN)/python -m pip install --quiet -e '.[test]'" in (
         REPOSITORY / "Makefile"
     ).read_text("utf-8")
@@ -291,6 +293,27 @@ def test_the_workflows_of_a_project_repository_are_not_those_of_this_repository(
         assert [w for run in _runs(workflow) for w in _commands(run, "pip")] == [
             ["install", "$SPEELVELD"]
         ], name
+
+
+def test_the_tests_without_a_browser_run_on_macos_and_windows() -> None:
+    """The lock, the swap and reading without fork run where they differ from Linux."""
+    job = _load(PULL_REQUEST)["jobs"]["platforms"]
+    matrix = {entry["os"]: entry["markers"] for entry in job["strategy"]["matrix"]["include"]}
+    assert sorted(matrix) == ["macos-latest", "windows-latest"]
+    assert all("not browser" in markers for markers in matrix.values())
+    assert "posix" not in matrix["macos-latest"]
+    assert _step_running(job, "pytest")["run"] == 'python -m pytest -m "$MARKERS"'
+    assert _step_using(job, "actions/setup-python")["with"]["python-version"] == "3.11"
+    configured = _pytest_markers()
+    for markers in matrix.values():
+        named = set(re.findall(r"\w+", markers)) - {"not", "and", "or"}
+        assert named <= configured, markers
+
+
+def _pytest_markers() -> set[str]:
+    """The markers pyproject.toml declares (``--strict-markers`` refuses any other)."""
+    declared = tomllib.loads((REPOSITORY / "pyproject.toml").read_text("utf-8"))
+    return {m.split(":")[0] for m in declared["tool"]["pytest"]["ini_options"]["markers"]}
 
 
 # --- Every workflow as GitHub reads it -----------------------------------------------------

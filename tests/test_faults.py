@@ -212,6 +212,7 @@ def killed_while_publishing(site: Path, seam: str, call: int, renames_only: bool
     return os.waitstatus_to_exitcode(status)
 
 
+@pytest.mark.posix
 @pytest.mark.parametrize(("moment", "seam", "call", "renames_only", "shown"), KILLS)
 def test_a_build_killed_at_any_step_of_the_swap(
     old_site, moment: str, seam: str, call: int, renames_only: bool, shown: str | None
@@ -289,6 +290,7 @@ def test_the_lock_of_a_killed_build_is_free(tmp_path: Path) -> None:
     lock.release()
 
 
+@pytest.mark.posix
 def test_a_linked_site_is_published_where_it_points(tmp_path: Path) -> None:
     root = tmp_path / "webroot" / "speelveld"
     root.mkdir(parents=True)
@@ -373,6 +375,7 @@ def test_two_builds_at_once_publish_one_whole_site(project: Path) -> None:
     assert not [p.name for p in project.iterdir() if p.name.startswith(".site")]
 
 
+@pytest.mark.posix
 def test_a_linked_site_folder_stays_a_link_through_builds(project: Path, tmp_path: Path) -> None:
     webroot = tmp_path / "www" / "speelveld"
     webroot.mkdir(parents=True)
@@ -475,6 +478,7 @@ LINKS = {
 }
 
 
+@pytest.mark.posix
 @pytest.mark.parametrize("link", list(LINKS))
 def test_a_link_out_of_the_project_is_never_read(project: Path, outside: Path, link: str) -> None:
     target = project / link
@@ -499,7 +503,11 @@ def test_a_link_out_of_the_project_is_never_read(project: Path, outside: Path, l
 
 
 @pytest.mark.parametrize(
-    ("make", "kind"), [(os.mkfifo, "een named pipe (FIFO)"), (os.mkdir, "een map")]
+    ("make", "kind"),
+    [
+        pytest.param(lambda p: os.mkfifo(p), "een named pipe (FIFO)", marks=pytest.mark.posix),
+        (os.mkdir, "een map"),
+    ],
 )
 def test_a_configuration_that_is_no_file_is_an_error(
     project: Path, make: Callable[[Path], None], kind: str
@@ -537,7 +545,7 @@ def _loop(path: Path) -> None:
 
 #: Every kind of entry that is neither a file nor a folder, and the words that name it.
 SPECIAL = {
-    "fifo": (os.mkfifo, ["dit is een named pipe (FIFO)"]),
+    "fifo": (lambda p: os.mkfifo(p), ["dit is een named pipe (FIFO)"]),
     "socket": (_socket, ["dit is een socket"]),
     "device": (_device, ["dit is een apparaat"]),
     "dangling-link": (
@@ -548,6 +556,7 @@ SPECIAL = {
 }
 
 
+@pytest.mark.posix
 @pytest.mark.parametrize("special", list(SPECIAL))
 @pytest.mark.parametrize("name", ["extra.yml", "extra"])
 def test_an_entry_that_is_no_file_is_one_error_that_names_it(
@@ -646,6 +655,7 @@ UNREADABLE = [
 ]
 
 
+@pytest.mark.posix
 @pytest.mark.parametrize(("path", "mode", "said"), UNREADABLE)
 def test_an_unreadable_path_is_a_finding_and_keeps_the_site(
     shared: Path, path: str, mode: int, said: str
@@ -678,6 +688,7 @@ def test_an_unreadable_path_is_a_finding_and_keeps_the_site(
     assert sorted(p.name for p in out.iterdir()) == ["site"]
 
 
+@pytest.mark.posix
 def test_a_site_folder_without_write_access_is_a_dutch_message(shared: Path) -> None:
     project = shared / "project"
     shutil.copytree(BASE, project)
@@ -728,6 +739,7 @@ def repository(tmp_path: Path, outside: Path) -> Path:
     return project
 
 
+@pytest.mark.posix
 def test_a_revision_with_links_is_read_as_its_working_tree(repository: Path) -> None:
     with version("v1", repository) as folder:
         assert (folder / "measures" / "geheim.yml").is_symlink()
@@ -744,6 +756,7 @@ def test_a_revision_with_links_is_read_as_its_working_tree(repository: Path) -> 
     no_traceback(result.output)
 
 
+@pytest.mark.posix
 def test_a_revision_without_the_project_is_explained_in_dutch(repository: Path) -> None:
     with (
         pytest.raises(VersionNotFound, match="in revisie 'leeg' bestond de projectmap beleid"),
@@ -755,6 +768,7 @@ def test_a_revision_without_the_project_is_explained_in_dutch(repository: Path) 
     assert "speelveld: in revisie 'leeg' bestond de projectmap beleid nog niet" in result.output
 
 
+@pytest.mark.posix
 def test_the_changes_page_compares_with_a_revision_holding_a_link(repository: Path) -> None:
     (repository / "docs").mkdir()
     (repository / "mkdocs.yml").write_text(MKDOCS_YML, "utf-8")

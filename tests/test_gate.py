@@ -167,6 +167,7 @@ def test_a_usage_error_fails_every_step(tmp_path: Path) -> None:
         assert ran.outputs == "", step_id
 
 
+@pytest.mark.posix
 def test_a_crash_fails_every_step(upstream: Path, tmp_path: Path) -> None:
     """Python ends a crash with exit 1 and no report: that is not a finding."""
     clone = _pull_request(upstream, tmp_path, _retitled(upstream))

@@ -20,6 +20,9 @@ from speelveld.starter import DEFAULT_TITLE, EXAMPLE_DOMAINS, EXAMPLE_MEASURE
 
 from .conftest import REPOSITORY
 
+#: The virtual environments here are laid out as on POSIX (bin/, not Scripts/).
+pytestmark = pytest.mark.posix
+
 PACKAGE = REPOSITORY / "generator" / "speelveld"
 
 

@@ -165,6 +165,7 @@ def test_no_command_writes_over_a_file_the_project_reads(
     assert everything(project) == before
 
 
+@pytest.mark.posix
 def test_no_command_writes_over_a_link_to_a_file_the_project_reads(project: Path) -> None:
     link = project.parent / "rapport.txt"
     link.symlink_to(project / "speelveld.yml")
@@ -193,6 +194,7 @@ def test_schemas_are_not_written_into_a_data_folder(project: Path) -> None:
     assert everything(project) == before
 
 
+@pytest.mark.posix
 def test_a_report_replaces_its_file_whole_and_keeps_its_mode(project: Path) -> None:
     report = project.parent / "rapport.json"
     report.write_text("oud", "utf-8")
@@ -222,6 +224,7 @@ def test_a_failed_write_leaves_the_old_file_and_nothing_beside_it(
     assert sorted(p.name for p in project.parent.iterdir()) == ["project", "rapport.txt"]
 
 
+@pytest.mark.posix
 def test_a_report_through_a_link_replaces_the_file_it_leads_to(project: Path) -> None:
     real = project.parent / "uit" / "rapport.txt"
     real.parent.mkdir()

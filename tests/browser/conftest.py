@@ -28,6 +28,15 @@ from urllib.parse import urlsplit
 import pytest
 
 BROWSER_TESTS = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test here needs Chromium: ``-m "not browser"`` runs the rest anywhere."""
+    for item in items:
+        if BROWSER_TESTS in Path(item.path).parents:
+            item.add_marker(pytest.mark.browser)
+
+
 REPO = BROWSER_TESTS.parent.parent
 ARTIFACTS = REPO / "tests" / "artifacts"
 AXE_SCRIPT = BROWSER_TESTS / "node_modules" / "axe-core" / "axe.min.js"
