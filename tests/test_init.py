@@ -599,13 +599,13 @@ def test_an_install_that_is_no_requirement_for_speelveld_is_refused(
 
 
 def test_ci_in_an_existing_project_adds_only_the_ci_files(existing: Path) -> None:
-    from speelveld.ci import FILES
+    from speelveld.ci import SERVICES
 
     before = snapshot(existing)
     status, output = run("init", str(existing), "--ci", "github", "--install", "0.2.0")
     assert status == 0, output
     after = snapshot(existing)
-    assert sorted(set(after) - set(before)) == sorted(FILES)
+    assert sorted(set(after) - set(before)) == sorted(SERVICES["github"].files)
     assert {path: after[path] for path in before} == before
     assert _installed(existing) - {f"speelveld=={metadata.version('speelveld')}"} == {
         "speelveld==0.2.0"

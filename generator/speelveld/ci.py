@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
@@ -19,11 +21,27 @@ from pathlib import Path
 PLACEHOLDER = "@INSTALL@"
 PACKAGE = "speelveld"
 
-#: Path in the project repository -> file in ``ci/``.
-FILES = {
-    ".github/workflows/pr.yml": "pr.yml",
-    ".github/workflows/pages.yml": "pages.yml",
-    ".github/dependabot.yml": "dependabot.yml",
+
+@dataclass(frozen=True)
+class Service:
+    """A CI service whose files ``speelveld init --ci NAME`` writes."""
+
+    #: The service as the help of ``init`` names it.
+    label: str
+    #: Path in the project repository -> file in ``ci/``.
+    files: Mapping[str, str]
+
+
+#: Every CI service by the name ``--ci`` takes.
+SERVICES = {
+    "github": Service(
+        "GitHub Actions",
+        {
+            ".github/workflows/pr.yml": "pr.yml",
+            ".github/workflows/pages.yml": "pages.yml",
+            ".github/dependabot.yml": "dependabot.yml",
+        },
+    ),
 }
 
 #: A public release version (PEP 440).
@@ -74,13 +92,14 @@ def requirement(spec: str | None, version: str) -> str:
     raise InvalidInstall(f"--install '{spec}' is geen vereiste voor Speelveld; {example}")
 
 
-def ci_files(install: str) -> dict[str, str]:
-    """The GitHub workflows and Dependabot configuration by path; they install ``install``."""
+def ci_files(install: str, service: str = "github") -> dict[str, str]:
+    """The files of ``service`` by path (for GitHub: the workflows and Dependabot's
+    configuration); they install ``install``."""
     if _FORBIDDEN.search(install) or not install.strip():
         raise InvalidInstall(f"'{install}' is geen vereiste voor pip")
     folder = resources.files("speelveld") / "ci"
     value = json.dumps(install, ensure_ascii=False)
     return {
         path: (folder / name).read_text("utf-8").replace(PLACEHOLDER, value)
-        for path, name in FILES.items()
+        for path, name in SERVICES[service].files.items()
     }

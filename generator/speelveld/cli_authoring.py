@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from .ci import SERVICES
 from .cli_dutch import (
     DutchChoice,
     DutchInt,
@@ -147,9 +148,10 @@ def render(project: Path, out: Path, internal: bool, title: str | None, zensical
 @click.option(
     "--ci",
     metavar="SOORT",
-    type=DutchChoice(["github"]),
-    help="Schrijf ook de workflows voor deze CI: github (GitHub Actions). In een bestaand "
-    "project schrijft init dan alleen die.",
+    type=DutchChoice(list(SERVICES)),
+    help="Schrijf ook de workflows voor deze CI: "
+    + ", ".join(f"{name} ({service.label})" for name, service in SERVICES.items())
+    + ". In een bestaand project schrijft init dan alleen die.",
 )
 @click.option(
     "--install",
@@ -182,14 +184,14 @@ def init(
     except InvalidInstall as problem:
         usage_error(str(problem))
     if force and ci is None:
-        usage_error("--force vervangt alleen CI-bestanden; geef er --ci github bij")
+        usage_error(f"--force vervangt alleen CI-bestanden; geef er {CI_EXAMPLE} bij")
     if ci is not None and _project_parts(folder):
         if domain_options or title is not None:
             usage_error(
                 f"'{folder}' is al een project: --title en --domain gelden alleen voor een "
                 "nieuw project; laat ze weg om alleen de CI-bestanden te schrijven"
             )
-        _write_ci(folder, spec, force=force)
+        _write_ci(folder, spec, ci, force=force)
         return
     domains: dict[str, StarterDomain] = {}
     for option in domain_options:
@@ -218,6 +220,9 @@ def init(
     _write_starter(folder, starter, ci, force=force)
 
 
+#: How a message names the option that writes the CI files.
+CI_EXAMPLE = f"--ci {next(iter(SERVICES))}"
+
 #: Why a title with < or > is refused: the site build refuses such a site_name.
 UNSAFE_TITLE = "de titel bevat < of >; de site weigert die in de naam, schrijf hem zonder"
 
@@ -245,16 +250,16 @@ def _refuse_a_project(folder: Path) -> None:
             f"'{folder}' bevat al een project ({', '.join(present)}); "
             "speelveld init begint alleen een nieuw project, in een lege map of een map "
             "zonder domains/, mkdocs.yml en speelveld.yml; alleen de CI-bestanden voor dit "
-            "project schrijft: speelveld init --ci github"
+            f"project schrijft: speelveld init {CI_EXAMPLE}"
         )
 
 
-def _write_ci(folder: Path, install: str, *, force: bool) -> None:
+def _write_ci(folder: Path, install: str, service: str, *, force: bool) -> None:
     """Only the CI files, in a folder that already is a project; existing ones need --force."""
     from .ci import ci_files
     from .starter import write
 
-    files = ci_files(install)
+    files = ci_files(install, service)
     present = [path for path in files if (folder / path).exists()]
     if present and not force:
         verb = "bestaat" if len(present) == 1 else "bestaan"
@@ -311,7 +316,7 @@ def _write_starter(folder: Path, starter: Starter, ci: str | None, *, force: boo
     from .schema import write as write_schemas
     from .starter import ABOUT_PAGE, EXAMPLE_MEASURE, starter_files, write
 
-    workflows = ci_files(starter.install) if ci == "github" else {}
+    workflows = ci_files(starter.install, ci) if ci is not None else {}
     folder.mkdir(parents=True, exist_ok=True)
     written, kept = write(folder, starter_files(starter) | workflows)
     if force:  # --force replaces the CI files that were there
