@@ -55,8 +55,9 @@ def analyse(
     waiting = paused(loaded)
     findings = [*loaded, *_unknown_rule_settings(project)]
     sets = list(portfolio_measures(project))
+    horizons = assesses_horizons(project)
     contexts = {
-        portfolio: Context(project, summarise(project, measures), measures)
+        portfolio: Context(project, summarise(project, measures), measures, horizons)
         for portfolio, _, measures in sets
     }
     for rule in _enabled(project, "measure"):  # once per measure: those of the plan
@@ -85,6 +86,15 @@ def analyse(
         for portfolio, title, measures in sets
     }
     return portfolios, findings
+
+
+def assesses_horizons(project: Project) -> bool:
+    """Whether any effect of the project says when or where it lands."""
+    return any(
+        effect.when is not None or effect.where is not None
+        for measure in project.measures.values()
+        for effect in measure.effects.values()
+    )
 
 
 def paused(findings: list[Finding]) -> set[Subject]:

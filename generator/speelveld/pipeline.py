@@ -11,7 +11,7 @@ import datetime
 from dataclasses import replace
 from pathlib import Path
 
-from . import acceptance, collector
+from . import acceptance, collector, interactions
 from .agreement import agreement
 from .analysis import analyse
 from .audience import for_audience
@@ -76,6 +76,9 @@ def _report(
         today=today,
         acceptances=acceptance.about_portfolios(project, today),
         agreement=agreement(list(project.measures.values())),
+        indirect=interactions.of_measures(
+            project.interaction_scores, project.domains, project.measures.values()
+        ),
     )
 
 

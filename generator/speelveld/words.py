@@ -33,3 +33,10 @@ def percent(value: float, beside: float | None = None) -> str:
             break
     text = f"{rounded:.{digits}f}".replace(".", ",")
     return f"{text}%"
+
+
+def and_list(items: list[str]) -> str:
+    """``a``, ``a en b``, ``a, b en c``: a list as a Dutch sentence names it."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} en {items[-1]}"

@@ -13,6 +13,7 @@ from ..findings import Finding, Severity
 from ..ids import CONFIG_FILE
 
 if TYPE_CHECKING:
+    from ..interactions import Indirect
     from ..report import Report
 
 #: Where a finding without a file of its own points when nothing better is known.
@@ -35,6 +36,8 @@ class Output:
     has_config: bool = False
     #: The portfolios whose findings are reported.
     portfolios: tuple[str, ...] = ("plan",)
+    #: Per measure, its indirect effect on every domain; empty without interactions.
+    indirect: Mapping[str, Mapping[str, Indirect]] = field(default_factory=dict)
 
     @classmethod
     def of(
@@ -51,6 +54,7 @@ class Output:
             sources={str(subject): doc.path for subject, doc in project.documents.items()},
             has_config=CONFIG_FILE in project.files,
             portfolios=tuple(p for p in report.portfolios if portfolio in ("all", p)),
+            indirect=report.indirect,
         )
 
     def path(self, finding: Finding) -> str:

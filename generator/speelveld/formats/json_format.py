@@ -32,4 +32,25 @@ def render(output: Output) -> str:
         "fail_on": output.fail_on.label,
         "failed": any(output.failing(f) for f in output.findings),
     }
+    if output.indirect:
+        report["indirect_effects"] = indirect_effects(output)
     return dump_json(report)
+
+
+def indirect_effects(output: Output) -> list[dict[str, Any]]:
+    """Every indirect effect that is not 0, per measure and domain, with the ways it comes
+    about; only for a project with interactions between domains."""
+    return [
+        {
+            "measure": measure,
+            "domain": domain,
+            "score": found.score,
+            "via": [
+                {"domain": s.via, "direct": s.direct, "interaction": s.interaction}
+                for s in found.steps
+            ],
+        }
+        for measure, by_domain in output.indirect.items()
+        for domain, found in by_domain.items()
+        if found.score
+    ]

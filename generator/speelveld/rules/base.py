@@ -42,6 +42,9 @@ class Context:
     project: Project
     coverage: Coverage
     measures: list[Measure] = field(default_factory=list)
+    #: Whether the project says of any effect when or where it lands: then it assesses
+    #: horizons, and a strong effect that says neither is worth a note.
+    horizons: bool = False
 
     @property
     def config(self) -> Config:
