@@ -12,7 +12,7 @@ import datetime
 from collections.abc import Iterator
 from dataclasses import replace
 
-from . import acceptance, assumptions
+from . import acceptance, assumptions, interactions
 from .codes import DEPENDS_ON_ERROR, INCOMPLETE, INPUT_CODES, is_input_error
 from .coverage import summarise
 from .findings import PORTFOLIO, Assumption, Finding, Severity, Subject
@@ -56,8 +56,9 @@ def analyse(
     findings = [*loaded, *_unknown_rule_settings(project)]
     sets = list(portfolio_measures(project))
     horizons = assesses_horizons(project)
+    into = interactions.incoming(project.interaction_scores)
     contexts = {
-        portfolio: Context(project, summarise(project, measures), measures, horizons)
+        portfolio: Context(project, summarise(project, measures), measures, horizons, into)
         for portfolio, _, measures in sets
     }
     for rule in _enabled(project, "measure"):  # once per measure: those of the plan

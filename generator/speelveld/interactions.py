@@ -131,19 +131,36 @@ def indirect_effects(
     return result
 
 
+def indirect_scores(
+    into: Mapping[str, list[tuple[str, int]]],
+    effects: Mapping[str, Effect],
+    domains: Iterable[str],
+) -> dict[str, int]:
+    """Only the numbers of :func:`indirect_effects`, for every measure of a large project."""
+    result = {}
+    for domain in domains:
+        total = 0
+        for source, interaction in into.get(domain, ()):
+            effect = effects.get(source)
+            if effect is not None:
+                total += effect.score * interaction
+        result[domain] = toward_zero(total)
+    return result
+
+
 def of_measures(
     scores: Matrix, domains: Iterable[str], measures: Iterable[Measure]
-) -> dict[str, dict[str, Indirect]]:
+) -> dict[str, dict[str, int]]:
     """Per measure, its indirect effect on every domain; empty without interactions."""
     if not scores:
         return {}
     into = incoming(scores)
     order = list(domains)
-    return {m.id: indirect_effects(into, m.effects, order) for m in measures}
+    return {m.id: indirect_scores(into, m.effects, order) for m in measures}
 
 
 def totals(
-    indirect: Mapping[str, Mapping[str, Indirect]], measures: Iterable[str], domains: Iterable[str]
+    indirect: Mapping[str, Mapping[str, int]], measures: Iterable[str], domains: Iterable[str]
 ) -> dict[str, int]:
     """Per domain, the sum of the indirect effects of ``measures``: what a set of measures
     does to each domain through the others, as the what-if page shows it."""
@@ -152,8 +169,7 @@ def totals(
     for measure in measures:
         found = indirect.get(measure, {})
         for domain in order:
-            if domain in found:
-                sums[domain] += found[domain].score
+            sums[domain] += found.get(domain, 0)
     return sums
 
 

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from .agreement import Agreement
 from .coverage import Coverage
 from .findings import Assumption, Finding, PortfolioAcceptance, Subject
-from .interactions import Indirect
 from .model import IN_FORCE_PORTFOLIO, PLAN_PORTFOLIO, Measure
 from .project import Project
 
@@ -65,7 +64,7 @@ class Report:
     comparison_note: str = ""
     #: Per measure, its indirect effect on every domain through the interactions between
     #: domains (:mod:`speelveld.interactions`); empty without interactions.
-    indirect: Mapping[str, Mapping[str, Indirect]] = field(default_factory=dict)
+    indirect: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
 
     @property
     def plan(self) -> Portfolio:

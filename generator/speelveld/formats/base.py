@@ -13,7 +13,6 @@ from ..findings import Finding, Severity
 from ..ids import CONFIG_FILE
 
 if TYPE_CHECKING:
-    from ..interactions import Indirect
     from ..report import Report
 
 #: Where a finding without a file of its own points when nothing better is known.
@@ -37,7 +36,7 @@ class Output:
     #: The portfolios whose findings are reported.
     portfolios: tuple[str, ...] = ("plan",)
     #: Per measure, its indirect effect on every domain; empty without interactions.
-    indirect: Mapping[str, Mapping[str, Indirect]] = field(default_factory=dict)
+    indirect: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
 
     @classmethod
     def of(

@@ -37,20 +37,11 @@ def render(output: Output) -> str:
     return dump_json(report)
 
 
-def indirect_effects(output: Output) -> list[dict[str, Any]]:
-    """Every indirect effect that is not 0, per measure and domain, with the ways it comes
-    about; only for a project with interactions between domains."""
-    return [
-        {
-            "measure": measure,
-            "domain": domain,
-            "score": found.score,
-            "via": [
-                {"domain": s.via, "direct": s.direct, "interaction": s.interaction}
-                for s in found.steps
-            ],
-        }
+def indirect_effects(output: Output) -> dict[str, dict[str, int]]:
+    """Per measure, its indirect effects that are not 0, by domain; only for a project with
+    interactions between domains (the ways they come about are on the measure pages)."""
+    found = {
+        measure: {domain: score for domain, score in by_domain.items() if score}
         for measure, by_domain in output.indirect.items()
-        for domain, found in by_domain.items()
-        if found.score
-    ]
+    }
+    return {measure: scores for measure, scores in found.items() if scores}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from ..config import Config
@@ -45,6 +45,9 @@ class Context:
     #: Whether the project says of any effect when or where it lands: then it assesses
     #: horizons, and a strong effect that says neither is worth a note.
     horizons: bool = False
+    #: Per domain, the domains that work through in it and how (``interactions.incoming``),
+    #: made once for every rule and every trial of a moved score.
+    into: Mapping[str, list[tuple[str, int]]] = field(default_factory=dict)
 
     @property
     def config(self) -> Config:

@@ -26,7 +26,7 @@ hulp direct 0 scoort)::
 from collections.abc import Iterator
 
 from ...findings import Severity, Subject
-from ...interactions import HARMFUL, incoming, indirect_effects
+from ...interactions import HARMFUL, indirect_effects, indirect_scores
 from ...model import signed
 from ...words import and_list
 from ..base import Context, Problem, known_effects
@@ -46,27 +46,24 @@ REMEDY = (
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    scores = ctx.project.interaction_scores
-    if not scores:
+    if not ctx.into:
         return
-    into = incoming(scores)
-    domains = list(ctx.project.domains)
+    domains = ctx.project.domains
     for measure in ctx.measures:
-        indirect = indirect_effects(into, measure.effects, domains)
+        scores = indirect_scores(ctx.into, measure.effects, domains)
         for domain, effect in known_effects(ctx, measure):
-            found = indirect[domain]
-            if found.score > HARMFUL or effect.score < 0:
+            if scores[domain] > HARMFUL or effect.score < 0:
                 continue
-            harming = found.harming()
+            found = indirect_effects(ctx.into, measure.effects, (domain,))[domain]
             paths = [
-                f"{ctx.name('domain', s.via)} ({signed(s.direct)} daar, doorwerking "
+                f"{domains[s.via].name} ({signed(s.direct)} daar, doorwerking "
                 f"{signed(s.interaction)})"
-                for s in harming
+                for s in found.harming()
             ]
             yield Problem(
                 Subject("measure", measure.id),
                 ("effects", domain),
-                f"indirect effect {signed(found.score)} op {ctx.name('domain', domain)} via "
+                f"indirect effect {signed(found.score)} op {domains[domain].name} via "
                 f"{and_list(paths)}, terwijl het directe effect {signed(effect.score)} is "
                 "(indicatief)",
             )
