@@ -9,6 +9,7 @@ import re
 import shutil
 from pathlib import Path
 
+import jsonschema
 import pytest
 import yaml
 from click.testing import CliRunner
@@ -18,8 +19,9 @@ from speelveld.findings import Assumption
 from speelveld.interactions import totals
 from speelveld.pipeline import check
 from speelveld.render.pages import SiteOptions, render_pages
+from speelveld.schema import FILES, schemas
 
-from .conftest import BASE
+from .conftest import BASE, CASES, REPOSITORY
 
 #: Five interactions between the three domains of the base project.
 INTERACTIONS = """\
@@ -203,3 +205,37 @@ def test_new_interactions_writes_every_ordered_pair_to_fill_in(tmp_path: Path) -
     report = check(project)
     assert [f.code for f in report.selected("plan")] == ["indirect-harm"]
     assert report.project.interactions[("veiligheid", "gezondheid")].score == -3
+
+
+def test_the_editor_schema_accepts_the_amsterdam_interactions_and_rejects_wrong_ones() -> None:
+    validator = jsonschema.Draft202012Validator(schemas()[FILES["interactions"]])
+    amsterdam = yaml.safe_load((REPOSITORY / "interactions.yml").read_text("utf-8"))
+    assert list(validator.iter_errors(amsterdam)) == []
+    for case in ("schema", "not-a-mapping"):
+        wrong = CASES / "input" / "interactions" / case / "interactions.yml"
+        assert list(validator.iter_errors(yaml.safe_load(wrong.read_text("utf-8")))), case
+
+
+def test_an_interactions_file_that_cannot_be_read_is_said_so(tmp_path: Path) -> None:
+    """A folder in its place is an error that stops the portfolio rules; a link that leaves
+    the project is not followed, with a note; neither is read as interactions."""
+    project = Path(shutil.copytree(BASE, tmp_path / "project"))
+    (project / "interactions.yml").mkdir()
+    report = check(project)
+    [error] = [f for f in report.findings if f.path == "interactions.yml"]
+    assert (error.code, error.severity.label, error.line) == ("yaml-syntax", "error", 1)
+    assert "geen gewoon bestand" in error.message
+    assert "portfolio-incomplete" in {f.code for f in report.findings}
+    (project / "interactions.yml").rmdir()
+    (project / "interactions.yml").symlink_to(project / "nergens.yml")
+    [error] = [f for f in check(project).findings if f.path == "interactions.yml"]
+    assert "symbolische link naar een bestand dat niet bestaat" in error.message
+    (project / "interactions.yml").unlink()
+    outside = tmp_path / "elders.yml"
+    outside.write_text(INTERACTIONS, "utf-8")
+    (project / "interactions.yml").symlink_to(outside)
+    report = check(project)
+    [note] = [f for f in report.findings if f.path == "interactions.yml"]
+    assert (note.code, note.severity.label) == ("ignored-file", "info")
+    assert report.project.interactions == {}
+    assert not [f for f in report.findings if f.code == "indirect-harm"]

@@ -93,6 +93,10 @@ instruments:
 # score is dan hun mediaan (afgerond naar 0) en mag wegblijven:
 #   scores:
 #     - {{by: de id van een partner of een naam, score: 1, rationale: waarom}}
+# Wanneer en waar het effect valt, en op wie (zoals het Beleidskompas vraagt):
+#   when: now, later of both; where: here, elsewhere (buiten de gemeente) of both
+#   groups:
+#     - {{group: wie het treft, bears: cost (de kosten) of benefit (de baat)}}
 effects:
 {effects}sources: []
 """

@@ -716,5 +716,13 @@ def influence(report: Report) -> dict[str, Any]:
             yaxis=axis
             | {"title": {"text": "Invloed: som van de uitgaande interacties"}, "automargin": True},
         ),
-        "narrow": {"below": NARROW_PX, "layout": {"height": 380, "font": {"size": 12}}},
+        "narrow": {
+            "below": NARROW_PX,
+            "layout": {
+                "height": 380,
+                "font": {"size": 12},
+                "xaxis": {"title": {"text": "Afhankelijkheid (inkomend)"}},
+                "yaxis": {"title": {"text": "Invloed (uitgaand)"}},
+            },
+        },
     }

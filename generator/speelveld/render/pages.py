@@ -132,6 +132,7 @@ class _Pages:
                 "begrippen.md",
                 "Begrippen",
                 has_scenarios=bool(self.project.scenarios),
+                has_interactions=bool(self.project.interactions),
             ),
             "domeinen/index.md": self.render(
                 "domains_index.md.jinja", "domeinen/index.md", "Domeinen"

@@ -82,7 +82,7 @@ def data(report: Report) -> dict[str, Any]:
         "partners": partners.rows,
         "instruments": instruments.rows,
         "portfolios": [
-            [p.id, display(p.title), [position[m] for m in p.measures if m in position]]
+            [p.id, display(p.option_title), [position[m] for m in p.measures if m in position]]
             for p in report.portfolios.values()
         ],
         # How a change in one domain works through in another, as [from, to, score] by the
