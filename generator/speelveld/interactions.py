@@ -149,14 +149,15 @@ def indirect_scores(
     domains: Iterable[str],
 ) -> dict[str, int]:
     """Only the numbers of :func:`indirect_effects`, for every measure of a large project."""
+    direct = {domain: effect.score for domain, effect in effects.items() if effect.score}
     result = {}
     for domain in domains:
         total = 0
         for source, interaction in into.get(domain, ()):
-            effect = effects.get(source)
-            if effect is not None:
-                total += effect.score * interaction
-        result[domain] = toward_zero(total)
+            score = direct.get(source)
+            if score:
+                total += score * interaction
+        result[domain] = total // SCALE_STEP if total >= 0 else -(-total // SCALE_STEP)
     return result
 
 
