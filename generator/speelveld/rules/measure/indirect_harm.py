@@ -26,7 +26,7 @@ hulp direct 0 scoort)::
 from collections.abc import Iterator
 
 from ...findings import Severity, Subject
-from ...interactions import HARMFUL, indirect_effects, indirect_scores
+from ...interactions import HARMFUL, toward_zero
 from ...model import signed
 from ...words import and_list
 from ..base import Context, Problem, known_effects
@@ -50,20 +50,26 @@ def check(ctx: Context) -> Iterator[Problem]:
         return
     domains = ctx.project.domains
     for measure in ctx.measures:
-        scores = indirect_scores(ctx.into, measure.effects, domains)
+        direct = {d: e.score for d, e in measure.effects.items() if e.score}
         for domain, effect in known_effects(ctx, measure):
-            if scores[domain] > HARMFUL or effect.score < 0:
+            if effect.score < 0:
                 continue
-            found = indirect_effects(ctx.into, measure.effects, (domain,))[domain]
+            steps = [
+                (direct.get(source, 0) * w, source, w) for source, w in ctx.into.get(domain, ())
+            ]
+            indirect = toward_zero(sum(product for product, _, _ in steps))
+            if indirect > HARMFUL:
+                continue
+            # The ways that pull it down, the strongest first, as interactions.Indirect has them.
             paths = [
-                f"{domains[s.via].name} ({signed(s.direct)} daar, doorwerking "
-                f"{signed(s.interaction)})"
-                for s in found.harming()
+                f"{domains[source].name} ({signed(direct[source])} daar, doorwerking {signed(w)})"
+                for product, source, w in sorted(steps)
+                if product < 0
             ]
             yield Problem(
                 Subject("measure", measure.id),
                 ("effects", domain),
-                f"indirect effect {signed(found.score)} op {domains[domain].name} via "
+                f"indirect effect {signed(indirect)} op {domains[domain].name} via "
                 f"{and_list(paths)}, terwijl het directe effect {signed(effect.score)} is "
                 "(indicatief)",
             )
