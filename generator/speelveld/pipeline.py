@@ -67,7 +67,10 @@ def _report(
     with collector.paused():
         project, loaded = load_project(root, cache, early)
         project, loaded = for_audience(project, at_most_per_file(loaded), internal=internal)
-        portfolios, findings = analyse(project, loaded, today)
+        indirect = interactions.of_measures(
+            project.interaction_scores, project.domains, project.measures.values()
+        )
+        portfolios, findings = analyse(project, loaded, today, indirect)
     return Report(
         project,
         tuple(findings),
@@ -76,9 +79,7 @@ def _report(
         today=today,
         acceptances=acceptance.about_portfolios(project, today),
         agreement=agreement(list(project.measures.values())),
-        indirect=interactions.of_measures(
-            project.interaction_scores, project.domains, project.measures.values()
-        ),
+        indirect=indirect,
     )
 
 

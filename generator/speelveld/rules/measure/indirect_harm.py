@@ -24,12 +24,13 @@ hulp direct 0 scoort)::
 """
 
 from collections.abc import Iterator
+from functools import partial
 
 from ...findings import Severity, Subject
 from ...interactions import HARMFUL, toward_zero
 from ...model import signed
 from ...words import and_list
-from ..base import Context, Problem, known_effects
+from ..base import Context, Problem
 
 ID = "indirect-harm"
 LEVEL = Severity.WARNING
@@ -46,30 +47,52 @@ REMEDY = (
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    if not ctx.into:
+    into = ctx.into
+    if not into:
         return
-    domains = ctx.project.domains
     for measure in ctx.measures:
-        direct = {d: e.score for d, e in measure.effects.items() if e.score}
-        for domain, effect in known_effects(ctx, measure):
-            if effect.score < 0:
+        known = ctx.indirect.get(measure.id)
+        if ctx.project.measures.get(measure.id) is not measure:
+            known = None  # a trial: one of its scores has moved
+        elif known is not None and min(known.values(), default=0) > HARMFUL:
+            continue
+        effects = measure.effects
+        direct = {d: e.score for d, e in effects.items() if e.score}
+        for domain in ctx.project.domains:
+            effect = effects.get(domain)
+            if effect is None or effect.score < 0:
                 continue
-            steps = [
-                (direct.get(source, 0) * w, source, w) for source, w in ctx.into.get(domain, ())
-            ]
-            indirect = toward_zero(sum(product for product, _, _ in steps))
-            if indirect > HARMFUL:
-                continue
-            # The ways that pull it down, the strongest first, as interactions.Indirect has them.
-            paths = [
-                f"{domains[source].name} ({signed(direct[source])} daar, doorwerking {signed(w)})"
-                for product, source, w in sorted(steps)
-                if product < 0
-            ]
-            yield Problem(
-                Subject("measure", measure.id),
-                ("effects", domain),
-                f"indirect effect {signed(indirect)} op {domains[domain].name} via "
-                f"{and_list(paths)}, terwijl het directe effect {signed(effect.score)} is "
-                "(indicatief)",
-            )
+            if known is not None:
+                indirect = known.get(domain, 0)
+            else:
+                total = 0
+                for source, interaction in into.get(domain, ()):
+                    score = direct.get(source)
+                    if score:
+                        total += score * interaction
+                indirect = toward_zero(total)
+            if indirect <= HARMFUL:
+                yield Problem(
+                    Subject("measure", measure.id),
+                    ("effects", domain),
+                    partial(_message, ctx, domain, direct, indirect, effect.score),
+                )
+
+
+def _message(ctx: Context, domain: str, direct: dict[str, int], indirect: int, own: int) -> str:
+    """What the finding says: the indirect effect, the ways that pull it down (the strongest
+    first, as :class:`interactions.Indirect` has them) and the direct score."""
+    domains = ctx.project.domains
+    steps = sorted(
+        (direct.get(source, 0) * interaction, source, interaction)
+        for source, interaction in ctx.into.get(domain, ())
+    )
+    paths = [
+        f"{domains[source].name} ({signed(direct[source])} daar, doorwerking {signed(w)})"
+        for product, source, w in steps
+        if product < 0
+    ]
+    return (
+        f"indirect effect {signed(indirect)} op {domains[domain].name} via {and_list(paths)}, "
+        f"terwijl het directe effect {signed(own)} is (indicatief)"
+    )
