@@ -19,7 +19,9 @@ build`` once each, with their peak memory, the size of the site and of its searc
 And it times what advisor text costs a build per megabyte: one description of a megabyte in
 one paragraph, and the worst a file can hold (``sources`` of the longest lines, full of
 Markdown), which says whether a file of ``max_file_bytes`` can hold up a build. It prints a
-table, the ratios and whether each target holds.
+table, the ratios and whether each target holds. At 1,000 measures it also times ``speelveld
+check`` of a six-domain project without and with a full matrix of interactions between its
+domains.
 """
 
 from __future__ import annotations
@@ -394,6 +396,7 @@ def measure_size(
         with_collector = [sys.executable, "-c", WITH_COLLECTOR, *check[1:]]
         row["check_with_gc"], _, _ = measured(with_collector, runs)
     if size == 1000:
+        row |= measure_interactions(work, size, runs)
         one_process = [sys.executable, "-c", ONE_PROCESS, *check[1:]]
         row["check_one_process"], _, _ = measured(one_process, runs)
         without = [sys.executable, "-c", WITHOUT_ASSUMPTIONS, *check[1:]]
@@ -404,6 +407,45 @@ def measure_size(
         if rebuild:
             row |= measure_rebuild(work / f"site-{size}")
     return row
+
+
+#: The domains of the project that weighs the interactions: a full matrix is 6 × 5 pairs.
+INTERACTING_DOMAINS = 6
+
+
+def measure_interactions(work: Path, size: int, runs: int) -> dict[str, float]:
+    """``speelveld check`` of a six-domain project without interactions.yml, and with every
+    ordered pair of its domains scored (none of them 0, strong ones among them): what the
+    indirect effects and the findings they bring cost. The two are timed in turn, so that
+    other work on the machine weighs on both alike, and compared pair by pair."""
+    data = work / f"interacting-{size}"
+    write(generate(size, INTERACTING_DOMAINS, seed=1, errors=False), data)
+    output = str(work / "report-interacting.json")
+    check = [str(BIN / "speelveld"), "check", str(data), "--format", "json", "--output", output]
+    domains = sorted(path.stem for path in (data / "domains").glob("*.yml"))
+    scores = (-3, -2, -1, 1, 2, 3)
+    pairs = [
+        f"  - {{from: {a}, to: {b}, score: {scores[(i + 2 * j) % len(scores)]}, "
+        "rationale: Zo werkt het door.}\n"
+        for i, a in enumerate(domains)
+        for j, b in enumerate(domains)
+        if a != b
+    ]
+    matrix = "interactions:\n" + "".join(pairs)
+    without, with_interactions = [], []
+    for _ in range(runs):
+        (data / "interactions.yml").unlink(missing_ok=True)
+        without.append(timed(check)[0])
+        (data / "interactions.yml").write_text(matrix, "utf-8")
+        with_interactions.append(timed(check)[0])
+    return {
+        "check_six_domains": statistics.median(without),
+        "check_interactions": statistics.median(with_interactions),
+        # Each pair timed back to back: the median of their ratios drifts least with the load.
+        "interactions_ratio": statistics.median(
+            b / a for a, b in zip(without, with_interactions, strict=True)
+        ),
+    }
 
 
 def measure_exports(work: Path, data: Path, runs: int, *, rebuilt: bool) -> dict[str, float]:
@@ -690,6 +732,15 @@ def targets(rows: dict[int, dict[str, float]]) -> list[tuple[str, float, float]]
         if "check_without_assumptions" in row:
             cost = row["check"] / row["check_without_assumptions"]
             found.append((f"check / check without rests_on at {size:,} measures", cost, 1.2))
+        if "interactions_ratio" in row:
+            grown = row["interactions_ratio"]
+            found.append(
+                (
+                    f"check with a full 6 × 6 interaction matrix / without at {size:,} measures",
+                    grown,
+                    1.1,
+                )
+            )
         if "check_one_process" in row:
             saved = row["check"] / row["check_one_process"]
             found.append((f"check / check in one process at {size:,} measures", saved, 0.9))
@@ -789,6 +840,12 @@ def report(
                 f"{row['evaluate_ms']:.1f} ms); the theme's scripts and styles "
                 f"{row['home_assets_kb']:.0f} KB; plotly.js {row['plotly_kb']:.0f} KB, "
                 "loaded once and only by pages with a chart"
+            )
+        if "check_interactions" in row:
+            print(
+                f"\nInteractions at {size:,} measures and six domains: check "
+                f"{row['check_six_domains']:.2f} s without interactions.yml, "
+                f"{row['check_interactions']:.2f} s with all 30 ordered pairs"
             )
         if "rebuild_files" in row:
             print(

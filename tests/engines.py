@@ -34,6 +34,7 @@ PROJECT_PARTS = (
     "docs",
     "mkdocs.yml",
     "speelveld.yml",
+    "interactions.yml",
 )
 
 

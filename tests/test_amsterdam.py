@@ -99,6 +99,8 @@ def data_texts() -> Iterator[tuple[str, str]]:
     for folder in DATA_FOLDERS:
         for path in sorted((REPOSITORY / folder).glob("*.yml")):
             yield from texts(yaml.safe_load(path.read_text("utf-8")), f"{folder}/{path.name}")
+    interactions = REPOSITORY / "interactions.yml"
+    yield from texts(yaml.safe_load(interactions.read_text("utf-8")), interactions.name)
 
 
 # --- the data as a whole ---------------------------------------------------------------
@@ -205,6 +207,37 @@ def test_every_score_says_what_it_rests_on(project: Project) -> None:
                 assert (effect.evidence or "").startswith(
                     ("Regioplan (2019), ", ASSUMPTION, ELABORATION)
                 ), where
+
+
+def test_every_interaction_says_what_it_rests_on(project: Project) -> None:
+    """An interaction the report supports cites the section; one the modellers derive says
+    so, with low confidence, in its rationale and its sources alike."""
+    assert project.interactions, "interactions.yml is missing or has input errors"
+    supported = 0
+    for (source, target), interaction in project.interactions.items():
+        where = f"{source} -> {target}"
+        assumed = interaction.rationale.startswith(ASSUMPTION)
+        assert interaction.sources, where
+        for cited in interaction.sources:
+            assert cited.startswith(ASSUMPTION if assumed else "Regioplan (2019), "), where
+        assert (interaction.confidence == "low") == assumed, where
+        supported += not assumed
+    assert supported >= 2
+
+
+def test_when_and_where_follow_the_report(project: Project) -> None:
+    """Education of boys and girls serves those who could be victims later; regional
+    alignment works here and in the surrounding municipalities; the B8/3 practice costs the
+    police officers involved their time now."""
+    education = project.measures["seksuele-gezondheid-jongeren"].effects["seksuele-gezondheid"]
+    assert (education.when, education.where) == ("later", "here")
+    regional = project.measures["regionale-afstemming-verplaatsing"].effects["handhaving"]
+    assert regional.where == "both"
+    aangiftes = project.measures["politiecapaciteit-b8-3-aangiftes"].effects["handhaving"]
+    assert aangiftes.when == "now"
+    assert [(g.group, g.bears) for g in aangiftes.groups] == [
+        ("de betrokken medewerkers van de politie", "cost")
+    ]
 
 
 def test_no_effect_is_held_with_high_confidence(project: Project) -> None:
@@ -557,3 +590,33 @@ def test_the_methode_says_which_thresholds_are_speelvelds_and_which_the_reports(
     assert owners.startswith("Regioplan (2019), Aanbevelingen, aandachtspunt 2")
     share = next(v for k, v in origin.items() if "aandeel van een domein" in k)
     assert share == "standaard van Speelveld"
+
+
+# --- where and when the effects land, and how the domains work through ---------------------
+
+
+def test_the_amsterdam_site_shows_here_and_now_and_the_interactions(amsterdam) -> None:
+    rapport = (amsterdam / "rapport" / "index.html").read_text("utf-8")
+    section = rapport.split('id="hier-en-nu-later-elders"')[1].split("<h2")[0]
+    table = section.split('id="hier-en-nu-tabel"')[1].split("</table>")[0]
+    header, *rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)
+    assert [
+        re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<th[^>]*>(.*?)</th>", header)
+    ] == [
+        "Optie",
+        "Hier en nu",
+        "Hier, later",
+        "Elders, nu",
+        "Elders, later",
+        "Zonder wanneer of waar",
+    ]
+    assert len(rows) == 2 + len(list((REPOSITORY / "scenarios").glob("*.yml")))
+    assert "Nuloptie (geldend beleid)" in rows[0]
+    assert "de betrokken medewerkers van de politie" in section
+    matrix = (amsterdam / "matrix" / "index.html").read_text("utf-8")
+    for chart in ("interacties", "invloed"):
+        assert f'data-figure="{chart}-data"' in matrix
+        body = matrix.split(f'id="{chart}-tabel"')[1].split("</table>")[0]
+        assert body.count("<tr>") == 1 + 4, chart
+    page = (amsterdam / "maatregelen" / "meldpilot-ondernemers" / "index.html").read_text("utf-8")
+    assert "Indirect (indicatief)" in page

@@ -98,7 +98,7 @@ def test_the_version_is_dutch() -> None:
         (["new", "maatregelen", "x"], "'maatregelen' is geen van 'domain', 'stakeholder'"),
         (
             ["new", "partners", "x"],
-            "(of 'domein', 'partner', 'maatregel'). Bedoelt u 'stakeholder'?",
+            "(of 'domein', 'partner', 'maatregel', 'interacties'). Bedoelt u 'stakeholder'?",
         ),
         (["new", "maatregl", "x"], "Bedoelt u 'measure'?"),
         (["check", str(BASE), "--portfolio", "plna"], "portefeuille 'plna'. Bedoelt u 'plan'?"),

@@ -173,6 +173,22 @@ def test_the_pdf_names_every_domain_option_and_finding(exported: Exported) -> No
     assert "Pagina1van" not in exported.text[:200]
 
 
+def test_the_pdf_holds_here_and_now_later_elsewhere(exported: Exported) -> None:
+    """The Rapport's section on where and when the effects land, with its table."""
+    assert "Hierennu,later,elders" in exported.text
+    assert "Hierennu" + "Hier,later" + "Elders,nu" + "Elders,later" in exported.text
+    assert "Wiedekostendraagt" in exported.text
+    assert squeezed("Nuloptie (geldend beleid)") in exported.text
+
+
+def test_the_amsterdam_pdf_totals_the_nuloptie_by_hand(amsterdam: Exported) -> None:
+    """The policy in force: +1 and +2 (the hierarchical approach), +2 and +1 (the meldpilot),
+    +1 (the zorgtaken) and -1 (the B8/3 practice, now and here): +7 and -1, of which five
+    effects say neither when nor where."""
+    assert "+7/-1" + "0/0" * 3 + "5van6" in amsterdam.text
+    assert squeezed("de betrokken medewerkers van de politie") in amsterdam.text
+
+
 def test_the_amsterdam_title_page_says_title_date_and_version(amsterdam: Exported) -> None:
     title = read_source(REPOSITORY).site_name
     assert title

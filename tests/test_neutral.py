@@ -141,10 +141,52 @@ def test_a_project_on_another_theme_shows_nothing_of_amsterdam(neutral_site: Pat
     assert forbidden_words(neutral_site) == []
 
 
+def ripple(project: Path) -> Path:
+    """``project`` with every ordered pair of its domains in interactions.yml, and effects
+    that say when and where they land and who bears them."""
+    domains = sorted(p.stem for p in (project / "domains").glob("*.yml"))
+    pairs = [
+        {"from": a, "to": b, "score": (i * 5 + j * 3) % 7 - 3, "rationale": "Zo werkt het door."}
+        for i, a in enumerate(domains)
+        for j, b in enumerate(domains)
+        if a != b
+    ]
+    (project / "interactions.yml").write_text(yaml.safe_dump({"interactions": pairs}), "utf-8")
+    measure = project / "measures" / "signalen-betalingsachterstand.yml"
+    data = yaml.safe_load(measure.read_text("utf-8"))
+    data["effects"]["preventie"] |= {
+        "when": "both",
+        "where": "here",
+        "groups": [
+            {"group": "huishoudens met schulden", "bears": "benefit"},
+            {"group": "schuldeisers", "bears": "cost"},
+        ],
+    }
+    measure.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    return project
+
+
 def test_six_domains_read_as_neutrally(tmp_path: Path) -> None:
-    site = built(six_domains(copy(tmp_path / "project")), tmp_path / "site")
+    project = ripple(six_domains(copy(tmp_path / "project")))
+    site = built(project, tmp_path / "site")
     assert len(list((site / "domeinen").glob("*/index.html"))) == 6
     assert forbidden_words(site) == []
+    # The Rapport totals every option by here and now, later and elsewhere, as a table.
+    rapport = page(site, "rapport")
+    section = rapport.split('id="hier-en-nu-later-elders"')[1].split("<h2")[0]
+    table = section.split('id="hier-en-nu-tabel"')[1].split("</table>")[0]
+    rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)
+    assert len(rows) == 1 + len(check(project).portfolios)  # the header, and every option
+    assert "Nuloptie (geldend beleid)" in rows[1]
+    assert "Wie de kosten draagt" in section
+    assert "schuldeisers (" in section
+    # The Matrix: the interactions and the plane as charts, each with its table of 6 rows.
+    matrix = page(site, "matrix")
+    for chart, table_id in (("interacties", "interacties-tabel"), ("invloed", "invloed-tabel")):
+        assert f'id="{chart}-data"' in matrix
+        assert f'data-figure="{chart}-data" data-plotly' in matrix
+        rows = matrix.split(f'id="{table_id}"')[1].split("</table>")[0].count("<tr>")
+        assert rows == 1 + 6, chart
 
 
 def test_without_a_framework_the_method_explains_itself(neutral_site: Path) -> None:

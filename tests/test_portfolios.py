@@ -69,7 +69,7 @@ def test_the_rapport_shows_diagnosis_plan_and_the_options_side_by_side(project: 
     rows = [line for line in options.splitlines() if line.startswith("| [")]
     # Options as rows: the first table has one row per option, policy in force first.
     assert [row.split("](")[0] for row in rows[:4]] == [
-        "| [Geldend beleid",
+        "| [Nuloptie \\(geldend beleid\\)",
         "| [Plan",
         "| [Met de testservice",
         "| [Testservice in plaats van camera's",

@@ -174,6 +174,78 @@ def test_a_new_row_is_a_new_file_with_its_ids_quoted(tmp_path: Path) -> None:
     assert not [f for f in json.loads(output)["findings"] if f["code"] == "schema"], output
 
 
+def column(book: Path, sheet: str, header: str) -> str:
+    headers = [c.value for c in openpyxl.load_workbook(book, read_only=True)[sheet][1]]
+    return get_column_letter(headers.index(header) + 1)
+
+
+def test_when_where_and_groups_go_there_and_back(tmp_path: Path) -> None:
+    project = copy_project(ROUNDTRIP, tmp_path / "project")
+    book = exported(project)
+    rows = {
+        (row[0], row[1]): dict(zip([c.value for c in book_sheet[1]], row, strict=True))
+        for book_sheet in [openpyxl.load_workbook(book)["Effecten"]]
+        for row in book_sheet.iter_rows(min_row=2, values_only=True)
+    }
+    # As the files write them: flow and block style, quoted and not.
+    assert rows[("nachtburgemeester", "on")]["wanneer"] == "later"
+    assert rows[("nachtburgemeester", "on")]["groepen"] == "ondernemers: benefit"
+    assert rows[("sluitingstijden", "no")]["waar"] == "both"
+    assert rows[("sluitingstijden", "on")]["groepen"] == (
+        "clubs: cost\nbewoners van de binnenstad: benefit"
+    )
+    row = effect_row(book, "sluitingstijden", "010")
+    changes = {
+        f"{column(book, 'Effecten', 'wanneer')}{row}": "both",
+        f"{column(book, 'Effecten', 'waar')}{row}": "elsewhere",
+        f"{column(book, 'Effecten', 'groepen')}{row}": "jongeren: benefit\n  ouders:cost ",
+    }
+    status, _, output = invoke(
+        "import", str(edited(book, "Effecten", changes)), "--project", str(project)
+    )
+    assert status == 0, output
+    data = yaml.safe_load((project / "measures/sluitingstijden.yml").read_text("utf-8-sig"))
+    assert data["effects"]["010"] == {
+        "score": 1,
+        "rationale": "Minder alcoholgebruik.",
+        "when": "both",
+        "where": "elsewhere",
+        "groups": [
+            {"group": "jongeren", "bears": "benefit"},
+            {"group": "ouders", "bears": "cost"},
+        ],
+    }
+    # What the workbook did not touch stays as it was.
+    assert data["effects"]["on"]["groups"][0] == {"group": "clubs", "bears": "cost"}
+    status, _, output = invoke("import", str(exported(project)), "--project", str(project))
+    assert status == 0, output
+    assert "Geen wijzigingen" in output
+
+
+@pytest.mark.parametrize(
+    ("header", "value", "message"),
+    [
+        ("wanneer", "straks", "wanneer 'straks' is geen van: now, later, both"),
+        ("groepen", "jongeren", "groepen 'jongeren' noemt niet wat de groep draagt"),
+        ("groepen", "jongeren: kosten", "groepen 'kosten' is geen van: cost, benefit"),
+    ],
+)
+def test_a_wrong_when_or_group_is_reported_at_its_cell(
+    tmp_path: Path, header: str, value: str, message: str
+) -> None:
+    project = copy_project(ROUNDTRIP, tmp_path / "project")
+    before = snapshot(project)
+    book = exported(project)
+    row = effect_row(book, "sluitingstijden", "010")
+    cell = f"{column(book, 'Effecten', header)}{row}"
+    status, stdout, _ = invoke(
+        "import", str(edited(book, "Effecten", {cell: value})), "--project", str(project)
+    )
+    assert status == 1
+    assert f"Effecten!{cell}: {message}" in stdout
+    assert snapshot(project) == before
+
+
 @pytest.mark.parametrize(
     ("sheet", "cell", "value", "message"),
     [

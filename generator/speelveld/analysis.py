@@ -9,10 +9,10 @@ plus what it adopts.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
-from . import acceptance, assumptions
+from . import acceptance, assumptions, interactions
 from .codes import DEPENDS_ON_ERROR, INCOMPLETE, INPUT_CODES, is_input_error
 from .coverage import summarise
 from .findings import PORTFOLIO, Assumption, Finding, Severity, Subject
@@ -41,11 +41,16 @@ def portfolio_measures(project: Project) -> Iterator[tuple[str, str, list[Measur
 
 
 def analyse(
-    project: Project, loaded: list[Finding], today: datetime.date
+    project: Project,
+    loaded: list[Finding],
+    today: datetime.date,
+    indirect: Mapping[str, Mapping[str, int]] | None = None,
 ) -> tuple[dict[str, Portfolio], list[Finding]]:
     """Every portfolio with its findings, and all findings (``loaded`` first) sorted.
 
-    With input errors the portfolio rules do not run: their findings would only echo
+    ``indirect`` is every measure's indirect effect on every domain, if the caller has made
+    it already (:func:`interactions.of_measures`). With input errors the portfolio rules do
+    not run: their findings would only echo
     the errors (a measure dropped for a typo leaves its domains uncovered). Likewise the
     measure rules say nothing of a measure that names an entity whose file has errors
     (a partner missing for one unknown key would leave its domains unsupported).
@@ -55,8 +60,15 @@ def analyse(
     waiting = paused(loaded)
     findings = [*loaded, *_unknown_rule_settings(project)]
     sets = list(portfolio_measures(project))
+    horizons = assesses_horizons(project)
+    scores = project.interaction_scores
+    into = interactions.incoming(scores)
+    if indirect is None:
+        indirect = interactions.of_measures(scores, project.domains, project.measures.values())
     contexts = {
-        portfolio: Context(project, summarise(project, measures), measures)
+        portfolio: Context(
+            project, summarise(project, measures), measures, horizons, into, indirect
+        )
         for portfolio, _, measures in sets
     }
     for rule in _enabled(project, "measure"):  # once per measure: those of the plan
@@ -85,6 +97,15 @@ def analyse(
         for portfolio, title, measures in sets
     }
     return portfolios, findings
+
+
+def assesses_horizons(project: Project) -> bool:
+    """Whether any effect of the project says when or where it lands."""
+    return any(
+        effect.when is not None or effect.where is not None
+        for measure in project.measures.values()
+        for effect in measure.effects.values()
+    )
 
 
 def paused(findings: list[Finding]) -> set[Subject]:
@@ -136,7 +157,7 @@ def _run(project: Project, rule: Rule, context: Context, portfolio: str) -> Iter
             problem.pointer,
             rule.id,
             level or rule.level,
-            problem.message,
+            problem.text,
             domain=problem.concerns,
             portfolio=portfolio,
         )

@@ -114,10 +114,13 @@ def in_measures(
     measures = [m for m in context.measures if m.id in base]
     for measure, domain, effect in _assumed(context, measures):
         vanished: set[Key] = set()
+        # Only a rule that found something can make it vanish: the others are not run again.
+        found_by = {code for code, _, _ in base[measure.id]}
+        again = [rule for rule in rules if rule.id in found_by]
         for moved in _moves(effect.score):
             effects = {**measure.effects, domain: effect.model_copy(update={"score": moved})}
             trial = replace(context, measures=[measure.model_copy(update={"effects": effects})])
-            vanished |= base[measure.id] - _found(rules, trial)
+            vanished |= base[measure.id] - _found(again, trial)
         for gone in vanished:
             rests[gone].append(Assumption(measure.id, domain, effect.score, ASSUMED))
     return rests

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -347,20 +348,29 @@ def _write_starter(folder: Path, starter: Starter, ci: str | None, *, force: boo
     )
 
 
+#: ``speelveld new interactions`` writes ``interactions.yml``: no entity, so no id.
+INTERACTIONS_KIND = "interactions"
+
+
 @command(
-    help="Schrijf een nieuw YAML-bestand: maatregel, domein, partner, instrument of scenario."
-    f"\n\nSOORT is {', '.join(kind.name for kind in KINDS)}; ook de Nederlandse woorden "
-    f"{', '.join(ALIASES)} mogen."
+    help="Schrijf een nieuw YAML-bestand: maatregel, domein, partner, instrument of scenario, "
+    "of interactions.yml met elk paar domeinen."
+    f"\n\nSOORT is {', '.join(kind.name for kind in KINDS)} (met een ID), of "
+    f"{INTERACTIONS_KIND} (zonder ID); ook de Nederlandse woorden "
+    f"{', '.join([*ALIASES, 'interacties'])} mogen."
 )
 @click.argument(
     "kind",
     metavar="SOORT",
-    type=DutchChoice([kind.name for kind in KINDS], ALIASES),
+    type=DutchChoice(
+        [*(kind.name for kind in KINDS), INTERACTIONS_KIND],
+        ALIASES | {"interacties": INTERACTIONS_KIND},
+    ),
 )
-@click.argument("entity_id", metavar="ID")
+@click.argument("entity_id", metavar="[ID]", required=False)
 @project_option("De projectmap.")
 @click.option("--no-input", is_flag=True, help="Stel geen vragen; schrijf het sjabloon.")
-def new(kind: str, entity_id: str, project: Path, no_input: bool) -> None:
+def new(kind: str, entity_id: str | None, project: Path, no_input: bool) -> None:
     """Write a new file of one kind, with placeholders for what the advisor must choose."""
     from .inputs import write_file
     from .kinds import BY_NAME
@@ -370,6 +380,11 @@ def new(kind: str, entity_id: str, project: Path, no_input: bool) -> None:
     from .project import NotAProject, load_project
     from .scaffold import Answers, template
 
+    if kind == INTERACTIONS_KIND:
+        _new_interactions(entity_id, project)
+        return
+    if entity_id is None:
+        usage_error(f"geef de id van het nieuwe bestand: speelveld new {kind} ID")
     problem = id_problem(entity_id) or reserved_problem(kind, entity_id)
     if problem:
         usage_error(problem)
@@ -391,6 +406,37 @@ def new(kind: str, entity_id: str, project: Path, no_input: bool) -> None:
     except OSError as error:
         usage_error(f"kan {target} niet schrijven: {reason(error)}")
     click.echo(f"{target} geschreven; vul de waarden met INVULLEN in en draai speelveld check")
+
+
+def _new_interactions(entity_id: str | None, project: Path) -> None:
+    """``interactions.yml`` with every ordered pair of the project's domains to fill in."""
+    from .ids import INTERACTIONS_FILE
+    from .project import NotAProject, load_project
+    from .scaffold import interactions_template
+
+    if entity_id is not None:
+        usage_error(
+            f"{INTERACTIONS_KIND} heeft geen ID: het bestand heet altijd {INTERACTIONS_FILE}; "
+            f"laat '{entity_id}' weg"
+        )
+    target = project / INTERACTIONS_FILE
+    if os.path.lexists(target):
+        usage_error(f"{INTERACTIONS_FILE} bestaat al; vul dat bestand aan")
+    try:
+        loaded, _ = load_project(project)
+    except NotAProject as error:
+        usage_error(str(error))
+    if len(loaded.domains) < 2:
+        usage_error(
+            "een interactie verbindt twee domeinen; het project heeft er "
+            f"{len(loaded.domains)} zonder invoerfouten"
+        )
+    target.write_text(interactions_template(loaded), encoding="utf-8")
+    pairs = len(loaded.domains) * (len(loaded.domains) - 1)
+    click.echo(
+        f"{target} geschreven met {pairs} paren domeinen; vul de waarden met INVULLEN in of "
+        "verwijder een paar, en draai speelveld check"
+    )
 
 
 def _interactive() -> bool:

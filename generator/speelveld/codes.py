@@ -112,9 +112,11 @@ INPUT_CODES: dict[str, CodeInfo] = {
             "invalid-reference",
             Severity.ERROR,
             "De verwijzing bestaat, maar past niet: de eigenaar of wie aanvaardt is geen "
-            "partner met sector bestuur, een partner staat twee keer bij een maatregel, of een "
-            "scenario voert een maatregel in die geen voorstel is of stopt er een die niet geldt.",
-            "Kies een bestuurlijke eigenaar (sector bestuur) en noem elke partner één keer.",
+            "partner met sector bestuur, een partner staat twee keer bij een maatregel, een "
+            "scenario voert een maatregel in die geen voorstel is of stopt er een die niet geldt, "
+            "of een interactie verbindt een domein met zichzelf of noemt een paar twee keer.",
+            "Kies een bestuurlijke eigenaar (sector bestuur), noem elke partner en elk paar "
+            "domeinen één keer, en laat een interactie van een domein naar een ander gaan.",
         ),
         CodeInfo(
             UNUSED_ACCEPTANCE,

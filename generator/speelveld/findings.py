@@ -64,6 +64,8 @@ class Subject:
 
 #: The portfolio as a whole: findings about no single entity, and ``speelveld.yml``.
 PORTFOLIO = Subject("portfolio")
+#: The interactions between the domains: ``interactions.yml``.
+INTERACTIONS = Subject("interactions")
 
 
 def expired(until: datetime.date | None, today: datetime.date) -> bool:

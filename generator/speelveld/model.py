@@ -247,6 +247,21 @@ def _score_of_scorers(data: Any) -> Any:
     return {**data, "score": consensus(scores)}
 
 
+#: When an effect lands, as the Beleidskompas asks: now, later (future generations), or both.
+When = Literal["now", "later", "both"]
+#: Where an effect lands: in the municipality, elsewhere (outside it), or both.
+Where = Literal["here", "elsewhere", "both"]
+
+
+class Group(_Strict):
+    """A group of people an effect falls on, and whether it bears a cost or a benefit."""
+
+    group: Text = Field(description="De groep, bijvoorbeeld huurders of omwonenden.")
+    bears: Literal["cost", "benefit"] = Field(
+        description="Of de groep de kosten draagt (cost) of de baat heeft (benefit)."
+    )
+
+
 class Effect(_Strict):
     scores: list[Scorer] = Field(
         default_factory=list,
@@ -262,6 +277,21 @@ class Effect(_Strict):
         None, description="Hoe zeker de inschatting is."
     )
     evidence: Line | None = Field(None, description="Waarop de inschatting steunt.")
+    when: When | None = Field(
+        None,
+        description="Wanneer het effect valt: nu (now), later, zoals bij toekomstige "
+        "generaties (later), of beide (both).",
+    )
+    where: Where | None = Field(
+        None,
+        description="Waar het effect valt: in de gemeente (here), erbuiten, zoals in "
+        "buurgemeenten (elsewhere), of beide (both).",
+    )
+    groups: list[Group] = Field(
+        default_factory=list,
+        description="Op wie het effect valt: groepen, elk met of zij de kosten (cost) of de "
+        "baat (benefit) hebben.",
+    )
 
     _median = model_validator(mode="before")(_score_of_scorers)
 
@@ -278,6 +308,31 @@ class Effect(_Strict):
                 {"score": signed(score), "median": signed(median), "count": len(scorers)},
             )
         return score
+
+
+class Interaction(_Strict):
+    """How a change in one domain works through in another: the cross-impact of SDG Synergies."""
+
+    source: Ref = Field(alias="from", description="Het domein dat doorwerkt.")
+    target: Ref = Field(alias="to", description="Het domein waarin het doorwerkt.")
+    score: Score
+    rationale: Text = Field(
+        description="Waarom een verandering in het ene domein het andere raakt."
+    )
+    confidence: Literal["low", "medium", "high"] | None = Field(
+        None, description="Hoe zeker de inschatting is."
+    )
+    sources: list[Text] = Field(default_factory=list, description="Waarop de inschatting steunt.")
+
+
+class Interactions(_Strict):
+    """``interactions.yml``: the interactions between the project's domains, one per pair."""
+
+    interactions: list[Interaction] = Field(
+        default_factory=list,
+        description="Per geordend paar domeinen (from, to) hoe een verandering in from "
+        "doorwerkt in to, van -3 tot +3; een paar dat ontbreekt, telt als 0.",
+    )
 
 
 class Risks(_Strict):

@@ -11,7 +11,7 @@ import datetime
 from dataclasses import replace
 from pathlib import Path
 
-from . import acceptance, collector
+from . import acceptance, collector, interactions
 from .agreement import agreement
 from .analysis import analyse
 from .audience import for_audience
@@ -94,7 +94,10 @@ def _report(
         today = today or project.config.today()
         loaded += acceptance.date_findings(project, today)
         project, loaded = for_audience(project, at_most_per_file(loaded), internal=internal)
-        portfolios, findings = analyse(project, loaded, today)
+        indirect = interactions.of_measures(
+            project.interaction_scores, project.domains, project.measures.values()
+        )
+        portfolios, findings = analyse(project, loaded, today, indirect)
     return Report(
         project,
         tuple(findings),
@@ -103,6 +106,7 @@ def _report(
         today=today,
         acceptances=acceptance.about_portfolios(project, today),
         agreement=agreement(list(project.measures.values())),
+        indirect=indirect,
     )
 
 

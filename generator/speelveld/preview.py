@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .findings import Finding
-from .ids import CONFIG_FILE
+from .ids import CONFIG_FILE, INTERACTIONS_FILE
 from .kinds import BY_FOLDER, KINDS
 from .render import environment, text
 
@@ -38,8 +38,9 @@ def findings_page(errors: list[Finding], reason: str = "") -> str:
 
 
 def watched(root: Path) -> list[Path]:
-    """The data folders and the configuration file of the project at ``root``."""
-    return [*(root / kind.folder for kind in KINDS), root / CONFIG_FILE]
+    """The data folders, the configuration file and the interactions of the project at
+    ``root``."""
+    return [*(root / kind.folder for kind in KINDS), root / CONFIG_FILE, root / INTERACTIONS_FILE]
 
 
 class RebuildSignal:
@@ -64,8 +65,8 @@ class DataWatch:
 
     A new data folder is watched from then on, and a rebuild is asked for, because the
     files copied into it arrived before its watch began. A new, changed or removed
-    ``speelveld.yml`` asks for a rebuild too. The server's observer (watchdog) calls
-    :meth:`dispatch` with each event.
+    ``speelveld.yml`` or ``interactions.yml`` asks for a rebuild too. The server's observer
+    (watchdog) calls :meth:`dispatch` with each event.
     """
 
     def __init__(self, server: Any, root: Path) -> None:
@@ -91,7 +92,7 @@ class DataWatch:
                 continue
             if changed.name in BY_FOLDER:
                 self._folder_changed(changed)
-            elif changed.name == CONFIG_FILE:
+            elif changed.name in (CONFIG_FILE, INTERACTIONS_FILE):
                 self.rebuild.fire()
 
     def close(self) -> None:

@@ -6,11 +6,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from . import interactions
+from .codes import is_input_error
 from .config import CONFIG_FILE, Config
-from .findings import PORTFOLIO, Finding, Severity, Subject
+from .findings import INTERACTIONS, PORTFOLIO, Finding, Severity, Subject
+from .ids import INTERACTIONS_FILE
 from .kinds import BY_NAME, KINDS
 from .loader import Early, ParseCache, config_file, is_project, load, plan, read_document
-from .model import Domain, Instrument, Measure, Scenario, Stakeholder
+from .model import Domain, Instrument, Interaction, Interactions, Measure, Scenario, Stakeholder
 from .placeholders import placeholder_findings
 from .references import check_references
 from .validate import validate
@@ -47,6 +50,14 @@ class Project:
     #: Every entity whose file exists but has input errors, with the path of that file: it
     #: is known by its id, but not among the valid entities above.
     with_errors: dict[Subject, str] = field(default_factory=dict)
+    #: The interactions between domains by ordered pair (from, to), from
+    #: ``interactions.yml``; empty without that file or while it has input errors.
+    interactions: dict[tuple[str, str], Interaction] = field(default_factory=dict)
+
+    @property
+    def interaction_scores(self) -> dict[tuple[str, str], int]:
+        """The score of every interaction by ordered pair (from, to)."""
+        return {pair: interaction.score for pair, interaction in self.interactions.items()}
 
     def where(
         self, subject: Subject, pointer: Pointer = (), *, key: bool = False
@@ -170,8 +181,35 @@ def load_project(
             else:
                 project.with_errors[subject] = doc.path
     _sort_domains(project)
-    findings.extend(check_references(project))
+    entries, problems = _interactions(project, config.max_file_bytes)
+    findings.extend(problems)
+    references = check_references(project)
+    findings.extend(references)
+    unsound = any(is_input_error(f) for f in references if f.path == INTERACTIONS_FILE)
+    if entries is not None and not unsound:
+        project.interactions.update(((i.source, i.target), i) for i in entries.interactions)
     return project, findings
+
+
+def _interactions(project: Project, max_bytes: int) -> tuple[Interactions | None, list[Finding]]:
+    """``interactions.yml`` read and validated: its entries, or ``None`` with the findings
+    that say why. The file is registered, so that references into it are checked."""
+    doc, findings = interactions.read(project.root, max_bytes)
+    if doc is None:
+        if findings and findings[0].severity is Severity.ERROR:
+            project.files.append(INTERACTIONS_FILE)
+        return None, findings
+    project.files.append(INTERACTIONS_FILE)
+    project.documents[INTERACTIONS] = doc
+    if doc.data is None:  # an empty file: no interactions yet
+        return None, findings
+    entries, problems = validate(Interactions, doc)
+    unfinished = placeholder_findings(doc, INTERACTIONS)
+    findings.extend(unfinished)
+    findings.extend(
+        _with_subject(p, INTERACTIONS) for p in problems if not _filled_in(p, unfinished)
+    )
+    return (entries if not unfinished else None), findings
 
 
 def _sort_domains(project: Project) -> None:

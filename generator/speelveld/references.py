@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .codes import DEPENDS_ON_ERROR
-from .findings import PORTFOLIO, Finding, Severity, Subject
+from .findings import INTERACTIONS, PORTFOLIO, Finding, Severity, Subject
 from .model import IN_FORCE, reserved_problem
 from .placeholders import is_placeholder
 from .suggest import Suggestions, did_you_mean
@@ -39,6 +39,7 @@ def check_references(project: Project) -> list[Finding]:
         *_scenario_references(check),
         *_acceptances(check),
         *_framework_measures(check),
+        *_interactions(check),
     ]
 
 
@@ -269,6 +270,45 @@ def _framework_measures(check: _Checker) -> Iterator[Finding]:
         for position, ref in _refs(point.get("measures")):
             pointer = ("framework", "governance_points", index, "measures", position)
             yield from check.unknown(PORTFOLIO, pointer, "measure", ref)
+
+
+def _interactions(check: _Checker) -> Iterator[Finding]:
+    """Each interaction joins two known domains that differ, and no ordered pair comes twice."""
+    project = check.project
+    doc = project.documents.get(INTERACTIONS)
+    if doc is None or not isinstance(doc.data, dict):
+        return
+    first: dict[tuple[str, str], int] = {}
+    for index, entry in _items(doc.data.get("interactions")):
+        pointer = ("interactions", index)
+        ends = (entry.get("from"), entry.get("to"))
+        for key, ref in zip(("from", "to"), ends, strict=True):
+            if isinstance(ref, str):
+                yield from check.unknown(INTERACTIONS, (*pointer, key), "domain", ref)
+        source, target = ends
+        if not isinstance(source, str) or not isinstance(target, str):
+            continue
+        if is_placeholder(source) or is_placeholder(target):
+            continue
+        if source == target:
+            message = (
+                f"from en to zijn allebei '{source}': een interactie gaat van een domein naar "
+                "een ander domein; kies bij to een ander domein, of verwijder deze interactie"
+            )
+            yield project.finding(
+                INTERACTIONS, (*pointer, "to"), "invalid-reference", Severity.ERROR, message
+            )
+            continue
+        if (source, target) in first:
+            line = doc.mark(("interactions", first[(source, target)])).line
+            message = (
+                f"de interactie van '{source}' naar '{target}' staat al op regel {line}; "
+                "noem elk paar één keer, met één score"
+            )
+            yield project.finding(
+                INTERACTIONS, pointer, "invalid-reference", Severity.ERROR, message
+            )
+        first.setdefault((source, target), index)
 
 
 def _named_subject(

@@ -10,11 +10,16 @@ from typing import TYPE_CHECKING
 from .agreement import Agreement
 from .coverage import Coverage
 from .findings import Assumption, Finding, PortfolioAcceptance, Subject
-from .model import PLAN_PORTFOLIO, Measure
+from .model import IN_FORCE_PORTFOLIO, PLAN_PORTFOLIO, Measure
 from .project import Project
 
 if TYPE_CHECKING:
     from .compare import Comparison
+
+
+#: The policy in force where the options are compared: the option of changing nothing, as
+#: the Beleidskompas names it.
+NULOPTIE = "Nuloptie (geldend beleid)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +35,11 @@ class Portfolio:
     #: Findings this set lacks that a single move of an assumed score would bring, by
     #: (rule, subject, pointer): what it solves only as long as those assumptions hold.
     fragile: Mapping[tuple[str, Subject, str], tuple[Assumption, ...]] = field(default_factory=dict)
+
+    @property
+    def option_title(self) -> str:
+        """Its title beside the other options: the policy in force is the nuloptie."""
+        return NULOPTIE if self.id == IN_FORCE_PORTFOLIO else self.title
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +62,9 @@ class Report:
     comparison: Comparison | None = None
     #: Why there is no comparison, for readers; empty when there is one.
     comparison_note: str = ""
+    #: Per measure, its indirect effect on every domain through the interactions between
+    #: domains (:mod:`speelveld.interactions`); empty without interactions.
+    indirect: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
 
     @property
     def plan(self) -> Portfolio:

@@ -94,9 +94,48 @@ instruments:
 # score is dan hun mediaan (afgerond naar 0) en mag wegblijven:
 #   scores:
 #     - {{by: de id van een partner of een naam, score: 1, rationale: waarom}}
+# Wanneer en waar het effect valt, en op wie (zoals het Beleidskompas vraagt):
+#   when: now, later of both; where: here, elsewhere (buiten de gemeente) of both
+#   groups:
+#     - {{group: wie het treft, bears: cost (de kosten) of benefit (de baat)}}
 effects:
 {effects}sources: []
 """
+
+
+def interactions_template(project: Project) -> str:
+    """``interactions.yml`` with every ordered pair of the project's domains to score.
+
+    Every pair is there, so that none is overlooked; a pair that does not work through may
+    be removed (it counts as 0) or scored 0.
+    """
+    scale = "\n".join(f"#   {signed(score)} {name}" for score, name in SCALE.items())
+    domains = list(project.domains.values())
+    pairs = "".join(
+        f"""\
+  # Van {source.name} naar {target.name}
+  - from: {json.dumps(source.id)}
+    to: {json.dumps(target.id)}
+    score: {_text("", f"hoe {source.short} doorwerkt in {target.short}, van -3 tot +3")}
+    rationale: {_text("", "waarom, met de bron")}
+"""
+        for source in domains
+        for target in domains
+        if source.id != target.id
+    )
+    return f"""\
+# yaml-language-server: $schema={SCHEMA_FOLDER}/{FILES["interactions"]}
+# Hoe een verandering in het ene domein doorwerkt in het andere: per geordend paar
+# domeinen (from, to) een score op dezelfde schaal als de effecten:
+{scale}
+# Een maatregel die from versterkt, werkt zo indirect door in to; de maatregelpagina's tonen
+# dat indirecte effect (indicatief), en de regel indirect-harm meldt een maatregel die een
+# domein via een ander schaadt. Elk paar van de {len(domains)} domeinen staat hieronder, met
+# waarden die met {MARKER} beginnen: vul ze in, of verwijder een paar dat niet doorwerkt
+# (een paar dat ontbreekt telt als 0). Optioneel per paar: confidence (low, medium, high;
+# low is een aanname) en sources (een lijst van bronnen).
+interactions:
+{pairs or "  []"}"""
 
 
 def _next_order(project: Project) -> int:

@@ -15,13 +15,16 @@ from pathlib import Path
 from typing import Any
 
 from .config import Config
+from .ids import INTERACTIONS_FILE
 from .kinds import KINDS
+from .model import Interactions
 
 SCHEMA_FOLDER = "schemas"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-#: Schema file per entity folder, plus the configuration file.
+#: Schema file per entity folder, plus the configuration file and the interactions.
 FILES = {kind.folder: f"{kind.name}.schema.json" for kind in KINDS} | {
-    "config": "speelveld.schema.json"
+    "config": "speelveld.schema.json",
+    "interactions": "interactions.schema.json",
 }
 
 
@@ -50,6 +53,9 @@ def schemas() -> dict[str, dict[str, Any]]:
     config = _without_titles(Config.model_json_schema())
     config["title"] = "Speelveld: speelveld.yml"
     result[FILES["config"]] = {"$schema": DIALECT, **config}
+    interactions = _without_titles(Interactions.model_json_schema())
+    interactions["title"] = f"Speelveld: {INTERACTIONS_FILE}"
+    result[FILES["interactions"]] = {"$schema": DIALECT, **interactions}
     return result
 
 

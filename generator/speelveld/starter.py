@@ -27,7 +27,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import to_jsonable_python
 
 from .config import Config
-from .ids import CONFIG_FILE, MAX_ID_LENGTH
+from .ids import CONFIG_FILE, INTERACTIONS_FILE, MAX_ID_LENGTH
 from .kinds import KINDS
 from .loader import id_problem
 from .schema import FILES, SCHEMA_FOLDER
@@ -298,9 +298,10 @@ __pycache__/
 
 
 def _data_files() -> str:
-    """The files the hooks watch: every data file and the configuration."""
+    """The files the hooks watch: every data file, the configuration and the interactions."""
     folders = "|".join(kind.folder for kind in KINDS)
-    return rf"^({folders})/.*\.ya?ml$|^{re.escape(CONFIG_FILE)}$"
+    files = "|".join(re.escape(name) for name in (CONFIG_FILE, INTERACTIONS_FILE))
+    return rf"^({folders})/.*\.ya?ml$|^({files})$"
 
 
 def pre_commit_config(install: str) -> str:
@@ -341,6 +342,7 @@ def vscode_settings() -> str:
     """The schemas bound to their folders, for the YAML extension of Visual Studio Code."""
     bound = {f"{SCHEMA_FOLDER}/{FILES[k.folder]}": f"{k.folder}/*.yml" for k in KINDS}
     bound[f"{SCHEMA_FOLDER}/{FILES['config']}"] = CONFIG_FILE
+    bound[f"{SCHEMA_FOLDER}/{FILES['interactions']}"] = INTERACTIONS_FILE
     settings = {
         "yaml.schemas": bound,
         "yaml.customTags": [],

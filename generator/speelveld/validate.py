@@ -12,6 +12,7 @@ from types import UnionType
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 from pydantic_core.core_schema import ErrorType
 
 from .findings import Finding, Severity
@@ -54,7 +55,7 @@ def validate(
         return None, [Finding(doc.path, 1, 1, "schema", Severity.ERROR, message)]
     data = {**doc.data, **(extra or {})}
     # Unknown keys past the limit are counted, not validated: pydantic would describe each.
-    unknown = [key for key in data if key not in model.model_fields]
+    unknown = [key for key in data if key not in fields(model)]
     dropped = unknown[MAX_FINDINGS_PER_FILE:] if model.model_config.get("extra") == "forbid" else []
     for key in dropped:
         del data[key]
@@ -258,14 +259,19 @@ def _allowed_keys(model: type[BaseModel], pointer: Pointer) -> list[str]:
     if inner is None:
         return []
     # The top-level id comes from the file name; it is not a field to suggest.
-    return [name for name in inner.model_fields if pointer or name != "id"]
+    return [name for name in fields(inner) if pointer or name != "id"]
+
+
+def fields(model: type[BaseModel]) -> dict[str, FieldInfo]:
+    """The fields of ``model`` as a file writes them: by alias (``from``) where there is one."""
+    return {info.alias or name: info for name, info in model.model_fields.items()}
 
 
 def _step(annotation: Any, step: str | int) -> Any:
     """The annotation one step (field name, list index or dict key) further in."""
     inner = _as_model(annotation)
     if inner is not None:
-        field = inner.model_fields.get(str(step))
+        field = fields(inner).get(str(step))
         return field.annotation if field else None
     origin = get_origin(annotation)
     if origin in (list, dict):
@@ -303,6 +309,7 @@ def _flatten(annotation: Any) -> list[Any]:
 
 def _field_list(model: type[BaseModel]) -> str:
     """The required fields, or every field where none is required."""
-    names = [n for n in model.model_fields if n != "id"]
-    required = [n for n in names if model.model_fields[n].is_required()]
+    known = fields(model)
+    names = [n for n in known if n != "id"]
+    required = [n for n in names if known[n].is_required()]
     return ", ".join(required or names)

@@ -40,3 +40,10 @@ def percent(value: float, beside: float | None = None) -> str:
 def day(date: datetime.date) -> str:
     """A date as Dutch readers write it, with every digit of the year: ``05-03-0202``."""
     return f"{date.day:02d}-{date.month:02d}-{date.year:04d}"
+
+
+def and_list(items: list[str]) -> str:
+    """``a``, ``a en b``, ``a, b en c``: a list as a Dutch sentence names it."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} en {items[-1]}"

@@ -33,6 +33,7 @@ CHOICE = "choice"  # one of the values of a Literal field
 REF = "ref"  # the id of another entity
 REFS = "refs"  # ids of other entities, separated by commas
 LINES = "lines"  # texts, one per line of the cell
+GROUPS = "groups"  # groups an effect falls on, one per line: "name: cost" or "name: benefit"
 
 #: Where an id list on a sheet ends: this many rows past the data, for rows added by hand.
 SPARE_ROWS = 1000
@@ -180,6 +181,16 @@ EFFECTS = Relation(
             ("mitigation",),
             TEXT,
             "Hoe een negatief effect wordt beperkt.",
+            width=30,
+        ),
+        Column("wanneer", ("when",), CHOICE, "Wanneer het effect valt: nu, later of beide."),
+        Column("waar", ("where",), CHOICE, "Waar het effect valt: hier, elders of beide."),
+        Column(
+            "groepen",
+            ("groups",),
+            GROUPS,
+            "Op wie het effect valt: één groep per regel in de cel, met wat zij draagt, "
+            "zoals 'huurders: cost' of 'omwonenden: benefit'.",
             width=30,
         ),
     ),
@@ -395,6 +406,10 @@ def cell_value(column: Column, value: Any) -> Any:
         return ", ".join(value)
     if column.kind == LINES:
         return "\n".join(value)
+    if column.kind == GROUPS:
+        return "\n".join(
+            f"{g.get('group')}: {g.get('bears')}" if isinstance(g, dict) else str(g) for g in value
+        )
     return value
 
 
@@ -543,6 +558,9 @@ def _explain(page: Any, counts: dict[str, int]) -> None:
         "rol": vocabulary.ROLE,
         "zekerheid": vocabulary.CONFIDENCE,
         "verplaatsing": vocabulary.LEVELS,
+        "wanneer": vocabulary.WHEN,
+        "waar": vocabulary.WHERE,
+        "groepen": vocabulary.BEARS,
         "score": {str(v): f"{v:+d} {name}" if v else f"0 {name}" for v, name in SCALE.items()},
     }
     lines.append(("Wat de keuzes betekenen", True))

@@ -22,6 +22,7 @@ from .findings import Finding, Severity, Subject
 from .kinds import BY_NAME
 from .workbook import (
     CHOICE,
+    GROUPS,
     ID,
     ID_SHEETS,
     IDS,
@@ -39,6 +40,7 @@ from .workbook import (
     field_annotation,
     item_model,
     letter,
+    literal_values,
     model_in,
 )
 from .yamledit import Ids
@@ -254,7 +256,25 @@ def convert(column: Column, value: Any) -> tuple[Any, str]:
         return [ref for ref in _SEPARATORS.split(text) if ref], ""
     if column.kind == LINES:
         return [line.strip() for line in text.split("\n") if line.strip()], ""
+    if column.kind == GROUPS:
+        return _groups(column, text)
     return text, ""
+
+
+def _groups(column: Column, text: str) -> tuple[Any, str]:
+    """``sekswerkers: cost`` per line as ``[{group, bears}]``; bears is checked by the model."""
+    groups = []
+    for line in (line.strip() for line in text.split("\n")):
+        if not line:
+            continue
+        group, colon, bears = line.rpartition(":")
+        if not colon or not group.strip():
+            return ABSENT, (
+                f"{column.header} {_shown(line)} noemt niet wat de groep draagt; schrijf één "
+                "groep per regel, als 'groep: cost' of 'groep: benefit'"
+            )
+        groups.append({"group": " ".join(group.split()), "bears": bears.strip()})
+    return groups, ""
 
 
 def _number(column: Column, value: Any) -> tuple[Any, str]:
@@ -553,6 +573,10 @@ def _allowed(kind: str, names: tuple[str, ...]) -> list[str]:
         else:
             continue
         for column in sheet.columns:
+            if column.kind == GROUPS and rest[-2:] == (*column.field, "bears"):
+                from .model import Group
+
+                return literal_values(Group.model_fields["bears"].annotation)
             if (
                 column.kind == CHOICE
                 and column.field

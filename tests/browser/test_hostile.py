@@ -481,8 +481,8 @@ def text_problems(site_page: SitePage, path: str) -> list[str]:
 
 # --- hovering over every point of every chart --------------------------------------------------
 
-#: For every point of a drawn plot (pie slice, bar, heatmap cell): a viewport position over
-#: it, found by scanning the point's box for a spot that hits the point itself.
+#: For every point of a drawn plot (pie slice, bar, dot, heatmap cell): a viewport position
+#: over it, found by scanning the point's box for a spot that hits the point itself.
 HOVER_POINTS = """
 (plot) => {
   const points = [];
@@ -504,6 +504,10 @@ HOVER_POINTS = """
     if (box.width >= 1 && box.height >= 1) {
       points.push({what: `bar ${index}`, ...hitting(bar, 'g.point')});
     }
+  });
+  plot.querySelectorAll('g.scatterlayer path.point').forEach((dot, index) => {
+    const box = dot.getBoundingClientRect();  // the drag layer lies over it: its middle
+    points.push({what: `dot ${index}`, x: box.x + box.width / 2, y: box.y + box.height / 2});
   });
   const heatmap = (plot.data || []).find((trace) => trace.type === 'heatmap');
   const drag = plot.querySelector('.nsewdrag');

@@ -67,11 +67,12 @@ CHART_TEXTS = """
 
 #: The legend's entries with their boxes.
 LEGEND = """
-() => [...document.querySelectorAll('ul.speelveld-legend li')].map(item => {
-  const box = item.getBoundingClientRect();
-  return {text: item.textContent.replace(/\\s+/g, ' ').trim(),
-          left: box.left, right: box.right, top: box.top, bottom: box.bottom};
-})
+() => [...document.querySelectorAll('ul.speelveld-legend')].map(list =>
+  [...list.querySelectorAll('li')].map(item => {
+    const box = item.getBoundingClientRect();
+    return {text: item.textContent.replace(/\\s+/g, ' ').trim(),
+            left: box.left, right: box.right, top: box.top, bottom: box.bottom};
+  }))
 """
 
 #: The matrix's row and column labels, each as its lines joined, with its box.
@@ -133,13 +134,16 @@ def test_the_scale_shows_all_seven_scores_and_none_overlaps(
     site_page: SitePage, width: int
 ) -> None:
     at_width(site_page, width, "/matrix/")
-    items = site_page.page.evaluate(LEGEND)
-    assert [item["text"] for item in items] == SCALE_LABELS
-    for index, item in enumerate(items):
-        assert item["right"] <= width, f"{item['text']} runs off the screen: {item}"
-        assert item["left"] >= 0, item
-        for other in items[index + 1 :]:
-            assert not overlaps(item, other), f"{item['text']} overlaps {other['text']}"
+    # The scale of the measures' matrix, and that of the interactions between domains.
+    legends = site_page.page.evaluate(LEGEND)
+    assert len(legends) == 2
+    for items in legends:
+        assert [item["text"] for item in items] == SCALE_LABELS
+        for index, item in enumerate(items):
+            assert item["right"] <= width, f"{item['text']} runs off the screen: {item}"
+            assert item["left"] >= 0, item
+            for other in items[index + 1 :]:
+                assert not overlaps(item, other), f"{item['text']} overlaps {other['text']}"
     site_page.assert_clean()
 
 

@@ -25,7 +25,7 @@ def test_the_rapport_links_every_scenario_and_a_click_opens_it(
     options = table.locator("tbody tr th a, tbody tr td:first-child a")
     titles = [" ".join(text.split()) for text in options.all_inner_texts()]
     expected = [scenario["title"] for scenario in SCENARIOS.values()]
-    assert titles == ["Geldend beleid", "Plan", *expected]
+    assert titles == ["Nuloptie (geldend beleid)", "Plan", *expected]
 
     name, scenario = next(iter(SCENARIOS.items()))
     table.get_by_role("link", name=scenario["title"], exact=True).click()

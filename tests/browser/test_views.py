@@ -90,7 +90,7 @@ def test_the_rapport_prints_for_the_council(site_page: SitePage) -> None:
     whole = " ".join(pages)
     squeezed = whole.replace(" ", "")
     titles: list[Any] = [
-        "Geldend beleid",
+        "Nuloptie (geldend beleid)",
         "Plan",
         *(s["title"] for s in _entities("scenarios").values()),
     ]

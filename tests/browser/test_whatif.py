@@ -4,8 +4,9 @@ try a choice with the keyboard and share it as an address.
 The portfolio rules exist twice, in speelveld/rules/portfolio and in assets/wat-als.js. The
 parity tests run both on every case folder without input errors and on random sets of a
 synthetic project of 1,000 measures (with thresholds, levels, police hours and an
-acceptance of its own): the coverage per domain, the findings as (rule, level, subject,
-accepted) and what each segment of the rings stands for must be identical.
+acceptance of its own, and a full matrix of interactions between its domains): the coverage
+per domain, the findings as (rule, level, subject, accepted), the indirect effects per
+domain and what each segment of the rings stands for must be identical.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Any
 import pytest
 import yaml
 
+from speelveld import interactions
 from speelveld.codes import is_input_error
 from speelveld.demo import generate, write
 from speelveld.pipeline import check
@@ -47,6 +49,8 @@ def judge(browser: Any) -> Iterator[Any]:
 
 
 def python_side(report: Report, portfolio: Portfolio) -> dict[str, Any]:
+    domains = report.project.domains
+    indirect = interactions.totals(report.indirect, portfolio.measures, domains)
     coverage = {
         domain: {
             "positive": cover.positive,
@@ -60,7 +64,7 @@ def python_side(report: Report, portfolio: Portfolio) -> dict[str, Any]:
         (f.code, f.severity.label, str(f.subject), f.accepted is not None)
         for f in report.findings_of(portfolio)
     )
-    return {"coverage": coverage, "findings": findings}
+    return {"coverage": coverage, "findings": findings, "indirect": indirect}
 
 
 JUDGE = """
@@ -74,7 +78,8 @@ JUDGE = """
                           share: c.share};
     }
     const findings = result.findings.map(f => [f.rule, f.level, f.subject, f.accepted]);
-    return {coverage, findings, view: refs ? model.view(ids, refs) : null};
+    return {coverage, findings, indirect: result.indirect,
+            view: refs ? model.view(ids, refs) : null};
   });
 }
 """
@@ -97,12 +102,13 @@ def assert_same(judge: Any, report: Report, portfolios: list[Portfolio], where: 
         label = f"{where}, {portfolio.id}"
         assert found["coverage"] == expected["coverage"], label
         assert found["findings"] == expected["findings"], label
+        assert found["indirect"] == expected["indirect"], label
         view = views[portfolio.id]
         assert found["view"] == {k: view[k] for k in ("counts", "states", "uncovered")}, label
 
 
 def test_every_case_is_judged_the_same_in_the_browser(judge: Any, tmp_path: Path) -> None:
-    judged = 0
+    judged = indirect = 0
     for folder in case_folders():
         case = Case.read(folder)
         report = check(case.build(tmp_path / str(judged) / "project"), today=case.today)
@@ -111,7 +117,9 @@ def test_every_case_is_judged_the_same_in_the_browser(judge: Any, tmp_path: Path
             continue  # the portfolio rules do not run on data with input errors
         assert_same(judge, report, list(report.portfolios.values()), str(folder))
         judged += 1
+        indirect += bool(report.project.interactions)
     assert judged >= 40, f"only {judged} case folders were judged"
+    assert indirect >= 3, f"only {indirect} judged case folders have interactions"
 
 
 #: The large project's own configuration: thresholds, a level, police hours, an acceptance.
@@ -152,6 +160,14 @@ def large(tmp_path_factory: pytest.TempPathFactory) -> tuple[Report, list[list[s
     (folder / "speelveld.yml").write_text(
         yaml.safe_dump({**LARGE_CONFIG, "accepted": accepted}), "utf-8"
     )
+    # A full matrix of interactions: every ordered pair of the six domains, some of them 0.
+    pairs = [
+        {"from": a, "to": b, "score": rng.randint(-3, 3), "rationale": "Zo werkt het door."}
+        for a in domains
+        for b in domains
+        if a != b
+    ]
+    (folder / "interactions.yml").write_text(yaml.safe_dump({"interactions": pairs}), "utf-8")
     statuses = {
         p.stem: yaml.safe_load(p.read_text("utf-8"))["status"]
         for p in (folder / "measures").glob("*.yml")
@@ -180,6 +196,7 @@ def test_random_sets_of_a_large_project_are_judged_the_same(
 ) -> None:
     report, sets = large
     assert not [f for f in report.findings if is_input_error(f)]
+    assert len(report.project.interactions) == 30
     scenarios = [report.portfolios[f"keuze-{n}"] for n in range(len(sets))]
     assert [sorted(p.measures) for p in scenarios] == sets
     fired = {f.code for p in scenarios for f in p.findings}
@@ -211,6 +228,8 @@ def test_the_page_offers_evaluate_that_agrees_with_python(site_page: SitePage) -
         ), portfolio.id
         for domain, cover in expected["coverage"].items():
             assert {k: found["coverage"][domain][k] for k in cover} == cover, portfolio.id
+        assert found["indirect"] == expected["indirect"], portfolio.id
+    assert report.project.interactions, "the Amsterdam project has interactions.yml"
     site_page.assert_clean()
 
 

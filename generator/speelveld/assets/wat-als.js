@@ -2,7 +2,9 @@
  *
  * speelveld.evaluate(ids[, portfolio]) judges a set of measures with the portfolio rules of
  * the project, as `speelveld check` judges a scenario with that set: the coverage per
- * domain and the findings, the measures' own findings included, accepted ones marked.
+ * domain and the findings, the measures' own findings included, accepted ones marked; and,
+ * where the project has interactions between domains, the sum of the measures' indirect
+ * effects per domain (indicatief), as speelveld/interactions.py computes them.
  * The rules are those of speelveld/rules/portfolio in Python, written a second time here;
  * the tests run both on every portfolio case and on random sets of a large project.
  * `portfolio` names the option whose own acceptances apply (an acceptance can be limited
@@ -27,6 +29,26 @@
     var settings = data.settings;
 
     function enabled(rule) { return Object.prototype.hasOwnProperty.call(data.rules, rule); }
+
+    /* Per domain, the domains that work through in it and how: [from, score]. */
+    var into = data.domains.map(function () { return []; });
+    (data.interactions || []).forEach(function (i) { into[i[1]].push([i[0], i[2]]); });
+
+    /* A sum of products of two scores back on the scale: divided by 3, rounded toward 0. */
+    function towardZero(total) {
+      var quotient = Math.floor(Math.abs(total) / 3);
+      return total >= 0 ? quotient : 0 - quotient;
+    }
+
+    /* The indirect effect of one measure on domain `b`, as speelveld/interactions.py has it. */
+    function indirectOn(m, b) {
+      var total = 0;
+      into[b].forEach(function (pair) {
+        var direct = m[M.effects][pair[0]];
+        if (direct) { total += direct * pair[1]; }
+      });
+      return towardZero(total);
+    }
 
     function evaluate(ids, portfolio) {
       var chosen = {};
@@ -57,10 +79,13 @@
       });
       var allPositive = sums.reduce(function (total, cell) { return total + cell[3]; }, 0);
       var coverage = {};
+      var indirect = {};
       data.domains.forEach(function (domain, d) {
         var cell = sums[d];
         coverage[domain[0]] = { positive: cell[0], negative: cell[1], total: cell[2],
           share: allPositive ? cell[3] / allPositive : 0, points: cell[3] };
+        indirect[domain[0]] = into[d].length ?
+          set.reduce(function (total, m) { return total + indirectOn(m, d); }, 0) : 0;
       });
 
       var findings = [];
@@ -129,7 +154,7 @@
           findings.push({ rule: f[0], level: f[1], subject: "measure:" + m[M.id], accepted: f[2] === 1 });
         });
       });
-      return { coverage: coverage, findings: findings, governance: governance,
+      return { coverage: coverage, indirect: indirect, findings: findings, governance: governance,
         owners: owners.map(function (o) { return [o, ownerCount[o]]; }), hours: hours,
         measures: set };
     }
@@ -264,10 +289,16 @@
     var compared = element("p");
     result.appendChild(compared);
     result.appendChild(element("h3", {}, "Dekking per domein"));
+    var interacting = (data.interactions || []).length > 0;
     var coverageTable = table(["Domein", "Maatregelen positief", "negatief", "Positief effect",
-      "Saldo"]);
+      "Saldo"].concat(interacting ? ["Indirect (indicatief)"] : []));
     coverageTable.node.id = "speelveld-wat-als-dekking";
     result.appendChild(coverageTable.wrap);
+    if (interacting) {
+      result.appendChild(element("p", {}, "Indirect: de som van de indirecte effecten van de " +
+        "gekozen maatregelen, via de interacties tussen domeinen (zie de Matrix). Indicatief: " +
+        "één stap, geen kringloop."));
+    }
     result.appendChild(element("h3", {}, "Open punten"));
     var open = element("ul", { "class": "speelveld-wat-als__punten", id: "speelveld-wat-als-punten" });
     result.appendChild(open);
@@ -401,7 +432,8 @@
       fill(coverageTable, data.domains.map(function (d) {
         var c = evaluation.coverage[d[0]];
         return [{ href: pageLink(data, "domain", d[0]), text: d[1] }, String(c.positive), String(c.negative),
-          c.points + " van " + points + " punten (" + percent(c.points, points) + ")", signed(c.total)];
+          c.points + " van " + points + " punten (" + percent(c.points, points) + ")", signed(c.total)]
+          .concat(interacting ? [signed(evaluation.indirect[d[0]])] : []);
       }));
       fill(governanceTable, GOVERNANCE.map(function (kind) {
         return [GOVERNANCE_NL[kind], String(evaluation.governance[kind]), percent(evaluation.governance[kind], ids.length)];

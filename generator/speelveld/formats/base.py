@@ -35,6 +35,8 @@ class Output:
     has_config: bool = False
     #: The portfolios whose findings are reported.
     portfolios: tuple[str, ...] = ("plan",)
+    #: Per measure, its indirect effect on every domain; empty without interactions.
+    indirect: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
 
     @classmethod
     def of(
@@ -51,6 +53,7 @@ class Output:
             sources={str(subject): doc.path for subject, doc in project.documents.items()},
             has_config=CONFIG_FILE in project.files,
             portfolios=tuple(p for p in report.portfolios if portfolio in ("all", p)),
+            indirect=report.indirect,
         )
 
     def path(self, finding: Finding) -> str:

@@ -32,4 +32,16 @@ def render(output: Output) -> str:
         "fail_on": output.fail_on.label,
         "failed": any(output.failing(f) for f in output.findings),
     }
+    if output.indirect:
+        report["indirect_effects"] = indirect_effects(output)
     return dump_json(report)
+
+
+def indirect_effects(output: Output) -> dict[str, dict[str, int]]:
+    """Per measure, its indirect effects that are not 0, by domain; only for a project with
+    interactions between domains (the ways they come about are on the measure pages)."""
+    found = {
+        measure: {domain: score for domain, score in by_domain.items() if score}
+        for measure, by_domain in output.indirect.items()
+    }
+    return {measure: scores for measure, scores in found.items() if scores}

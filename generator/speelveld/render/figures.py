@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import interactions
 from ..coverage import Coverage
 from ..model import IN_FORCE_PORTFOLIO, SCALE, Measure
 from ..report import Report
@@ -529,12 +530,12 @@ def options(report: Report) -> dict[str, Any]:
     for index, portfolio in enumerate(portfolios):
         counts = [portfolio.coverage.domains[d.id].positive for d in domains]
         most = max([most, *counts])
-        title = text.label(portfolio.title)
+        title = text.label(portfolio.option_title)
         traces.append(
             {
                 "type": "bar",
                 "orientation": "h",
-                "name": _wrap(portfolio.title, 32),
+                "name": _wrap(portfolio.option_title, 32),
                 "x": counts,
                 "y": names,
                 "text": [str(c) for c in counts],
@@ -580,9 +581,152 @@ def options(report: Report) -> dict[str, Any]:
         "narrow": {
             "below": NARROW_PX,
             "data": [
-                {"y": [_wrap(d.short, 12) for d in domains], "name": _wrap(p.title, 20)}
+                {"y": [_wrap(d.short, 12) for d in domains], "name": _wrap(p.option_title, 20)}
                 for p in portfolios
             ],
             "layout": {"xaxis": {"title": {"text": "Maatregelen met positief effect"}}},
+        },
+    }
+
+
+def interaction_matrix(report: Report) -> dict[str, Any]:
+    """The interactions between domains: a row per domain that works through (from), a
+    column per domain it works through in (to), the score written in every cell.
+
+    A pair that is not listed counts as 0; a domain with itself has no cell (a dash). Its
+    text equivalent is the table of the same scores, with their rationale, on the Matrix.
+    """
+    project = report.project
+    domains = list(project.domains.values())
+    scores = project.interaction_scores
+    z: list[list[int | None]] = [
+        [None if a.id == b.id else scores.get((a.id, b.id), 0) for b in domains] for a in domains
+    ]
+    scale = [[i / 6, colour] for i, colour in enumerate(DIVERGING)]
+    rows = [_wrap(d.short, 20) for d in domains]
+    columns = [_wrap(d.short, 10) for d in domains]
+    return {
+        "data": [
+            {
+                "type": "heatmap",
+                "z": z,
+                "x": list(range(len(domains))),
+                "y": list(range(len(domains))),
+                "text": [["—" if v is None else signed(v) for v in row] for row in z],
+                "hovertext": [
+                    [f"Van {text.label(a.short)} naar {text.label(b.short)}" for b in domains]
+                    for a in domains
+                ],
+                "zmin": -3,
+                "zmax": 3,
+                "colorscale": scale,
+                "showscale": False,
+                "texttemplate": "%{text}",
+                "hovertemplate": "%{hovertext}: %{text}<extra></extra>",
+                "xgap": 2,
+                "ygap": 2,
+            }
+        ],
+        "layout": _layout(
+            height=110 + 48 * len(domains),
+            xaxis={
+                "side": "top",
+                "fixedrange": True,
+                "showgrid": False,
+                "zeroline": False,
+                "ticks": "",
+                "tickangle": 0,
+                "automargin": True,
+                "tickvals": list(range(len(domains))),
+                "ticktext": columns,
+                "title": {"text": "naar (to)"},
+            },
+            yaxis={
+                "autorange": "reversed",
+                "automargin": True,
+                "fixedrange": True,
+                "showgrid": False,
+                "zeroline": False,
+                "ticks": "",
+                "tickvals": list(range(len(domains))),
+                "ticktext": rows,
+                "title": {"text": "van (from)"},
+            },
+        ),
+        "narrow": {
+            "below": NARROW_PX,
+            "layout": {
+                "font": {"size": 12},
+                "xaxis": {"tickangle": -90, "ticktext": [_wrap(d.short, 12) for d in domains]},
+                "yaxis": {"ticktext": [_wrap(d.short, 12) for d in domains]},
+            },
+        },
+        "legend": legend(),
+    }
+
+
+def influence(report: Report) -> dict[str, Any]:
+    """Every domain in MICMAC's direct plane: across, the sum of the interactions that come
+    in (dependence); up, the sum of those that go out (influence).
+
+    A dot per domain, named, in the domain's colour; its text equivalent is the table of the
+    same sums on the Matrix.
+    """
+    project = report.project
+    domains = list(project.domains.values())
+    placed = interactions.positions(project.interaction_scores, project.domains)
+    reach = max([3, *(abs(p.influence) for p in placed), *(abs(p.dependence) for p in placed)])
+    span = [-reach - 1, reach + 1]
+    axis = {
+        "range": span,
+        "fixedrange": True,
+        "zeroline": True,
+        "zerolinecolor": "#767676",
+        "zerolinewidth": 2,
+        "gridcolor": "#e0e0e0",
+    } | ({"dtick": 1} if reach <= 6 else {})
+    return {
+        "data": [
+            {
+                "type": "scatter",
+                "mode": "markers+text",
+                "x": [p.dependence for p in placed],
+                "y": [p.influence for p in placed],
+                "text": [_wrap(d.short, 14) for d in domains],
+                "textposition": "top center",
+                "cliponaxis": False,
+                "marker": {
+                    "size": 14,
+                    "color": [domain_colour(i) for i in range(len(domains))],
+                    "line": {"color": "#1a1a1a", "width": 1},
+                },
+                "hovertext": [
+                    f"{text.label(d.name)}<br>invloed {signed(p.influence)}, "
+                    f"afhankelijkheid {signed(p.dependence)}"
+                    for d, p in zip(domains, placed, strict=True)
+                ],
+                "hovertemplate": "%{hovertext}<extra></extra>",
+                "showlegend": False,
+            }
+        ],
+        "layout": _layout(
+            height=460,
+            margin={"l": 10, "r": 20, "t": 20, "b": 10},
+            xaxis=axis
+            | {
+                "title": {"text": "Afhankelijkheid: som van de inkomende interacties"},
+                "automargin": True,
+            },
+            yaxis=axis
+            | {"title": {"text": "Invloed: som van de uitgaande interacties"}, "automargin": True},
+        ),
+        "narrow": {
+            "below": NARROW_PX,
+            "layout": {
+                "height": 380,
+                "font": {"size": 12},
+                "xaxis": {"title": {"text": "Afhankelijkheid (inkomend)"}},
+                "yaxis": {"title": {"text": "Invloed (uitgaand)"}},
+            },
         },
     }

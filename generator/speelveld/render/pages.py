@@ -15,11 +15,12 @@ from typing import Any
 from .. import words
 from ..codes import INPUT_CODES, CodeInfo
 from ..findings import Assumption, Finding, Severity, Subject
+from ..interactions import Indirect, incoming, indirect_effects, positions
 from ..kinds import BY_NAME
-from ..model import IN_FORCE_PORTFOLIO, PLAN_PORTFOLIO, Measure
+from ..model import IN_FORCE_PORTFOLIO, PLAN_PORTFOLIO, Effect, Measure
 from ..report import Portfolio, Report
 from ..rules import REGISTRY
-from . import decisions, environment, figures, text, vocabulary, whatif
+from . import decisions, environment, figures, horizons, text, vocabulary, whatif
 from .paths import page_path, relative
 from .vocabulary import STATUS
 
@@ -49,6 +50,8 @@ class _Pages:
         self.tested = [r.id for r in REGISTRY.values() if r.applies(self.project.config)]
         #: What the pages show by default: the plan's findings and those of single measures.
         self.shown = report.selected("plan")
+        #: Per domain, the domains that work through in it: a measure's indirect effects.
+        self.into = incoming(self.project.interaction_scores)
         self.by_subject: dict[Subject, list[Finding]] = defaultdict(list)
         for finding in self.shown:
             self.by_subject[finding.subject].append(finding)
@@ -129,6 +132,7 @@ class _Pages:
                 "begrippen.md",
                 "Begrippen",
                 has_scenarios=bool(self.project.scenarios),
+                has_interactions=bool(self.project.interactions),
             ),
             "domeinen/index.md": self.render(
                 "domains_index.md.jinja", "domeinen/index.md", "Domeinen"
@@ -322,6 +326,7 @@ class _Pages:
 
     def matrix(self) -> str:
         ids = [m.id for m in self.counted]
+        interacting = bool(self.project.interactions)
         return self.render(
             "matrix.md.jinja",
             "matrix.md",
@@ -331,6 +336,11 @@ class _Pages:
             row_sum=lambda m: sum(
                 e.score for d, e in m.effects.items() if d in self.project.domains
             ),
+            interactions=list(self.project.interactions.values()),
+            scores=self.project.interaction_scores,
+            interaction_figure=figures.interaction_matrix(self.report) if interacting else None,
+            influence_figure=figures.influence(self.report) if interacting else None,
+            positions=positions(self.project.interaction_scores, self.project.domains),
         )
 
     def rapport(self) -> str:
@@ -352,6 +362,9 @@ class _Pages:
             changes=self.changes(in_force, plan, "rapport.md"),
             views=[self.portfolio_view(p, "rapport.md") for p in self.portfolios],
             options_figure=figures.options(report),
+            horizons=[self.horizon_view(o, "rapport.md") for o in horizons.options(report)],
+            horizons_assessed=horizons.assessed(report),
+            quadrants=horizons.QUADRANT_NAMES,
             has_scenarios=bool(self.project.scenarios),
             findings_by_level=self.by_level(self.shown, "rapport.md"),
             accepted=[self.accepted_view(f, "rapport.md") for f in report.findings if not f.counts],
@@ -366,6 +379,32 @@ class _Pages:
                 if not plan.coverage.instrument_use.get(i.id)
             ],
         )
+
+    def horizon_view(self, option: horizons.Option, current: str) -> dict[str, Any]:
+        """One option's row of "Hier en nu, later, elders", and who bears its costs."""
+        return {
+            "option": option,
+            "link": self.portfolio_link(option.portfolio, current),
+            "cells": [
+                f"{vocabulary.signed(option.cells[q].positive)} / "
+                f"{vocabulary.signed(option.cells[q].negative)}"
+                for q in horizons.QUADRANTS
+            ],
+            "bearers": [
+                {
+                    "group": group,
+                    "effects": [
+                        {
+                            "title": b.measure.title,
+                            "link": relative(current, page_path("maatregelen", b.measure.id)),
+                            "domain": self.project.domains[b.domain].short,
+                        }
+                        for b in found
+                    ],
+                }
+                for group, found in option.bearers.items()
+            ],
+        }
 
     def most_served(self, portfolio: Portfolio) -> dict[str, Any] | None:
         """The domain a portfolio serves most, by points of positive effect, and by which
@@ -665,14 +704,60 @@ class _Pages:
         )
 
     def measure(self, measure: Measure) -> str:
+        rows = self.effect_rows(measure)
         return self.render(
             "measure.md.jinja",
             page_path("maatregelen", measure.id),
             measure.title,
             measure=measure,
             bars=figures.effect_profile(self.report, measure.id),
+            rows=rows,
+            has_indirect=bool(self.project.interactions),
+            has_horizon=any(row["horizon"] for row in rows),
             findings=self.by_subject[Subject("measure", measure.id)],
         )
+
+    def effect_rows(self, measure: Measure) -> list[dict[str, Any]]:
+        """Per domain: the effect, its indirect effect in words, and when, where and on
+        whom it lands."""
+        indirect = indirect_effects(self.into, measure.effects, self.project.domains)
+        rows = []
+        for domain in self.project.domains.values():
+            effect = measure.effects.get(domain.id)
+            rows.append(
+                {
+                    "domain": domain,
+                    "effect": effect,
+                    "indirect": self.indirect_text(indirect[domain.id])
+                    if self.project.interactions
+                    else "",
+                    "horizon": self.horizon_text(effect),
+                }
+            )
+        return rows
+
+    def indirect_text(self, found: Indirect) -> str:
+        """``-2 via Handhaving (+3 × -2)``: the indirect effect and the ways it comes about."""
+        ways = [
+            f"{self.project.domains[step.via].short} "
+            f"({vocabulary.signed(step.direct)} × {vocabulary.signed(step.interaction)})"
+            for step in found.steps
+        ]
+        return vocabulary.signed(found.score) + (f" via {words.and_list(ways)}" if ways else "")
+
+    @staticmethod
+    def horizon_text(effect: Effect | None) -> dict[str, str]:
+        """When, where and on whom an effect lands, in words; empty where it does not say."""
+        if effect is None or not (effect.when or effect.where or effect.groups):
+            return {}
+        return {
+            "when": vocabulary.WHEN.get(effect.when or "", ""),
+            "where": vocabulary.WHERE.get(effect.where or "", ""),
+            **{
+                bears: ", ".join(g.group for g in effect.groups if g.bears == bears)
+                for bears in vocabulary.BEARS
+            },
+        }
 
 
 #: Where a threshold comes from when the project does not say.

@@ -32,3 +32,7 @@ LEVEL = {"error": "Knelpunt", "warning": "Zorgpunt", "info": "Opmerking"}
 LEVEL_PLURAL = {"error": "Knelpunten", "warning": "Zorgpunten", "info": "Opmerkingen"}
 #: A governance point as the rules judge the policy in force.
 POINT_STATE = {"holds": "voldoet", "fails": "voldoet niet", "untested": "niet getoetst"}
+#: When and where an effect lands, and what a group bears.
+WHEN = {"now": "nu", "later": "later", "both": "nu en later"}
+WHERE = {"here": "hier", "elsewhere": "elders", "both": "hier en elders"}
+BEARS = {"cost": "kosten", "benefit": "baat"}

@@ -2,7 +2,8 @@
 
 ``assets/wat-als.js`` reads it and computes, for the measures the reader switches on, the
 coverage and the findings of the portfolio rules, as :mod:`speelveld.analysis` does for a
-scenario with that set. The rules are defined twice, here in Python and there in
+scenario with that set, and the sum of their indirect effects per domain, as
+:func:`speelveld.interactions.totals` does. The rules are defined twice, here in Python and there in
 JavaScript; tests run both on every portfolio case and on random sets of a large project.
 The measure rules are not: their findings are the report's, carried per measure.
 
@@ -72,6 +73,7 @@ def data(report: Report) -> dict[str, Any]:
         if rule.scope == "portfolio" and rule.applies(config)
     }
     found = {row[0] for rows in of_measure.values() for row in rows}
+    index = {d: n for n, d in enumerate(domains)}
     return {
         "domains": [[d.id, display(d.name), display(d.short)] for d in project.domains.values()],
         "measures": [
@@ -80,8 +82,15 @@ def data(report: Report) -> dict[str, Any]:
         "partners": partners.rows,
         "instruments": instruments.rows,
         "portfolios": [
-            [p.id, display(p.title), [position[m] for m in p.measures if m in position]]
+            [p.id, display(p.option_title), [position[m] for m in p.measures if m in position]]
             for p in report.portfolios.values()
+        ],
+        # How a change in one domain works through in another, as [from, to, score] by the
+        # position of the domains: the page adds the measures' indirect effects (indicatief).
+        "interactions": [
+            [index[source], index[target], score]
+            for (source, target), score in project.interaction_scores.items()
+            if score and source in index and target in index
         ],
         "rules": rules,
         "settings": settings,

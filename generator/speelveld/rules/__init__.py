@@ -16,6 +16,8 @@ from .base import Context, Problem, Rule
 from .measure import (
     displacement_unmitigated,
     governance_mismatch,
+    horizon_unassessed,
+    indirect_harm,
     instrument_side_effect_ignored,
     many_leads,
     missing_assessment,
@@ -46,6 +48,8 @@ MODULES: tuple[ModuleType, ...] = (
     scorers_disagree,
     unmitigated_side_effect,
     instrument_side_effect_ignored,
+    indirect_harm,
+    horizon_unassessed,
     no_lead,
     many_leads,
     no_instrument,

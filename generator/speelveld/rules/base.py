@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from ..config import Config
@@ -19,11 +19,18 @@ class Problem:
 
     subject: Subject
     pointer: Pointer
-    message: str
+    #: The message, or what makes it: a rule whose message costs more than finding the
+    #: problem gives a function, since a trial of a moved score only asks whether it is there.
+    message: str | Callable[[], str]
     #: A stronger level than the rule's default, for graver cases.
     level: Severity | None = None
     #: The domain concerned, where neither the subject nor the pointer names it.
     domain: str = ""
+
+    @property
+    def text(self) -> str:
+        """The message itself."""
+        return self.message if isinstance(self.message, str) else self.message()
 
     @property
     def concerns(self) -> str:
@@ -42,6 +49,15 @@ class Context:
     project: Project
     coverage: Coverage
     measures: list[Measure] = field(default_factory=list)
+    #: Whether the project says of any effect when or where it lands: then it assesses
+    #: horizons, and a strong effect that says neither is worth a note.
+    horizons: bool = False
+    #: Per domain, the domains that work through in it and how (``interactions.incoming``),
+    #: made once for every rule and every trial of a moved score.
+    into: Mapping[str, list[tuple[str, int]]] = field(default_factory=dict)
+    #: Per measure of the project as loaded, its indirect effect on every domain; a measure
+    #: with a moved score (a trial of what a finding rests on) is worked out anew.
+    indirect: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
 
     @property
     def config(self) -> Config:
