@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 from hypothesis import strategies as st
 
+from speelveld.catalogue import CATALOGUE, Option
 from speelveld.config import CONFIG_FILE, Config
 from speelveld.findings import Finding, Severity, Subject
 from speelveld.kinds import KINDS
@@ -26,7 +27,6 @@ from speelveld.model import (
     SideEffect,
 )
 from speelveld.placeholders import MARKER
-from speelveld.rules import REGISTRY
 
 from .conftest import BASE
 
@@ -170,7 +170,7 @@ scalars = st.one_of(
 keys = st.one_of(
     st.sampled_from(FIELD_NAMES),
     st.sampled_from(BASE_IDS),
-    st.sampled_from(sorted(REGISTRY)),
+    st.sampled_from(sorted(CATALOGUE)),
     st.text(max_size=12),
     st.sampled_from(TRICKY_TEXTS),
 )
@@ -228,11 +228,14 @@ def valid_document(kind: str) -> list[Any]:
     if kind == CONFIG_FILE:
         return [
             {
-                "min_measures_per_domain": 1,
-                "min_domain_share": 0.15,
-                "police_hours_available": 1000,
                 "max_file_bytes": 100000,
-                "rules": {"many-leads": "error", "governance-mismatch": "off"},
+                "rules": {
+                    "many-leads": "error",
+                    "governance-mismatch": "off",
+                    "domain-uncovered": {"min_measures_per_domain": 1},
+                    "domain-underserved": {"level": "warning", "min_domain_share": 0.15},
+                    "capacity-exceeded": {"police_hours_available": 1000},
+                },
             }
         ]
     return [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((BASE / kind).glob("*"))]
@@ -474,24 +477,32 @@ def _sources(draw: st.DrawFn, data: dict[str, Any], key: str = "source") -> None
     _optional(draw, data, key, texts, null=True)
 
 
+_LEVELS = st.sampled_from(("error", "warning", "info", "off", False))
+
+
+def _option_values(option: Option) -> st.SearchStrategy[Any]:
+    if option.default is None:  # police hours: any number, or none
+        return st.integers(0, 10**6)
+    return st.integers(0, 5) if option.type is int else st.floats(0, 1)
+
+
+def _rule_setting(rule_id: str) -> st.SearchStrategy[Any]:
+    options = {option.name: _option_values(option) for option in CATALOGUE[rule_id].options}
+    return _LEVELS | st.fixed_dictionaries({}, optional={"level": _LEVELS, **options})
+
+
+_rule_settings = st.lists(st.sampled_from(sorted(CATALOGUE)), unique=True, max_size=5).flatmap(
+    lambda ids: st.fixed_dictionaries({rule_id: _rule_setting(rule_id) for rule_id in ids})
+)
+
 configs = st.one_of(
     st.just(_ABSENT),
     st.none(),
     st.fixed_dictionaries(
         {},
         optional={
-            "min_measures_per_domain": st.integers(0, 5),
-            "min_domain_share": st.floats(0, 1),
-            "max_governance_share": st.floats(0, 1),
-            "max_owner_share": st.floats(0, 1),
-            "min_owner_count": st.integers(0, 5),
-            "police_hours_available": st.none() | st.integers(0, 10**6),
             "max_file_bytes": st.integers(10**6, 10**9),
-            "rules": st.dictionaries(
-                st.sampled_from(sorted(REGISTRY)),
-                st.sampled_from(("error", "warning", "info", "off", False)),
-                max_size=5,
-            ),
+            "rules": _rule_settings,
         },
     ),
 )

@@ -25,7 +25,8 @@ from speelveld.coverage import summarise
 from speelveld.findings import Severity
 from speelveld.model import Measure
 from speelveld.pipeline import check
-from speelveld.project import Project, load_project
+from speelveld.project import Project
+from speelveld.reader import load_project
 
 from .conftest import REPOSITORY, TESTS
 
@@ -292,7 +293,7 @@ def test_the_governance_in_force_is_mainly_hierarchical(project: Project) -> Non
 
 
 def test_no_police_hours_since_the_report_gives_no_number(project: Project) -> None:
-    assert project.config.police_hours_available is None
+    assert project.config.threshold("police_hours_available") is None
     assert [m for m, v in project.measures.items() if v.capacity is not None] == []
     b83 = project.measures["politiecapaciteit-b8-3-aangiftes"]
     assert b83.effects["handhaving"].score < 0
@@ -307,7 +308,7 @@ def test_current_policy_carries_the_reports_diagnosis(report) -> None:
     """
     project = report.project
     today = summarise(project, list(in_force(project).values())).domains
-    threshold = project.config.min_domain_share
+    threshold = project.config.threshold("min_domain_share")
     assert today["normalisering"].share < threshold
     assert today["normalisering"].share < today["handhaving"].share
     assert report.coverage.domains["normalisering"].share > today["normalisering"].share
@@ -486,7 +487,7 @@ def test_the_mandate_of_burgemeester_and_wethouder_zorg_is_the_balance_the_repor
     findings = portfolio_findings("in-force")
     assert not [f for f in findings if f["code"] == "owner-concentration"]
     config = yaml.safe_load((REPOSITORY / "speelveld.yml").read_text("utf-8"))
-    assert config["min_owner_count"] == 2
+    assert config["rules"]["owner-concentration"]["min_owner_count"] == 2
     assert "Dit zorgt voor balans" in config["threshold_sources"]["min_owner_count"]
     assert config["threshold_sources"]["max_owner_share"].startswith("Keuze van de opstellers")
 

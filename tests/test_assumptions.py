@@ -105,7 +105,7 @@ def test_an_underserved_domain_rests_on_a_score_elsewhere(tmp_path: Path) -> Non
         tmp_path, "keurmerk-clubs", "veiligheid", score=3, rationale="Deurbeleid.", confidence="low"
     )
     folder = Path(path)
-    config = {"min_domain_share": 0.31}
+    config = {"rules": {"domain-underserved": {"min_domain_share": 0.31}}}
     (folder / "speelveld.yml").write_text(yaml.safe_dump(config), "utf-8")
     underserved = [
         f

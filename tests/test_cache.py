@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from speelveld.loader import ParseCache
-from speelveld.project import load_project
+from speelveld.reader import load_project
 
 from .conftest import BASE
 

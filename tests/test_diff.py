@@ -202,7 +202,9 @@ def _paused_repository(tmp_path: Path) -> Path:
     shutil.copytree(BASE, base)
     camera = base / "measures" / "cameratoezicht.yml"
     camera.write_text(camera.read_text("utf-8").replace("role: lead", "role: partner"), "utf-8")
-    (base / "speelveld.yml").write_text("min_measures_per_domain: 5\n", "utf-8")
+    (base / "speelveld.yml").write_text(
+        "rules: {domain-uncovered: {min_measures_per_domain: 5}}\n", "utf-8"
+    )
     head = tmp_path / "head"
     shutil.copytree(base, head)
     partner = head / "stakeholders" / "politie.yml"

@@ -664,7 +664,9 @@ def test_an_unreadable_path_is_a_finding_and_keeps_the_site(
     shutil.copytree(BASE, project)
     (project / "docs").mkdir()
     (project / "mkdocs.yml").write_text(MKDOCS_YML, "utf-8")
-    (project / "speelveld.yml").write_text("min_domain_share: 0.1\n", "utf-8")
+    (project / "speelveld.yml").write_text(
+        "rules: {domain-underserved: {min_domain_share: 0.1}}\n", "utf-8"
+    )
     out = shared / "uit"
     out.mkdir()
     out.chmod(0o777)

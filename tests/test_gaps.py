@@ -108,7 +108,9 @@ def test_fail_on_lets_a_build_below_the_level_pass(tmp_path: Path) -> None:
     shutil.copytree(BASE, project)
     (project / "docs").mkdir()
     (project / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
-    (project / "speelveld.yml").write_text("min_owner_count: 5\n", "utf-8")
+    (project / "speelveld.yml").write_text(
+        "rules: {owner-concentration: {min_owner_count: 5}}\n", "utf-8"
+    )
     with_fail_on(project, "error")
     assert build(project, tmp_path / "a").returncode == 0
     with_fail_on_level = (project / "mkdocs.yml").read_text("utf-8").replace("error", "warning")

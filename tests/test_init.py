@@ -21,7 +21,7 @@ from speelveld.config import Config
 from speelveld.findings import Severity
 from speelveld.loader import id_problem
 from speelveld.pipeline import check
-from speelveld.project import load_config
+from speelveld.reader import load_config
 from speelveld.schema import FILES, SCHEMA_FOLDER
 from speelveld.starter import (
     DEFAULT_TITLE,

@@ -208,7 +208,7 @@ def test_without_police_hours_the_capacity_parts_are_left_out(neutral_site: Path
 
 @pytest.mark.parametrize(
     ("measure_hours", "config"),
-    [(True, ""), (False, "police_hours_available: 500\n")],
+    [(True, ""), (False, "rules: {capacity-exceeded: {police_hours_available: 500}}\n")],
 )
 def test_police_hours_bring_the_capacity_parts_back(
     tmp_path: Path, measure_hours: bool, config: str
@@ -258,7 +258,7 @@ def test_the_amsterdam_method_cites_its_report_through_the_framework(amsterdam: 
 
 def test_the_capacity_section_follows_the_amsterdam_data(amsterdam: Path) -> None:
     report = check(REPOSITORY)
-    uses_hours = report.project.config.police_hours_available is not None or any(
+    uses_hours = report.project.config.threshold("police_hours_available") is not None or any(
         m.capacity for m in report.project.measures.values()
     )
     assert ("Politiecapaciteit" in page(amsterdam, "rapport")) == uses_hours

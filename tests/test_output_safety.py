@@ -24,7 +24,7 @@ from speelveld.cli import main
 from speelveld.codes import INPUT_CODES
 from speelveld.findings import Finding, Severity
 from speelveld.formats import Output, renderer
-from speelveld.formats.base import visible
+from speelveld.printable import visible
 from speelveld.render import text
 from speelveld.rules import REGISTRY
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from speelveld import reference
+from speelveld.catalogue import CATALOGUE, OPTIONS
 from speelveld.cli import main
 from speelveld.codes import INPUT_CODES
 from speelveld.config import Config
-from speelveld.rules import REGISTRY
 
 from .conftest import REPOSITORY
 
@@ -63,11 +63,13 @@ def test_the_reference_names_every_code_rule_setting_and_command() -> None:
     findings, settings = _text("bevindingen.md"), _text("configuratie.md")
     commands = _text("commandos.md")
     for code, level in [(c.code, c.severity) for c in INPUT_CODES.values()] + [
-        (r.id, r.level) for r in REGISTRY.values()
+        (r.id, r.level) for r in CATALOGUE.values()
     ]:
         assert f"| `{code}` | {level.label} |" in findings, code
-    for key in Config.model_fields:
+    for key in Config.model_fields.keys() - OPTIONS.keys():
         assert f"| `{key}` |" in settings, key
+    for key, (rule, _) in OPTIONS.items():
+        assert f"| `{rule.id}` | `{key}` |" in settings, key
     for name, command in main.commands.items():  # type: ignore[attr-defined]
         assert f"### `speelveld {name}`" in commands
         for param in command.params:

@@ -16,7 +16,7 @@ from speelveld import cli, cli_authoring
 from speelveld.findings import Finding
 from speelveld.model import Sector
 from speelveld.pipeline import check
-from speelveld.project import load_project
+from speelveld.reader import load_project
 from speelveld.schema import FILES, SCHEMA_FOLDER, schemas
 
 from .conftest import BASE, CASES, REPOSITORY, Case, case_folders

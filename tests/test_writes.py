@@ -37,7 +37,9 @@ def project(tmp_path: Path) -> Path:
     (folder / "scenarios" / "alles.yml").write_text(SCENARIO, "utf-8")
     (folder / "docs").mkdir()
     (folder / "docs" / "over.md").write_text("# Over\n\nTekst.\n", "utf-8")
-    (folder / "speelveld.yml").write_text("min_owner_count: 1\n", "utf-8")
+    (folder / "speelveld.yml").write_text(
+        "rules: {owner-concentration: {min_owner_count: 1}}\n", "utf-8"
+    )
     (folder / "mkdocs.yml").write_text(MKDOCS_YML, "utf-8")
     return folder
 

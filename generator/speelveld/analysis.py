@@ -119,7 +119,9 @@ def _rests_on(
 ) -> tuple[list[Finding], dict[str, dict[assumptions.Key, tuple[Assumption, ...]]]]:
     """The findings with the assumed scores they rest on, and per portfolio what it solves
     only as long as such a score holds (:mod:`speelveld.assumptions`)."""
-    scored = {scope: [r for r in _enabled(project, scope) if r.reads_scores] for scope in SCOPES}
+    scored = {
+        scope: [r for r in _enabled(project, scope) if r.info.reads_scores] for scope in SCOPES
+    }
     measure = assumptions.in_measures(
         project, contexts[PLAN_PORTFOLIO], findings, scored["measure"]
     )
@@ -142,21 +144,20 @@ SCOPES = ("measure", "portfolio")
 
 
 def _enabled(project: Project, scope: str) -> Iterator[Rule]:
-    settings = project.config.rules
     for rule in REGISTRY.values():
-        if rule.scope == scope and settings.get(rule.id) not in ("off", False):
+        if rule.scope == scope and rule.applies(project.config):
             yield rule
 
 
 def _run(project: Project, rule: Rule, context: Context, portfolio: str) -> Iterator[Finding]:
-    setting = project.config.rules.get(rule.id)
+    setting = project.config.level(rule.id)
     for problem in rule.check(context):
         level = Severity.parse(setting) if isinstance(setting, str) else problem.level
         yield project.finding(
             problem.subject,
             problem.pointer,
             rule.id,
-            level or rule.level,
+            level or rule.info.level,
             problem.text,
             domain=problem.concerns,
             portfolio=portfolio,
@@ -189,6 +190,5 @@ def _unknown_rule_settings(project: Project) -> list[Finding]:
             + (" Invoerfouten zijn niet uit te zetten." if code in INPUT_CODES else ""),
             key=True,
         )
-        for code in project.config.rules
-        if code not in REGISTRY
+        for code in project.config.unknown_rules()
     ]

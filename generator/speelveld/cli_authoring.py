@@ -377,7 +377,7 @@ def new(kind: str, entity_id: str | None, project: Path, no_input: bool) -> None
     from .loader import id_problem
     from .model import reserved_problem
     from .oserrors import reason
-    from .project import NotAProject, load_project
+    from .reader import NotAProject, load_project
     from .scaffold import Answers, template
 
     if kind == INTERACTIONS_KIND:
@@ -411,7 +411,7 @@ def new(kind: str, entity_id: str | None, project: Path, no_input: bool) -> None
 def _new_interactions(entity_id: str | None, project: Path) -> None:
     """``interactions.yml`` with every ordered pair of the project's domains to fill in."""
     from .ids import INTERACTIONS_FILE
-    from .project import NotAProject, load_project
+    from .reader import NotAProject, load_project
     from .scaffold import interactions_template
 
     if entity_id is not None:

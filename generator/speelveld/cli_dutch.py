@@ -17,6 +17,7 @@ import click
 from click import exceptions
 
 from .oserrors import described
+from .printable import visible
 from .suggest import Suggestions, did_you_mean
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -258,8 +259,6 @@ class DutchGroup(_Dutch, click.Group):
             click.echo("Afgebroken.", err=True)
             sys.exit(1)
         except OSError as error:  # what no command foresaw: a message, not a traceback
-            from .formats.base import visible
-
             usage_error(f"kan niet verder: {visible(described(error))}")
         sys.exit(result if isinstance(result, int) else 0)
 

@@ -1,13 +1,14 @@
 """The codes of input problems: what the loader, the validator and the acceptances report.
 
-Analysis rules describe themselves in :mod:`speelveld.rules`; together the
-two tables are every code a finding can carry.
+Analysis rules are described in :mod:`speelveld.catalogue`; together the two tables are
+every code a finding can carry, and :func:`describe` and :func:`title` read either.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .catalogue import CATALOGUE
 from .findings import Finding, Severity
 
 
@@ -25,6 +26,8 @@ INCOMPLETE = "portfolio-incomplete"
 UNUSED_ACCEPTANCE = "unused-acceptance"
 #: A reference to an entity whose own file has input errors: what depends on it waits.
 DEPENDS_ON_ERROR = "depends-on-error"
+#: A threshold set where ``speelveld.yml`` used to hold it, at the top level.
+DEPRECATED_SETTING = "deprecated-setting"
 
 INPUT_CODES: dict[str, CodeInfo] = {
     info.code: info
@@ -132,8 +135,29 @@ INPUT_CODES: dict[str, CodeInfo] = {
             "hun bevindingen zouden de fouten alleen weerspiegelen.",
             "Los eerst de invoerfouten op; daarna toetst speelveld check ook de portefeuille.",
         ),
+        CodeInfo(
+            DEPRECATED_SETTING,
+            Severity.INFO,
+            "Een drempel staat in speelveld.yml nog bovenaan, waar hij vroeger stond; hij "
+            "telt, maar hoort nu onder de regel die hem gebruikt.",
+            "Zet de drempel onder rules, bij de regel die de melding noemt.",
+        ),
     )
 }
+
+
+def describe(code: str) -> CodeInfo:
+    """What a code means and what to do, for a rule or an input problem alike."""
+    rule = CATALOGUE.get(code)
+    if rule is None:
+        return INPUT_CODES[code]
+    return CodeInfo(rule.id, rule.level, rule.summary, rule.remedy)
+
+
+def title(code: str) -> str:
+    """A rule's short name for readers; the summary of an input code."""
+    rule = CATALOGUE.get(code)
+    return rule.title if rule is not None else INPUT_CODES[code].summary.rstrip(".")
 
 
 def is_input_error(finding: Finding) -> bool:

@@ -19,10 +19,10 @@ from pathlib import Path
 from .codes import DEPENDS_ON_ERROR, INCOMPLETE, INPUT_CODES, UNUSED_ACCEPTANCE
 from .coverage import DomainCoverage
 from .findings import PORTFOLIO, Finding
-from .formats.base import visible
 from .loader import is_project
 from .model import Measure
 from .oserrors import reason
+from .printable import visible
 from .report import Report
 
 

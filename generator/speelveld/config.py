@@ -9,13 +9,25 @@ from __future__ import annotations
 import datetime
 import re
 import zoneinfo
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    create_model,
+)
 from pydantic_core import PydanticCustomError
 
+from .catalogue import OPTIONS, RULES, Option, RuleInfo
+from .findings import Severity
 from .ids import CONFIG_FILE, DEFAULT_MAX_FILE_BYTES
 from .model import Accepted, Name, RuleId
+from .suggest import did_you_mean
+from .yamlsource import Pointer
 
 __all__ = ["CONFIG_FILE", "Config", "Framework", "GovernancePoint", "Principle", "Source"]
 
@@ -157,10 +169,7 @@ class AcceptedInPortfolio(Accepted):
 
 def _known_threshold(value: str) -> str:
     """A key of ``threshold_sources`` names a threshold of some rule."""
-    from .rules import REGISTRY  # the rules read the models: import them late
-    from .suggest import did_you_mean
-
-    known = [setting for rule in REGISTRY.values() for setting in rule.settings]
+    known = list(OPTIONS)
     if value not in known:
         raise PydanticCustomError(
             "unknown_threshold",
@@ -173,48 +182,94 @@ def _known_threshold(value: str) -> str:
 Threshold = Annotated[str, AfterValidator(_known_threshold)]
 
 
-class Config(BaseModel):
+class RuleSettings(_Strict):
+    """What ``speelveld.yml`` says of one rule: its level, and the options it owns."""
+
+    level: RuleSetting | None = Field(
+        None,
+        description="Een ander niveau (error, warning, info), of off om de regel uit te zetten.",
+    )
+
+
+def _level_alone(value: Any) -> Any:
+    """``domain-uncovered: off`` says the level alone."""
+    return {"level": value} if isinstance(value, str | bool) else value
+
+
+def _option_field(option: Option, description: str, **extra: Any) -> Any:
+    return (
+        option.type,
+        Field(
+            None,
+            ge=option.minimum,
+            le=option.maximum,
+            description=f"{description} Zonder waarde: "
+            + ("niet getoetst." if option.default is None else f"{option.default}."),
+            **extra,
+        ),
+    )
+
+
+def _settings_of(rule: RuleInfo) -> Any:
+    model = create_model(
+        "Rule_" + rule.id.replace("-", "_"),
+        __base__=RuleSettings,
+        __doc__=rule.summary,
+        **{option.name: _option_field(option, option.description) for option in rule.options},
+    )
+    return Annotated[
+        model,
+        BeforeValidator(_level_alone, json_schema_input_type=RuleSetting | model),
+    ]
+
+
+class _RulesBase(BaseModel):
+    # A code that is no rule is reported by the analysis, with a suggestion, and does not
+    # make the rest of the configuration void.
+    model_config = ConfigDict(extra="allow", strict=True, frozen=True)
+
+
+class _DeprecatedBase(_Strict):
+    pass
+
+
+if TYPE_CHECKING:
+    Rules = _RulesBase
+    _DeprecatedThresholds = _DeprecatedBase
+else:
+    #: ``rules``: per rule its settings, one field per rule of the catalogue.
+    Rules = create_model(
+        "Rules",
+        __base__=_RulesBase,
+        **{
+            rule.id: (
+                _settings_of(rule) | None,
+                Field(None, description=f"{rule.title}: {rule.summary}"),
+            )
+            for rule in RULES
+        },
+    )
+    #: The thresholds as top-level keys, as ``speelveld.yml`` used to hold them: still read,
+    #: with a note that says where they belong now.
+    _DeprecatedThresholds = create_model(
+        "_DeprecatedThresholds",
+        __base__=_DeprecatedBase,
+        **{
+            name: _option_field(
+                option,
+                f"Verouderd: zet dit onder rules: {rule.id}: {name}.",
+                json_schema_extra={"deprecated": True},
+            )
+            for name, (rule, option) in OPTIONS.items()
+        },
+    )
+
+
+class Config(_DeprecatedThresholds):
     """Thresholds of the portfolio rules and switches for every rule."""
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
-    min_measures_per_domain: int = Field(
-        1,
-        ge=0,
-        description="domain-uncovered: het minimum aantal maatregelen dat een domein positief "
-        "(+1 of hoger) scoort.",
-    )
-    min_domain_share: float = Field(
-        0.15,
-        ge=0,
-        le=1,
-        description="domain-underserved: het minimale aandeel van een domein in alle positieve "
-        "effecten samen.",
-    )
-    max_governance_share: float = Field(
-        0.8,
-        ge=0,
-        le=1,
-        description="governance-imbalance: het maximale aandeel hiërarchische of "
-        "netwerkgerichte maatregelen.",
-    )
-    max_owner_share: float = Field(
-        0.7,
-        ge=0,
-        le=1,
-        description="owner-concentration: het maximale aandeel maatregelen van één eigenaar.",
-    )
-    min_owner_count: int = Field(
-        3,
-        ge=0,
-        description="owner-concentration: het minimum aantal verschillende bestuurlijke eigenaren.",
-    )
-    police_hours_available: int | None = Field(
-        None,
-        ge=0,
-        description="capacity-exceeded: de beschikbare politie-uren per jaar; zonder waarde "
-        "wordt de capaciteit niet getoetst.",
-    )
     max_file_bytes: int = Field(
         DEFAULT_MAX_FILE_BYTES,
         ge=1,
@@ -232,10 +287,11 @@ class Config(BaseModel):
         description="De eerdere versie (een git-tag of -revisie, zoals het laatste "
         "raadsbesluit) waarmee de pagina Wijzigingen de huidige portefeuille vergelijkt.",
     )
-    rules: dict[str, RuleSetting] = Field(
-        default_factory=dict,
+    rules: Rules = Field(
+        default_factory=Rules,
         description="Per regelcode een ander niveau (error, warning, info) of off om de regel "
-        "uit te zetten.",
+        "uit te zetten, of een mapping met level en de drempels van de regel, zoals "
+        "domain-underserved: {min_domain_share: 0.2}.",
     )
     accepted: list[AcceptedInPortfolio] = Field(
         default_factory=list,
@@ -258,3 +314,55 @@ class Config(BaseModel):
     def today(self) -> datetime.date:
         """The date now in the project's time zone, whatever the machine's own."""
         return datetime.datetime.now(zoneinfo.ZoneInfo(self.timezone)).date()
+
+    def settings(self, rule_id: str) -> RuleSettings | None:
+        """What ``rules`` says of the rule, if anything."""
+        settings: RuleSettings | None = getattr(self.rules, rule_id, None)
+        return settings
+
+    def level(self, rule_id: str) -> RuleSetting | None:
+        """The level set for the rule, ``off``/``False``, or ``None`` for its own."""
+        settings = self.settings(rule_id)
+        return settings.level if settings is not None else None
+
+    def enabled(self, rule_id: str) -> bool:
+        return self.level(rule_id) not in ("off", False)
+
+    def judges(self, rule: RuleInfo) -> bool:
+        """Whether the rule can judge this project: it is on, and every option it needs is
+        set (without available police hours, no capacity can be exceeded)."""
+        return self.enabled(rule.id) and all(
+            self.threshold(option.name) is not None for option in rule.options
+        )
+
+    def reported_level(self, rule: RuleInfo) -> Severity:
+        """The level the rule reports at: as ``rules`` sets it, else its own."""
+        level = self.level(rule.id)
+        return Severity.parse(level) if isinstance(level, str) else rule.level
+
+    def threshold(self, name: str) -> int | float | None:
+        """The value of a rule's option: under the rule, else the old top-level key, else
+        its default."""
+        rule, option = OPTIONS[name]
+        settings = self.settings(rule.id)
+        if settings is not None and name in settings.model_fields_set:
+            value: int | float | None = getattr(settings, name)
+            return value
+        old: int | float | None = getattr(self, name)
+        return old if name in self.model_fields_set else option.default
+
+    def threshold_pointer(self, name: str) -> Pointer:
+        """Where ``speelveld.yml`` sets the option (or would)."""
+        rule, _ = OPTIONS[name]
+        settings = self.settings(rule.id)
+        if name in self.model_fields_set and not (settings and name in settings.model_fields_set):
+            return (name,)
+        return ("rules", rule.id, name)
+
+    def deprecated(self) -> list[str]:
+        """The thresholds set as top-level keys, where ``speelveld.yml`` used to hold them."""
+        return [name for name in OPTIONS if name in self.model_fields_set]
+
+    def unknown_rules(self) -> list[str]:
+        """The codes under ``rules`` that name no rule."""
+        return list(self.rules.model_extra or {})

@@ -13,19 +13,13 @@ of where to look, not a forecast. Linear in measures times interactions.
 
 from __future__ import annotations
 
-import errno
-import os
-import stat
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .findings import INTERACTIONS, Finding, Severity
+from .findings import INTERACTIONS
 from .ids import INTERACTIONS_FILE
-from .loader import LINK_OUTSIDE, UNREADABLE, leaves, read_document, unreadable
-from .yamlsource import Document
 
 if TYPE_CHECKING:
     from .model import Effect, Interaction, Measure
@@ -39,34 +33,6 @@ HARMFUL = -2
 
 #: The interactions by ordered pair (from, to): their score.
 Matrix = Mapping[tuple[str, str], int]
-
-
-def read(root: Path, max_bytes: int) -> tuple[Document | None, list[Finding]]:
-    """The parsed ``interactions.yml``, if the project has one that may be read, and why not.
-
-    A link that leaves the project is not followed (an ``ignored-file`` note); a file that
-    cannot be read or parsed is an error, as for any data file.
-    """
-    file = root / INTERACTIONS_FILE
-    try:
-        if not os.path.lexists(file):
-            return None, []
-        if file.is_symlink() and leaves(root, file):
-            note = Finding(INTERACTIONS_FILE, 1, 1, "ignored-file", Severity.INFO, LINK_OUTSIDE)
-            return None, [note]
-        mode = file.stat().st_mode
-    except OSError as error:
-        if error.errno == errno.ENOENT:  # a link to nothing
-            message = "symbolische link naar een bestand dat niet bestaat; verwijder de link"
-            return None, [Finding(INTERACTIONS_FILE, 1, 1, UNREADABLE, Severity.ERROR, message)]
-        return None, [unreadable(INTERACTIONS_FILE, error)]
-    if not stat.S_ISREG(mode):
-        message = (
-            f"{INTERACTIONS_FILE} is geen gewoon bestand (een map of een bijzonder bestand) en "
-            "wordt niet gelezen; maak er een YAML-bestand van of verwijder het"
-        )
-        return None, [Finding(INTERACTIONS_FILE, 1, 1, UNREADABLE, Severity.ERROR, message)]
-    return read_document(root, file, max_bytes)
 
 
 def matrix(interactions: Iterable[Interaction]) -> dict[tuple[str, str], int]:

@@ -22,7 +22,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .findings import Finding, Severity
-from .ids import CONFIG_FILE, DEFAULT_MAX_FILE_BYTES, MAX_ID_LENGTH, SLUG_PATTERN
+from .ids import (
+    CONFIG_FILE,
+    DEFAULT_MAX_FILE_BYTES,
+    INTERACTIONS_FILE,
+    MAX_ID_LENGTH,
+    SLUG_PATTERN,
+)
 from .kinds import KINDS
 from .oserrors import reason
 from .prefetch import Prefetch, possible, usable_cores
@@ -432,3 +438,31 @@ def id_problem(stem: str) -> str:
         hint = f"; bijvoorbeeld '{suggestion}'" if suggestion else ""
         return f"'{stem}' is geen geldige id: gebruik kleine letters, cijfers en koppeltekens{hint}"
     return ""
+
+
+def read_interactions(root: Path, max_bytes: int) -> tuple[Document | None, list[Finding]]:
+    """The parsed ``interactions.yml``, if the project has one that may be read, and why not.
+
+    A link that leaves the project is not followed (an ``ignored-file`` note); a file that
+    cannot be read or parsed is an error, as for any data file.
+    """
+    file = root / INTERACTIONS_FILE
+    try:
+        if not os.path.lexists(file):
+            return None, []
+        if file.is_symlink() and leaves(root, file):
+            note = Finding(INTERACTIONS_FILE, 1, 1, "ignored-file", Severity.INFO, LINK_OUTSIDE)
+            return None, [note]
+        mode = file.stat().st_mode
+    except OSError as error:
+        if error.errno == errno.ENOENT:  # a link to nothing
+            message = "symbolische link naar een bestand dat niet bestaat; verwijder de link"
+            return None, [Finding(INTERACTIONS_FILE, 1, 1, UNREADABLE, Severity.ERROR, message)]
+        return None, [unreadable(INTERACTIONS_FILE, error)]
+    if not stat.S_ISREG(mode):
+        message = (
+            f"{INTERACTIONS_FILE} is geen gewoon bestand (een map of een bijzonder bestand) en "
+            "wordt niet gelezen; maak er een YAML-bestand van of verwijder het"
+        )
+        return None, [Finding(INTERACTIONS_FILE, 1, 1, UNREADABLE, Severity.ERROR, message)]
+    return read_document(root, file, max_bytes)

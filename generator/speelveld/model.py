@@ -25,7 +25,9 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .catalogue import CATALOGUE
 from .ids import MAX_ID_LENGTH, SLUG_PATTERN
+from .suggest import did_you_mean
 
 __all__ = ["IN_FORCE", "MAX_ID_LENGTH", "SCALE", "SLUG_PATTERN"]
 
@@ -88,26 +90,19 @@ def reserved_problem(kind: str, entity_id: str) -> str:
 
 
 def _known_rule(value: str) -> str:
-    from .rules import REGISTRY  # the rules read the models: import them late
-    from .suggest import did_you_mean
-
-    if value not in REGISTRY:
+    if value not in CATALOGUE:
         raise PydanticCustomError(
             "unknown_rule",
             "onbekende regel '{value}'.{hint}",
-            {"value": value, "hint": did_you_mean(value, REGISTRY)},
+            {"value": value, "hint": did_you_mean(value, CATALOGUE)},
         )
     return value
 
 
-def _rule_choices(schema: dict[str, Any]) -> None:
-    """Editors complete a rule code from the schema; the list is read when it is made."""
-    from .rules import REGISTRY
-
-    schema["enum"] = list(REGISTRY)
-
-
-RuleId = Annotated[str, AfterValidator(_known_rule), Field(json_schema_extra=_rule_choices)]
+#: The code of a rule; editors complete it from the schema.
+RuleId = Annotated[
+    str, AfterValidator(_known_rule), Field(json_schema_extra={"enum": list(CATALOGUE)})
+]
 
 #: A date as ISO 8601 writes it; YAML reads it as a date, in quotes as text.
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")

@@ -17,7 +17,7 @@ from .analysis import analyse
 from .audience import for_audience
 from .compare import Comparison, VersionNotFound, commit_of, compare, version
 from .loader import Early, ParseCache
-from .project import NotAProject, load_project
+from .reader import NotAProject, load_project
 from .report import Report
 from .validate import at_most_per_file
 

@@ -26,7 +26,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .formats.base import visible
 from .formats.text import tally
 from .inputs import Inputs, site_refusal
 from .loader import ParseCache
@@ -34,6 +33,7 @@ from .oserrors import described
 from .pipeline import BaseCache, NotAProject, Report, check
 from .preview import TITLE as PREVIEW_TITLE
 from .preview import DataWatch, findings_page
+from .printable import visible
 from .provenance import data_version
 from .render.pages import SiteOptions
 from .site import (

@@ -17,9 +17,9 @@ from pathlib import Path
 import click
 from pydantic_core import to_jsonable_python
 
+from .catalogue import CATALOGUE, OPTIONS
 from .codes import INPUT_CODES
 from .config import Config
-from .rules import REGISTRY
 
 #: The folder of the reference, beside the README that points to it.
 FOLDER = "reference"
@@ -46,7 +46,7 @@ def _rules(scope: str) -> Callable[[], str]:
     def table() -> str:
         rows = [
             f"| `{rule.id}` | {rule.level.label} | {_cell(rule.summary)} | {_cell(rule.remedy)} |"
-            for rule in REGISTRY.values()
+            for rule in CATALOGUE.values()
             if rule.scope == scope
         ]
         return _table(["Code", "Niveau", "Betekenis", "Wat te doen"], rows)
@@ -57,10 +57,23 @@ def _rules(scope: str) -> Callable[[], str]:
 def _configuration() -> str:
     rows = []
     for name, info in Config.model_fields.items():
+        if name in OPTIONS:  # where the thresholds used to be: see the rules
+            continue
         default = to_jsonable_python(info.get_default(call_default_factory=True))
         shown = "geen" if default is None else f"`{json.dumps(default, ensure_ascii=False)}`"
         rows.append(f"| `{name}` | {shown} | {_cell(info.description or '')} |")
     return _table(["Sleutel", "Standaard", "Betekenis"], rows)
+
+
+def _thresholds() -> str:
+    rows = [
+        f"| `{rule.id}` | `{option.name}` | "
+        f"{'geen' if option.default is None else f'`{option.default}`'} | "
+        f"{_cell(option.description)} |"
+        for rule in CATALOGUE.values()
+        for option in rule.options
+    ]
+    return _table(["Regel", "Drempel", "Standaard", "Betekenis"], rows)
 
 
 def _commands() -> str:
@@ -100,6 +113,7 @@ PARTS: dict[str, Callable[[], str]] = {
     "regels-per-maatregel": _rules("measure"),
     "regels-over-de-portefeuille": _rules("portfolio"),
     "configuratie": _configuration,
+    "drempels": _thresholds,
     "commando-s": _commands,
     "commando-overzicht": _overview,
 }

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 from types import UnionType
-from typing import Any, Literal, TypeVar, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
@@ -157,7 +157,7 @@ def describe(pointer: Pointer) -> str:
 def _message(
     model: type[BaseModel], doc: Document, pointer: Pointer, kind: str, detail: Any, hints: _Hints
 ) -> str:
-    field = describe(pointer)
+    field = describe(pointer if kind == "missing" else _written(doc, pointer))
     value = detail.get("input")
     ctx = detail.get("ctx") or {}
     allowed = _allowed_keys(model, pointer[:-1])
@@ -175,6 +175,8 @@ def _message(
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         bound = {"greater_than_equal": "minstens", "less_than_equal": "hoogstens"}.get(kind, "")
         limit = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
+        if isinstance(limit, float) and limit.is_integer():
+            limit = int(limit)
         return f"'{field}' is {_shown(value)}; de waarde moet {bound} {limit} zijn".replace(
             "  ", " "
         )
@@ -279,8 +281,22 @@ def _step(annotation: Any, step: str | int) -> Any:
     return None
 
 
+def _written(doc: Document, pointer: Pointer) -> Pointer:
+    """The part of ``pointer`` the file writes: ``rules.no-lead`` for ``no-lead: of``, which
+    the model reads as ``{level: of}``."""
+    while pointer and pointer not in doc.values and pointer not in doc.keys:
+        pointer = pointer[:-1]
+    return pointer
+
+
+def _bare(annotation: Any) -> Any:
+    """``X`` for ``Annotated[X, …]``: what the validators add does not change the type."""
+    return get_args(annotation)[0] if get_origin(annotation) is Annotated else annotation
+
+
 def _as_model(annotation: Any) -> type[BaseModel] | None:
     """The model inside ``annotation`` (``X``, ``X | None``), if there is one."""
+    annotation = _bare(annotation)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     if get_origin(annotation) in (Union, UnionType):
@@ -302,6 +318,7 @@ def _literal_values(model: type[BaseModel], pointer: Pointer) -> list[str]:
 
 
 def _flatten(annotation: Any) -> list[Any]:
+    annotation = _bare(annotation)
     if get_origin(annotation) in (Union, UnionType):
         return [a for arg in get_args(annotation) for a in _flatten(arg)]
     return [annotation]

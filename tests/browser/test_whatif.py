@@ -124,13 +124,15 @@ def test_every_case_is_judged_the_same_in_the_browser(judge: Any, tmp_path: Path
 
 #: The large project's own configuration: thresholds, a level, police hours, an acceptance.
 LARGE_CONFIG = {
-    "min_measures_per_domain": 2,
-    "min_domain_share": 0.2,
-    "max_governance_share": 0.5,
-    "max_owner_share": 0.4,
-    "min_owner_count": 4,
-    "police_hours_available": 20000,
-    "rules": {"instrument-unused": "warning", "domain-net-negative": "error"},
+    "rules": {
+        "instrument-unused": "warning",
+        "domain-net-negative": "error",
+        "domain-uncovered": {"min_measures_per_domain": 2},
+        "domain-underserved": {"min_domain_share": 0.2},
+        "governance-imbalance": {"max_governance_share": 0.5},
+        "owner-concentration": {"level": "error", "max_owner_share": 0.4, "min_owner_count": 4},
+        "capacity-exceeded": {"police_hours_available": 20000},
+    },
 }
 
 

@@ -99,11 +99,10 @@
         var cover = coverage[domain[0]];
         if (cover.positive < minimum) { add("domain-uncovered", "domain:" + domain[0], domain[0]); }
       });
-      var uncovered = enabled("domain-uncovered") ? minimum : 0;
       if (allPositive) {
         data.domains.forEach(function (domain) {
           var cover = coverage[domain[0]];
-          if (cover.positive >= uncovered && cover.share < settings.min_domain_share) {
+          if (cover.positive >= minimum && cover.share < settings.min_domain_share) {
             add("domain-underserved", "domain:" + domain[0], domain[0]);
           }
         });

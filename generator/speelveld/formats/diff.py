@@ -15,7 +15,7 @@ from ..compare import Comparison, MeasureChange
 from ..coverage import DomainCoverage
 from ..findings import Finding
 from ..model import SCALE, signed
-from .base import visible
+from ..printable import visible
 
 
 def _score(value: int | None) -> str:

@@ -6,7 +6,8 @@ cannot colour the job log or split a command; then GitHub's own escaping applies
 
 from __future__ import annotations
 
-from .base import Output, rests_on, visible
+from ..printable import visible
+from .base import Output, rests_on
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
+from ..catalogue import CATALOGUE
 from ..findings import Finding
-from ..rules import REGISTRY
-from .base import Output, visible
+from ..printable import visible
+from .base import Output
 from .text import line
 
 
@@ -54,7 +55,7 @@ def render(output: Output) -> str:
         # One suite per portfolio, named as before when only the plan is reported.
         name = "portefeuille" if output.portfolios == ("plan",) else f"portefeuille {portfolio}"
         suite = ET.SubElement(root, "testsuite", name=visible(name))
-        for rule in REGISTRY.values():
+        for rule in CATALOGUE.values():
             if rule.scope == "portfolio":
                 found = by_rule.get((portfolio, rule.id), [])
                 _case(suite, f"portfolio.{portfolio}", rule.id, found, output)

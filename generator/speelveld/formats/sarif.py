@@ -14,9 +14,9 @@ from typing import Any
 from urllib.parse import quote
 
 from .. import __version__
+from ..catalogue import CATALOGUE
 from ..codes import INPUT_CODES
 from ..findings import Finding, Severity
-from ..rules import REGISTRY
 from .base import Output, dump_json
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -31,7 +31,7 @@ def descriptors() -> list[dict[str, Any]]:
     entries: list[tuple[str, Severity, str, str, str]] = [
         (c.code, c.severity, c.summary, c.summary, c.remedy) for c in INPUT_CODES.values()
     ]
-    entries += [(r.id, r.level, r.summary, r.explanation, r.remedy) for r in REGISTRY.values()]
+    entries += [(r.id, r.level, r.summary, r.explanation, r.remedy) for r in CATALOGUE.values()]
     return [
         {
             "id": code,

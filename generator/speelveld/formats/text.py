@@ -4,8 +4,9 @@ as it is everywhere."""
 from __future__ import annotations
 
 from ..findings import Finding, Severity
+from ..printable import visible
 from ..words import day, plural
-from .base import Output, counts, rests_on, visible
+from .base import Output, counts, rests_on
 
 
 def tally(findings: list[Finding]) -> str:

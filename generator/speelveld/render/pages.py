@@ -12,14 +12,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .. import words
+from .. import codes, words
+from ..catalogue import CATALOGUE, OPTIONS
 from ..codes import INPUT_CODES, CodeInfo
 from ..findings import Assumption, Finding, Severity, Subject
 from ..interactions import Indirect, incoming, indirect_effects, positions
 from ..kinds import BY_NAME
 from ..model import IN_FORCE_PORTFOLIO, PLAN_PORTFOLIO, Effect, Measure
 from ..report import Portfolio, Report
-from ..rules import REGISTRY
 from . import decisions, environment, figures, horizons, text, vocabulary, whatif
 from .paths import page_path, relative
 from .vocabulary import STATUS
@@ -43,11 +43,11 @@ class _Pages:
         self.env = environment.build()
         self.counted = [m for m in self.project.measures.values() if m.counted]
         #: Whether police hours are part of this project at all (capacity-exceeded can apply).
-        self.police_hours = self.project.config.police_hours_available is not None or any(
+        self.police_hours = self.project.config.threshold(POLICE_HOURS) is not None or any(
             m.capacity is not None for m in self.project.measures.values()
         )
         #: The rules that judge this project: on, with every setting they need.
-        self.tested = [r.id for r in REGISTRY.values() if r.applies(self.project.config)]
+        self.tested = [r.id for r in CATALOGUE.values() if self.project.config.judges(r)]
         #: What the pages show by default: the plan's findings and those of single measures.
         self.shown = report.selected("plan")
         #: Per domain, the domains that work through in it: a measure's indirect effects.
@@ -122,7 +122,7 @@ class _Pages:
                 "methode.md.jinja",
                 "methode.md",
                 "Methode",
-                rules=[r for r in REGISTRY.values() if self.police_hours or r.id != CAPACITY],
+                rules=[r for r in CATALOGUE.values() if self.police_hours or r.id != CAPACITY],
                 input_codes=list(INPUT_CODES.values()),
                 thresholds=self.thresholds(),
                 agreement=self.report.agreement,
@@ -286,18 +286,17 @@ class _Pages:
     def thresholds(self) -> list[dict[str, Any]]:
         """Every threshold of a rule that judges this project, with where it comes from."""
         config = self.project.config
-        fields = type(config).model_fields
         found = []
-        for rule in REGISTRY.values():
+        for rule in CATALOGUE.values():
             if rule.id not in self.tested:
                 continue
-            for setting in rule.settings:
-                value = getattr(config, setting)
-                described = fields[setting].description or setting
+            for option in rule.options:
+                setting = option.name
+                value = config.threshold(setting)
                 found.append(
                     {
                         "setting": setting,
-                        "label": described.split(": ", 1)[-1].rstrip("."),
+                        "label": option.description.split(";")[0].rstrip("."),
                         "value": words.percent(value) if isinstance(value, float) else value,
                         "rule": rule,
                         "origin": self.origin(setting),
@@ -310,8 +309,8 @@ class _Pages:
         config = self.project.config
         if setting in config.threshold_sources:
             return config.threshold_sources[setting]
-        default = type(config).model_fields[setting].default
-        return DEFAULT_THRESHOLD if getattr(config, setting) == default else OWN_THRESHOLD
+        _, option = OPTIONS[setting]
+        return DEFAULT_THRESHOLD if config.threshold(setting) == option.default else OWN_THRESHOLD
 
     def solved_view(self, finding: Finding, after: Portfolio, current: str) -> dict[str, Any]:
         """A problem an option solves; if only as long as an assumed score holds, it says so."""
@@ -552,19 +551,14 @@ class _Pages:
     @staticmethod
     def rule_link(code: str, current: str) -> str:
         """The explanation of a rule on the Methode page; input errors share one section."""
-        return relative(current, f"methode.md#{code if code in REGISTRY else 'invoerfouten'}")
+        return relative(current, f"methode.md#{code if code in CATALOGUE else 'invoerfouten'}")
 
     def info(self, code: str) -> CodeInfo:
-        rule = REGISTRY.get(code)
-        if rule is None:
-            return INPUT_CODES[code]
-        return CodeInfo(rule.id, rule.level, rule.summary, rule.remedy)
+        return codes.describe(code)
 
     @staticmethod
     def title(code: str) -> str:
-        """A rule's short name for readers; the summary of an input code."""
-        rule = REGISTRY.get(code)
-        return rule.title if rule is not None else INPUT_CODES[code].summary.rstrip(".")
+        return codes.title(code)
 
     def assumed(self, assumptions: Iterable[Assumption]) -> str:
         """``berust op een aanname: Meldpilot op Normalisering (+1)``; empty for none."""
@@ -578,7 +572,7 @@ class _Pages:
 
     @staticmethod
     def listed(code: str) -> bool:
-        rule = REGISTRY.get(code)
+        rule = CATALOGUE.get(code)
         return rule is not None and rule.listed
 
     def subject_view(self, finding: Finding, current: str) -> dict[str, str]:
@@ -769,6 +763,8 @@ ASSUMED = "berust op een aanname"
 
 #: The rule that needs police hours; without them its explanation is left out.
 CAPACITY = "capacity-exceeded"
+#: The option without which no capacity is judged.
+POLICE_HOURS = "police_hours_available"
 
 #: The Rapport's section of each fixed portfolio, by the anchor of its heading.
 RAPPORT_SECTIONS = {

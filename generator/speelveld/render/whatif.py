@@ -17,24 +17,13 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from ..codes import INPUT_CODES
-from ..findings import Severity
+from ..catalogue import CATALOGUE, OPTIONS
+from ..codes import title
 from ..kinds import KINDS
 from ..model import Measure
 from ..report import Report
-from ..rules import REGISTRY
 from .text import display
 from .vocabulary import LEVEL, LEVEL_PLURAL
-
-#: The thresholds the portfolio rules read, by their name in ``speelveld.yml``.
-SETTINGS = (
-    "min_measures_per_domain",
-    "min_domain_share",
-    "max_governance_share",
-    "max_owner_share",
-    "min_owner_count",
-    "police_hours_available",
-)
 
 
 class _Index:
@@ -66,11 +55,12 @@ def data(report: Report) -> dict[str, Any]:
             )
     measures = [m for m in project.measures.values() if m.counted]
     position = {m.id: n for n, m in enumerate(measures)}
-    settings = {name: getattr(config, name) for name in SETTINGS}
+    # The thresholds the portfolio rules read, by their name in ``speelveld.yml``.
+    settings = {name: config.threshold(name) for name in OPTIONS}
     rules = {
-        rule.id: _level(config.rules.get(rule.id), rule.level)
-        for rule in REGISTRY.values()
-        if rule.scope == "portfolio" and rule.applies(config)
+        rule.id: config.reported_level(rule).label
+        for rule in CATALOGUE.values()
+        if rule.scope == "portfolio" and config.judges(rule)
     }
     found = {row[0] for rows in of_measure.values() for row in rows}
     index = {d: n for n, d in enumerate(domains)}
@@ -98,21 +88,11 @@ def data(report: Report) -> dict[str, Any]:
             [a.rule, str(a.subject), a.domain, a.portfolio, int(a.in_effect)]
             for a in report.acceptances
         ],
-        "listed": [rule.id for rule in REGISTRY.values() if rule.listed],
-        "titles": {code: _title(code) for code in sorted(rules.keys() | found)},
+        "listed": [rule.id for rule in CATALOGUE.values() if rule.listed],
+        "titles": {code: title(code) for code in sorted(rules.keys() | found)},
         "levels": {level: [LEVEL[level], LEVEL_PLURAL[level]] for level in LEVEL},
         "pages": {kind.name: kind.pages for kind in KINDS},
     }
-
-
-def _title(code: str) -> str:
-    rule = REGISTRY.get(code)
-    return rule.title if rule is not None else INPUT_CODES[code].summary.rstrip(".")
-
-
-def _level(setting: str | bool | None, default: Severity) -> str:
-    """The level a rule reports at: as ``speelveld.yml`` sets it, else its own."""
-    return setting if isinstance(setting, str) else default.label
 
 
 def _measure(

@@ -1,17 +1,14 @@
 """The analysis rules: one module per rule, listed once in :data:`REGISTRY`.
 
-A rule module has an ``ID``, a default ``LEVEL``, a short Dutch ``TITLE`` for readers, a
-one-line Dutch ``SUMMARY``, a ``REMEDY``, a docstring (the longer explanation, with a good
-and a bad example) and a ``check(context)`` that yields :class:`Problem`. Optional:
-``SETTINGS`` (the options of ``speelveld.yml`` it reads), ``LISTED`` (its message only
-names the subject) and ``READS_SCORES`` (what it finds depends on the scores of effects).
+A rule module has an ``ID`` and a ``check(context)`` that yields :class:`Problem`; what the
+rule is (level, words for readers, options) is its entry in :mod:`speelveld.catalogue`.
 """
 
 from __future__ import annotations
 
-import inspect
 from types import ModuleType
 
+from ..catalogue import CATALOGUE
 from .base import Context, Problem, Rule
 from .measure import (
     displacement_unmitigated,
@@ -41,7 +38,7 @@ from .portfolio import (
 
 __all__ = ["REGISTRY", "Context", "Problem", "Rule"]
 
-#: Every rule, in the order the documentation lists them.
+#: The code of every rule in the catalogue.
 MODULES: tuple[ModuleType, ...] = (
     missing_assessment,
     missing_rationale,
@@ -67,20 +64,8 @@ MODULES: tuple[ModuleType, ...] = (
 )
 
 
-def _rule(module: ModuleType) -> Rule:
-    return Rule(
-        id=module.ID,
-        level=module.LEVEL,
-        title=module.TITLE,
-        summary=module.SUMMARY,
-        remedy=module.REMEDY,
-        explanation=inspect.cleandoc(module.__doc__ or ""),
-        scope=module.__name__.split(".")[-2],
-        check=module.check,
-        settings=getattr(module, "SETTINGS", ()),
-        listed=getattr(module, "LISTED", False),
-        reads_scores=getattr(module, "READS_SCORES", False),
-    )
-
-
-REGISTRY: dict[str, Rule] = {rule.id: rule for rule in map(_rule, MODULES)}
+_CHECKS = {module.ID: module.check for module in MODULES}
+#: Every rule of the catalogue with its check, in the catalogue's order.
+REGISTRY: dict[str, Rule] = {
+    rule_id: Rule(info, _CHECKS[rule_id]) for rule_id, info in CATALOGUE.items()
+}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
+from ..catalogue import RuleInfo
 from ..config import Config
 from ..coverage import Coverage
 from ..findings import Severity, Subject
@@ -67,34 +68,30 @@ class Context:
         """What readers call an entity: its name or title (its id if it has neither)."""
         return self.project.name_of(Subject(kind, entity_id))
 
-    def enabled(self, rule_id: str) -> bool:
-        return self.config.rules.get(rule_id, True) not in ("off", False)
+    def threshold(self, name: str) -> float:
+        """The value of a rule's option that has one (see :meth:`Config.threshold`)."""
+        value = self.config.threshold(name)
+        assert value is not None, f"{name} is judged only when it is set"
+        return value
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    id: str
-    level: Severity
-    #: A short name for readers, such as "Domein niet gedekt".
-    title: str
-    summary: str
-    remedy: str
-    explanation: str
-    scope: str
+    """A rule of the catalogue with the check that finds its problems."""
+
+    info: RuleInfo
     check: Callable[[Context], Iterator[Problem]]
-    #: The options of ``speelveld.yml`` that set the rule's thresholds.
-    settings: tuple[str, ...] = ()
-    #: Whether the message says no more than the subject's name, so that readers see the
-    #: findings of one portfolio as one list of names rather than a line each.
-    listed: bool = False
-    #: Whether the rule reads the scores of effects, so that a finding can rest on one.
-    reads_scores: bool = False
+
+    @property
+    def id(self) -> str:
+        return self.info.id
+
+    @property
+    def scope(self) -> str:
+        return self.info.scope
 
     def applies(self, config: Config) -> bool:
-        """Whether the rule can judge this project: it is on, and every setting it needs is
-        set (without available police hours, no capacity can be exceeded)."""
-        on = config.rules.get(self.id) not in ("off", False)
-        return on and all(getattr(config, setting) is not None for setting in self.settings)
+        return config.judges(self.info)
 
 
 def known_effects(ctx: Context, measure: Measure) -> Iterator[tuple[str, Effect]]:

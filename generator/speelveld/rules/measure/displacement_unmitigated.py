@@ -1,44 +1,15 @@
 """Een maatregel die een probleem naar elders verplaatst, beschrijft hoe hij dat beperkt.
 
-Een maatregel kan een probleem verplaatsen in plaats van oplossen: naar een
-andere plek, zoals een buurgemeente, of buiten het zicht van de gemeente en
-haar partners. Dat zegt een middelgroot of groot risico (``risks.displacement``), of een
-negatief effect dat elders valt (``where: elsewhere`` of ``both``). Dan hoort erbij ten
-minste één effect met een mitigatie.
-
-Goed::
-
-    risks: {displacement: medium, note: Kan naar buurgemeenten verschuiven.}
-    effects:
-      hulpverlening:
-        score: -1
-        rationale: Minder inloopspreekuren in de wijk.
-        mitigation: Afspraken met buurgemeenten over dezelfde spreekuren.
-
-Fout::
-
-    risks: {displacement: high}
-    effects:
-      hulpverlening: {score: -1, rationale: Minder inloopspreekuren in de wijk.}
-
-Fout (de schade valt in de buurgemeenten)::
-
-    effects:
-      handhaving: {score: -1, rationale: Overlast verschuift naar buiten., where: elsewhere}
+What the rule means, its level and its options are in :mod:`speelveld.catalogue`.
 """
 
 from collections.abc import Iterator
 
-from ...findings import Severity, Subject
+from ...findings import Subject
 from ...model import signed
 from ..base import Context, Problem, known_effects
 
 ID = "displacement-unmitigated"
-LEVEL = Severity.WARNING
-TITLE = "Verplaatsing niet beperkt"
-SUMMARY = "Middelgroot of groot verplaatsingsrisico, of schade elders, zonder enige mitigatie."
-READS_SCORES = True
-REMEDY = "Beschrijf bij het geraakte domein een mitigation, bijvoorbeeld regionale afstemming."
 
 
 _SIZE = {"medium": "middelgroot", "high": "groot"}

@@ -1,30 +1,14 @@
 """De sturing van een maatregel past bij zijn instrumenten.
 
-Een hiërarchische maatregel die alleen netwerkinstrumenten inzet, of
-andersom, is vaak verkeerd getypeerd. Een bewuste combinatie van
-hiërarchische en netwerkgerichte sturing begint bij een juiste typering.
-
-Goed::
-
-    governance: mixed
-    instruments: [verordening, wijkoverleg]
-
-Fout (alle instrumenten zijn netwerkinstrumenten)::
-
-    governance: hierarchical
-    instruments: [wijkoverleg, voorlichting]
+What the rule means, its level and its options are in :mod:`speelveld.catalogue`.
 """
 
 from collections.abc import Iterator
 
-from ...findings import Severity, Subject
+from ...findings import Subject
 from ..base import Context, Problem
 
 ID = "governance-mismatch"
-LEVEL = Severity.INFO
-TITLE = "Sturing past niet bij de instrumenten"
-SUMMARY = "De sturing van de maatregel past niet bij zijn instrumenten."
-REMEDY = "Controleer governance: kies mixed als hiërarchische en netwerkinstrumenten samengaan."
 
 _DUTCH = {"hierarchical": "hiërarchisch", "network": "netwerkgericht"}
 

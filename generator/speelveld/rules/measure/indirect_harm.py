@@ -1,49 +1,18 @@
 """Een maatregel schaadt een domein niet via een ander domein.
 
-Domeinen werken op elkaar door: ``interactions.yml`` zegt per paar domeinen hoe een
-verandering in het ene doorwerkt in het andere, van -3 tot +3. Het indirecte effect van
-een maatregel op een domein is de som, over de andere domeinen, van zijn directe score
-daar maal de interactie naar dit domein, gedeeld door 3 en afgerond naar 0: één stap, geen
-kringloop. Is het indirecte effect -2 of lager terwijl de maatregel het domein direct niet
-schaadt (0 of hoger), dan ziet de directe beoordeling een schade over het hoofd. De
-melding noemt het domein waarlangs de schade loopt. Het getal is indicatief.
-
-Goed (strenger terugvorderen werkt -1 door op hulp; +3 op terugvordering geeft indirect
--1)::
-
-    # interactions.yml
-    interactions:
-      - {from: terugvordering, to: hulp, score: -1, rationale: Minder vertrouwen.}
-
-Fout (het werkt -2 door; +3 op terugvordering geeft indirect -2, terwijl de maatregel
-hulp direct 0 scoort)::
-
-    # interactions.yml
-    interactions:
-      - {from: terugvordering, to: hulp, score: -2, rationale: Mensen mijden de hulp.}
+What the rule means, its level and its options are in :mod:`speelveld.catalogue`.
 """
 
 from collections.abc import Iterator
 from functools import partial
 
-from ...findings import Severity, Subject
+from ...findings import Subject
 from ...interactions import HARMFUL, toward_zero
 from ...model import signed
 from ...words import and_list
 from ..base import Context, Problem
 
 ID = "indirect-harm"
-LEVEL = Severity.WARNING
-TITLE = "Indirecte schade"
-SUMMARY = (
-    "Een maatregel schaadt een domein via een ander domein (indirect -2 of lager), terwijl "
-    "hij het direct niet schaadt."
-)
-READS_SCORES = True
-REMEDY = (
-    "Beoordeel het effect op dit domein opnieuw met de doorwerking in gedachten, of beschrijf "
-    "bij het domein waarlangs de schade loopt hoe die wordt beperkt."
-)
 
 
 def check(ctx: Context) -> Iterator[Problem]:

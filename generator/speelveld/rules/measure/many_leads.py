@@ -1,31 +1,14 @@
 """Een maatregel heeft één trekker, niet meer.
 
-Met meer trekkers is onduidelijk wie aanspreekbaar is; de anderen zijn
-partners.
-
-Goed::
-
-    stakeholders:
-      - {id: wijkteam, role: lead}
-      - {id: schuldhulpverlening, role: partner}
-
-Fout::
-
-    stakeholders:
-      - {id: wijkteam, role: lead}
-      - {id: schuldhulpverlening, role: lead}
+What the rule means, its level and its options are in :mod:`speelveld.catalogue`.
 """
 
 from collections.abc import Iterator
 
-from ...findings import Severity, Subject
+from ...findings import Subject
 from ..base import Context, Problem
 
 ID = "many-leads"
-LEVEL = Severity.WARNING
-TITLE = "Meer dan één trekker"
-SUMMARY = "De maatregel heeft meer dan één trekker."
-REMEDY = "Houd één partner als lead en maak de andere partner."
 
 
 def check(ctx: Context) -> Iterator[Problem]:

@@ -1,34 +1,15 @@
 """Een maatregel moet op elk domein van het speelveld beoordeeld zijn.
 
-Beleid dat zich op één domein richt en geen oog heeft voor de neveneffecten op
-de andere domeinen kan het einddoel schaden. Daarom staat elk domein onder
-``effects``, ook als de score 0 is.
-
-Goed (in een project met de domeinen preventie, hulpverlening en inkomen)::
-
-    effects:
-      preventie: {score: 2, rationale: Eerder zicht op betalingsachterstanden.}
-      hulpverlening: {score: 1, rationale: Snellere doorverwijzing.}
-      inkomen: {score: 0}
-
-Fout (inkomen ontbreekt)::
-
-    effects:
-      preventie: {score: 2, rationale: Eerder zicht op betalingsachterstanden.}
-      hulpverlening: {score: 1, rationale: Snellere doorverwijzing.}
+What the rule means, its level and its options are in :mod:`speelveld.catalogue`.
 """
 
 from collections.abc import Iterator
 
-from ...findings import Severity, Subject
+from ...findings import Subject
 from ...words import plural
 from ..base import Context, Problem
 
 ID = "missing-assessment"
-LEVEL = Severity.ERROR
-TITLE = "Domein niet beoordeeld"
-SUMMARY = "De maatregel beoordeelt niet elk domein."
-REMEDY = "Voeg onder effects elk ontbrekend domein toe, met score 0 als er geen effect is."
 
 
 def check(ctx: Context) -> Iterator[Problem]:

@@ -1,31 +1,14 @@
 """Een score die niet 0 is, heeft een onderbouwing nodig.
 
-Een score zonder onderbouwing is niet te toetsen of te bespreken. Leg uit
-waarom de maatregel het domein raakt.
-
-Goed::
-
-    hulpverlening:
-      score: -1
-      rationale: De huisbezoeken kosten uren van het wijkteam die elders nodig zijn.
-
-Fout::
-
-    hulpverlening:
-      score: -1
+What the rule means, its level and its options are in :mod:`speelveld.catalogue`.
 """
 
 from collections.abc import Iterator
 
-from ...findings import Severity, Subject
+from ...findings import Subject
 from ..base import Context, Problem, known_effects
 
 ID = "missing-rationale"
-LEVEL = Severity.ERROR
-TITLE = "Score zonder onderbouwing"
-SUMMARY = "Een score die niet 0 is, heeft geen onderbouwing."
-READS_SCORES = True
-REMEDY = "Schrijf bij rationale waarom de maatregel dit domein zo raakt."
 
 
 def check(ctx: Context) -> Iterator[Problem]:

@@ -1,27 +1,14 @@
 """Een maatregel zet ten minste één instrument in.
 
-Zonder instrument is niet te zien hoe de maatregel wordt uitgevoerd, en
-ontbreken de bekende neveneffecten van dat instrument in de toets.
-
-Goed::
-
-    instruments: [training-signalering]
-
-Fout::
-
-    instruments: []
+What the rule means, its level and its options are in :mod:`speelveld.catalogue`.
 """
 
 from collections.abc import Iterator
 
-from ...findings import Severity, Subject
+from ...findings import Subject
 from ..base import Context, Problem
 
 ID = "no-instrument"
-LEVEL = Severity.WARNING
-TITLE = "Geen instrument"
-SUMMARY = "De maatregel zet geen instrument in."
-REMEDY = "Noem bij instruments de instrumenten waarmee de maatregel wordt uitgevoerd."
 
 
 def check(ctx: Context) -> Iterator[Problem]:

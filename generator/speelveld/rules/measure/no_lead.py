@@ -1,30 +1,14 @@
 """Een maatregel heeft een trekker nodig.
 
-Zonder partner met de rol ``lead`` is niemand verantwoordelijk voor de
-uitvoering.
-
-Goed::
-
-    stakeholders:
-      - {id: wijkteam, role: lead}
-      - {id: woningcorporatie, role: partner}
-
-Fout::
-
-    stakeholders:
-      - {id: woningcorporatie, role: partner}
+What the rule means, its level and its options are in :mod:`speelveld.catalogue`.
 """
 
 from collections.abc import Iterator
 
-from ...findings import Severity, Subject
+from ...findings import Subject
 from ..base import Context, Problem
 
 ID = "no-lead"
-LEVEL = Severity.ERROR
-TITLE = "Geen trekker"
-SUMMARY = "De maatregel heeft geen trekker (role: lead)."
-REMEDY = "Geef precies één betrokken partner de rol lead."
 
 
 def check(ctx: Context) -> Iterator[Problem]:

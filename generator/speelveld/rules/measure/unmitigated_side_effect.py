@@ -1,20 +1,6 @@
 """Een negatief effect op een domein vraagt om een mitigatie.
 
-Een maatregel mag een domein raken, maar dan hoort erbij hoe de schade wordt
-beperkt. Vanaf -2 (tegenwerkend) is het een fout, daarboven een waarschuwing.
-
-Goed::
-
-    hulpverlening:
-      score: -1
-      rationale: Strengere controles kunnen mensen bij de hulpverlening wegjagen.
-      mitigation: Vooraf overleg met de cliëntenraad en een evaluatie na een jaar.
-
-Fout::
-
-    hulpverlening:
-      score: -2
-      rationale: Strengere controles kunnen mensen bij de hulpverlening wegjagen.
+What the rule means, its level and its options are in :mod:`speelveld.catalogue`.
 """
 
 from collections.abc import Iterator
@@ -24,11 +10,6 @@ from ...model import SCALE
 from ..base import Context, Problem, known_effects
 
 ID = "unmitigated-side-effect"
-LEVEL = Severity.WARNING
-TITLE = "Negatief effect zonder mitigatie"
-SUMMARY = "Een negatief effect op een domein heeft geen mitigatie."
-READS_SCORES = True
-REMEDY = "Beschrijf bij mitigation hoe het negatieve effect wordt beperkt."
 
 
 def check(ctx: Context) -> Iterator[Problem]:

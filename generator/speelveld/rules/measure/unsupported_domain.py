@@ -1,32 +1,14 @@
 """Een positief effect op een domein heeft een partner in dat domein nodig.
 
-Als geen van de betrokken partners een rol speelt in een domein dat de
-maatregel positief scoort, is niet duidelijk wie dat effect waarmaakt.
-
-Goed (het wijkteam werkt in het domein preventie)::
-
-    stakeholders: [{id: wijkteam, role: lead}]
-    effects:
-      preventie: {score: 2, rationale: Vroeg signaleren.}
-
-Fout (alleen de deurwaarders, die geen rol hebben in preventie)::
-
-    stakeholders: [{id: deurwaarders, role: lead}]
-    effects:
-      preventie: {score: 2, rationale: Voorlichting.}
+What the rule means, its level and its options are in :mod:`speelveld.catalogue`.
 """
 
 from collections.abc import Iterator
 
-from ...findings import Severity, Subject
+from ...findings import Subject
 from ..base import Context, Problem, known_effects
 
 ID = "unsupported-domain"
-LEVEL = Severity.WARNING
-TITLE = "Geen partner in een gediend domein"
-SUMMARY = "Geen betrokken partner speelt een rol in een domein dat de maatregel positief scoort."
-READS_SCORES = True
-REMEDY = "Betrek een partner die in dit domein werkt, of stel de score bij."
 
 
 def check(ctx: Context) -> Iterator[Problem]:

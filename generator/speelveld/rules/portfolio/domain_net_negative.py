@@ -1,25 +1,15 @@
 """Het portfolio als geheel schaadt geen domein.
 
-Als de som van alle scores op een domein onder 0 ligt, doen de maatregelen
-samen dat domein meer kwaad dan goed.
-
-Goed: scores +2, -1 en 0 op ``hulpverlening`` (som +1).
-
-Fout: scores +1, -1 en -1 op ``hulpverlening`` (som -1).
+What the rule means, its level and its options are in :mod:`speelveld.catalogue`.
 """
 
 from collections.abc import Iterator
 
-from ...findings import Severity, Subject
+from ...findings import Subject
 from ...words import plural
 from ..base import Context, Problem
 
 ID = "domain-net-negative"
-LEVEL = Severity.WARNING
-TITLE = "Domein per saldo geschaad"
-SUMMARY = "De maatregelen samen schaden een domein meer dan ze het dienen."
-READS_SCORES = True
-REMEDY = "Mitigeer of heroverweeg de maatregelen met negatieve scores op dit domein."
 
 
 def check(ctx: Context) -> Iterator[Problem]:
