@@ -15,9 +15,9 @@ import pytest
 from pydantic_core import PydanticKnownError
 from pydantic_core.core_schema import ErrorType
 
+from speelveld.catalogue import CATALOGUE
 from speelveld.findings import Finding
 from speelveld.pipeline import check
-from speelveld.rules import REGISTRY
 
 from .conftest import BASE, CASES, Case, case_folders
 
@@ -42,7 +42,7 @@ def _expected(case: Case) -> list[dict[str, object]]:
 
 
 def _portfolio_rule(code: str) -> bool:
-    rule = REGISTRY.get(code)
+    rule = CATALOGUE.get(code)
     return rule is not None and rule.scope == "portfolio"
 
 
@@ -83,7 +83,7 @@ def test_there_are_cases_for_every_code() -> None:
     expected_codes = {
         finding["code"] for folder in case_folders() for finding in Case.read(folder).expected
     }
-    assert set(REGISTRY) | set(INPUT_CODES) <= expected_codes
+    assert set(CATALOGUE) | set(INPUT_CODES) <= expected_codes
 
 
 @pytest.fixture(scope="module")
@@ -106,7 +106,7 @@ def test_messages_name_things_and_get_their_plurals_right(
     for _, findings in corpus:
         for finding in findings:
             assert not re.search(r"\w\((en|s)\)", finding.message), finding.message
-            if finding.code in REGISTRY:
+            if finding.code in CATALOGUE:
                 assert not options & set(re.findall(r"\w+", finding.message)), finding.message
 
 

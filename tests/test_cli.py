@@ -12,8 +12,8 @@ import click
 import pytest
 from click.testing import CliRunner
 
+from speelveld.catalogue import CATALOGUE
 from speelveld.cli import main
-from speelveld.rules import REGISTRY
 
 from .conftest import BASE, REPOSITORY
 
@@ -84,7 +84,7 @@ def _commands() -> list[click.Command]:
 
 
 def test_every_rule_explains_itself_with_examples() -> None:
-    for rule in REGISTRY.values():
+    for rule in CATALOGUE.values():
         assert rule.summary
         assert rule.remedy
         assert "Goed" in rule.explanation, rule.id

@@ -25,13 +25,13 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
 from speelveld import council
+from speelveld.catalogue import CATALOGUE
 from speelveld.cli import main
 from speelveld.demo import generate, write
 from speelveld.export import read_source
 from speelveld.pipeline import check
 from speelveld.render import pages as site_pages
 from speelveld.report import Report
-from speelveld.rules import REGISTRY
 
 from .conftest import BASE, INTERNAL_MEASURE, REPOSITORY
 
@@ -163,7 +163,7 @@ def test_the_pdf_names_every_domain_option_and_finding(exported: Exported) -> No
     for portfolio in report.portfolios.values():
         assert squeezed(portfolio.title) in exported.text, portfolio.title
     for finding in report.findings:
-        if REGISTRY.get(finding.code) and REGISTRY[finding.code].listed:
+        if CATALOGUE.get(finding.code) and CATALOGUE[finding.code].listed:
             # Its message says no more than the name: readers see the names as one list.
             name = report.project.name_of(finding.subject)
             assert squeezed(name) in exported.text, finding.message

@@ -17,11 +17,11 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
+from speelveld.catalogue import CATALOGUE
 from speelveld.cli import main
 from speelveld.findings import PORTFOLIO, Finding, Severity, Subject
 from speelveld.formats import Output, renderer
 from speelveld.pipeline import check
-from speelveld.rules import REGISTRY
 
 from .conftest import BASE, CASES, Case, case_folders
 
@@ -174,7 +174,7 @@ def test_sarif_is_valid_and_agrees_with_json(mixed: Path) -> None:
     }
     assert sarif_rows(log) == expected
     rules = log["runs"][0]["tool"]["driver"]["rules"]
-    assert {r["id"] for r in rules} >= set(REGISTRY)
+    assert {r["id"] for r in rules} >= set(CATALOGUE)
     assert all(r["fullDescription"]["text"] for r in rules)
 
 
@@ -287,7 +287,7 @@ def test_junit_agrees_with_json(mixed: Path) -> None:
     measures = [c.get("name") for c in suites["maatregelen"]]
     assert measures == ["cameratoezicht", "extra"]
     portfolio = [c.get("name") for c in suites["portefeuille"]]
-    assert portfolio == [r.id for r in REGISTRY.values() if r.scope == "portfolio"]
+    assert portfolio == [r.id for r in CATALOGUE.values() if r.scope == "portfolio"]
     failed = {c.get("name") for s in root for c in s if c.find("failure") is not None}
     assert failed == {"extra", "measure:kapot"}
     pattern = re.compile(r"(.*?)(?::(\d+):(\d+))?: (fout|waarschuwing|melding) (\S+) (.*)")

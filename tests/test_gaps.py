@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from speelveld.rules import REGISTRY
+from speelveld.catalogue import CATALOGUE
 
 from .conftest import BASE, build
 from .test_site import MKDOCS_YML, fingerprint
@@ -59,7 +59,7 @@ def test_a_portfolio_with_policy_errors_is_published_with_them(gaps: Path, tmp_p
     errors_first = section(rapport, "Alle bevindingen over het plan")
     assert errors_first.index("Knelpunten") < errors_first.index("Zorgpunten")
     for code in ("domain-uncovered", "no-lead"):
-        assert REGISTRY[code].summary in rapport
+        assert CATALOGUE[code].summary in rapport
 
     domain = main_text(site / "domeinen/gezondheid/index.html")
     assert "Knelpunt" in section(domain, "Bevindingen")

@@ -15,11 +15,11 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from speelveld.catalogue import CATALOGUE
 from speelveld.cli import main
 from speelveld.findings import Severity
 from speelveld.pipeline import check
 from speelveld.render.pages import SiteOptions, render_pages
-from speelveld.rules import REGISTRY
 
 from .conftest import REPOSITORY, TESTS, build
 
@@ -193,7 +193,7 @@ def test_without_a_framework_the_method_explains_itself(neutral_site: Path) -> N
     methode = page(neutral_site, "methode")
     assert "Daarom beoordeelt elke maatregel zijn effect op <strong>elk</strong> domein" in methode
     assert "Wat de regels toetsen" in methode
-    for rule in REGISTRY.values():
+    for rule in CATALOGUE.values():
         if rule.id != "capacity-exceeded":
             assert f'<a href="#{rule.id}">{rule.summary.rstrip(".")}</a>' in methode, rule.id
             assert f'id="{rule.id}"' in methode, rule.id
@@ -249,7 +249,7 @@ def test_the_amsterdam_method_cites_its_report_through_the_framework(amsterdam: 
     section = section.split("</ol>")[0]
     assert section.count("<li>") == len(points) == 4
     assert "<strong>Combineer hiërarchische met netwerkgerichte governance.</strong>" in section
-    title = REGISTRY["owner-concentration"].summary.rstrip(".")
+    title = CATALOGUE["owner-concentration"].summary.rstrip(".")
     assert f'<a href="#owner-concentration">{title}</a>' in section
     assert "Economische Zaken, Wonen en Werk" in section
     rapport = page(amsterdam, "rapport")
@@ -278,7 +278,7 @@ def test_a_framework_of_its_own_shows_on_the_pages(tmp_path: Path) -> None:
     assert "— Gemeente Voorbeeld (2024), Hoofdstuk 2" in methode
     assert 'id="drie-sporen-voor-de-uitvoering"' in methode
     assert "<strong>Werk samen in de wijk.</strong> Het wijkteam is de spil" in methode
-    title = REGISTRY["governance-mismatch"].summary.rstrip(".")
+    title = CATALOGUE["governance-mismatch"].summary.rstrip(".")
     assert f'<a href="#governance-mismatch">{title}</a>' in methode
     assert "Portefeuilles om bij de besluitvorming te betrekken: Werk en Inkomen en Onderwijs" in (
         methode

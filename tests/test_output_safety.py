@@ -20,19 +20,19 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from speelveld.catalogue import CATALOGUE
 from speelveld.cli import main
 from speelveld.codes import INPUT_CODES
 from speelveld.findings import Finding, Severity
 from speelveld.formats import Output, renderer
 from speelveld.printable import visible
 from speelveld.render import text
-from speelveld.rules import REGISTRY
 
 from . import strategies as s
 from .conftest import BASE
 from .test_formats import assert_uploadable
 
-CODES = (*INPUT_CODES, *REGISTRY)
+CODES = (*INPUT_CODES, *CATALOGUE)
 BIDI = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 GITHUB_LINE = re.compile(r"::(error|warning|notice) ([^:]*)::(.*)")
 

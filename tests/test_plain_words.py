@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from speelveld.catalogue import CATALOGUE
 from speelveld.codes import INPUT_CODES
 from speelveld.config import Config
 from speelveld.kinds import KINDS
-from speelveld.rules import REGISTRY
 
 from .conftest import REPOSITORY, TESTS, build
 
@@ -60,7 +60,7 @@ def codes_and_ids(project: Path) -> set[str]:
         for file in (project / kind.folder).glob("*.yml")
         if "-" in file.stem
     }
-    return {*REGISTRY, *INPUT_CODES, *Config.model_fields, *ids}
+    return {*CATALOGUE, *INPUT_CODES, *Config.model_fields, *ids}
 
 
 def offenders(site: Path, project: Path) -> dict[str, list[str]]:

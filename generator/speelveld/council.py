@@ -24,15 +24,16 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .render.paths import entity_page
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
     from .report import Report
 
-#: The page the PDF is made of, and the folder of the pages of the options.
+#: The page the PDF is made of; the scenarios' pages are its annexes.
 RAPPORT = "rapport.md"
-SCENARIO_PAGES = "scenarios"
 #: What to install when the PDF libraries are missing, in the words of the error.
 INSTALL = "pip install 'speelveld[pdf]'"
 #: The Python packages of the ``pdf`` extra, by the name they are imported as.
@@ -127,7 +128,7 @@ def document(report: Report, cover: Cover, portfolio: str = "all") -> str:
     from .render.pages import SiteOptions, render_pages
 
     pages = render_pages(report, SiteOptions(cover.title))
-    paths = [RAPPORT] + [f"{SCENARIO_PAGES}/{s}.md" for s in annexes(report, portfolio)]
+    paths = [RAPPORT] + [entity_page("scenario", s) for s in annexes(report, portfolio)]
     chosen = [
         _Page(
             path,

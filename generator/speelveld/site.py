@@ -23,7 +23,9 @@ from .codes import INPUT_CODES, is_input_error
 from .findings import Finding, Severity
 from .formats.base import Output
 from .formats.text import render as render_text
+from .kinds import IN_SIDEBAR
 from .render.pages import SiteOptions, render_pages
+from .render.paths import index_page
 from .report import Report
 
 ASSET_FOLDER = "assets/speelveld"
@@ -39,21 +41,27 @@ _MATERIAL_DEFAULT_FONT = {"text": "Roboto", "code": "Roboto Mono"}
 #: Templates that make mkdocs-material's footer and 404 page Dutch and the project's own.
 OVERRIDES = Path(str(resources.files("speelveld") / "overrides"))
 
-#: The sidebar for readers: main sections only, so that it does not grow with the data.
-SECTIONS: tuple[tuple[str, str], ...] = (
-    ("Home", "index.md"),
-    ("Rapport", "rapport.md"),
-    ("Wijzigingen", "wijzigingen.md"),
-    ("Wat als", "wat-als.md"),
-    ("Speelveld", "speelveld.md"),
-    ("Maatregelen", "maatregelen/index.md"),
-    ("Domeinen", "domeinen/index.md"),
-    ("Partners", "partners/index.md"),
-    ("Instrumenten", "instrumenten/index.md"),
-    ("Matrix", "matrix.md"),
-    ("Methode", "methode.md"),
-    ("Begrippen", "begrippen.md"),
-)
+
+def sections() -> tuple[tuple[str, str], ...]:
+    """The sidebar for readers: main sections only, so that it does not grow with the data.
+
+    The index pages of the kinds stand after Speelveld, as the kinds registry orders them.
+    """
+    return (
+        ("Home", "index.md"),
+        ("Rapport", "rapport.md"),
+        ("Wijzigingen", "wijzigingen.md"),
+        ("Wat als", "wat-als.md"),
+        ("Speelveld", "speelveld.md"),
+        *((kind.title, index_page(kind.name)) for kind in IN_SIDEBAR),
+        ("Matrix", "matrix.md"),
+        ("Methode", "methode.md"),
+        ("Begrippen", "begrippen.md"),
+    )
+
+
+#: The sidebar's sections, as :func:`sections` gives them.
+SECTIONS = sections()
 #: The section that is in the sidebar only when there is an earlier version to compare.
 CHANGES = "wijzigingen.md"
 
@@ -246,8 +254,9 @@ def navigation(pages: list[HandWritten], *, changes: bool = True) -> list[NavIte
     Internal pages get a group of their own, last; leave them out of ``pages`` for a public
     build. Pages are listed by path alone, so that each keeps the title of its own heading.
     """
-    nav: list[NavItem] = [{title: path} for title, path in SECTIONS if changes or path != CHANGES]
-    taken = {path for _, path in SECTIONS}
+    shown = sections()
+    nav: list[NavItem] = [{title: path} for title, path in shown if changes or path != CHANGES]
+    taken = {path for _, path in shown}
     readers: dict[str, list[str]] = {}
     maintainers: dict[str, list[str]] = {}
     internal: list[str] = []

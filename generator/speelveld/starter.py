@@ -26,6 +26,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 from pydantic_core import to_jsonable_python
 
+from .catalogue import CATALOGUE, OPTIONS
 from .config import Config
 from .ids import CONFIG_FILE, INTERACTIONS_FILE, MAX_ID_LENGTH
 from .kinds import KINDS
@@ -376,14 +377,29 @@ def config_text(model: type[BaseModel] = Config) -> str:
     """
     lines = [_CONFIG_HEADER.format(schema=f"{SCHEMA_FOLDER}/{FILES['config']}")]
     for name, info in model.model_fields.items():
+        if name in OPTIONS:  # where the thresholds used to be; they are under rules now
+            continue
         lines.append("")
         # Descriptions of top-level options are comments already; the rest is the YAML
         # the advisor gets by removing one "# ".
+        given = _rule_defaults() if name == "rules" else _UNSET
         lines.extend(
             line if line.startswith("# ") else f"# {line}".rstrip()
-            for line in _option(name, info, "", _UNSET)
+            for line in _option(name, info, "", given)
         )
     return "\n".join(lines) + "\n"
+
+
+def _rule_defaults() -> dict[str, Any]:
+    """Every rule at its own level, with its thresholds at their defaults."""
+    return {
+        rule.id: (
+            {"level": rule.level.label, **{o.name: o.default for o in rule.options}}
+            if rule.options
+            else rule.level.label
+        )
+        for rule in CATALOGUE.values()
+    }
 
 
 def _option(name: str, info: FieldInfo, indent: str, given: Any) -> list[str]:

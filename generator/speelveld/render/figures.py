@@ -10,10 +10,11 @@ from typing import Any
 
 from .. import interactions
 from ..coverage import Coverage
+from ..kinds import BY_NAME, RINGS, Kind
 from ..model import IN_FORCE_PORTFOLIO, SCALE, Measure
 from ..report import Report
 from . import text
-from .paths import target
+from .paths import index_page, target
 from .vocabulary import signed
 
 #: Okabe-Ito: distinguishable with every common colour-vision deficiency.
@@ -96,14 +97,14 @@ def _ring(
 
 
 def _segment(
-    kind: str, entity_id: str, name: str, short: str, description: str, colour: str
+    kind: Kind, entity_id: str, name: str, short: str, description: str, colour: str
 ) -> dict[str, Any]:
     """A segment as every view draws it; :data:`VIEW_STATES` says what a view adds."""
     return {
-        "key": f"{kind}/{entity_id}/{colour}",
+        "key": f"{kind.pages}/{entity_id}/{colour}",
         "label": _wrap(short),
         "value": 1.0,
-        "link": target(kind, entity_id),
+        "link": target(kind.pages, entity_id),
         "hover": f"<b>{text.label(name)}</b><br>{text.label(_first_line(description))}",
         "colour": colour,
     }
@@ -144,8 +145,9 @@ def _first_line(description: str, limit: int = 90) -> str:
 #: most measures are shown and the rest are one segment "en N andere" (reachable through
 #: the index pages), so that the page stays small and every label legible at any size.
 RING_LIMIT = 12
-#: The rings around the domains: the folder of their pages and their Dutch names.
-RINGS = (("partners", "Partners", "partner"), ("instrumenten", "Instrumenten", "instrument"))
+#: Where the rings around the domains lie in the figure (see :data:`speelveld.kinds.RINGS`),
+#: and how much lighter than its domain's colour each draws a segment.
+PLACES = (("middle", 0.45), ("outer", 0.7))
 
 
 def _ranked(members: list[Any], uses: dict[str, list[str]]) -> list[Any]:
@@ -158,39 +160,37 @@ def outline(report: Report) -> list[dict[str, Any]]:
 
     Per domain and ring at most :data:`RING_LIMIT` segments: the members with the most
     measures in the plan, and ``others`` for how many more there are. Counts are given for
-    the plan and for the policy in force, the two views every project has.
+    the plan and for the policy in force, the two views every project has. A ring's
+    ``kind`` is the folder of its members' pages.
     """
     project = report.project
     plan, in_force = report.plan, report.portfolios[IN_FORCE_PORTFOLIO]
-    uses = {kind: _uses(plan.coverage, kind) for kind, _, _ in RINGS}
-    used_in_force = {kind: _uses(in_force.coverage, kind) for kind, _, _ in RINGS}
+    uses = {kind.name: ring_uses(plan.coverage, kind) for kind in RINGS}
+    used_in_force = {kind.name: ring_uses(in_force.coverage, kind) for kind in RINGS}
     uncovered = {
         portfolio.id: {f.subject.id for f in portfolio.findings if f.code == UNCOVERED_CODE}
         for portfolio in (plan, in_force)
     }
-    entities: dict[str, dict[str, Any]] = {
-        "partners": project.stakeholders,
-        "instrumenten": project.instruments,
-    }
     sectors = []
     for domain in project.domains.values():
         rings = []
-        for kind, title, noun in RINGS:
-            members = [e for e in entities[kind].values() if domain.id in e.domains]
-            ranked = _ranked(members, uses[kind])
+        for kind in RINGS:
+            entities = project.entities(kind.name).values()
+            members = [e for e in entities if domain.id in e.domains]
+            ranked = _ranked(members, uses[kind.name])
             shown = ranked if len(ranked) <= RING_LIMIT else ranked[: RING_LIMIT - 1]
             rings.append(
                 {
-                    "kind": kind,
-                    "title": title,
-                    "noun": noun,
+                    "kind": kind.pages,
+                    "title": kind.title,
+                    "noun": kind.word,
                     "members": [
                         {
                             "id": member.id,
                             "name": member.name,
                             "description": member.description,
-                            "measures": len(uses[kind].get(member.id, [])),
-                            "in_force": len(used_in_force[kind].get(member.id, [])),
+                            "measures": len(uses[kind.name].get(member.id, [])),
+                            "in_force": len(used_in_force[kind.name].get(member.id, [])),
                         }
                         for member in shown
                     ],
@@ -215,21 +215,25 @@ def outline(report: Report) -> list[dict[str, Any]]:
     return sectors
 
 
-def _uses(coverage: Coverage, kind: str) -> dict[str, list[str]]:
-    return coverage.stakeholder_use if kind == "partners" else coverage.instrument_use
+def ring_uses(coverage: Coverage, kind: Kind) -> dict[str, list[str]]:
+    """Per member of a ring of the speelveld, the measures that use it."""
+    assert kind.ring is not None
+    use: dict[str, list[str]] = getattr(coverage, kind.ring.use)
+    return use
 
 
-def _others(kind: str, noun: str, count: int, domain: str, colour: str) -> dict[str, Any]:
+def _others(kind: Kind, count: int, domain: str, colour: str) -> dict[str, Any]:
     """The segment that stands for the members a ring leaves out of one domain."""
-    plural = "s" if kind == "partners" else "en"
+    assert kind.ring is not None
+    plural = kind.ring.plural
     return {
-        "key": f"{kind}/+/{domain}",
+        "key": f"{kind.pages}/+/{domain}",
         "label": f"en {count} andere",
         "value": 1.0,
-        "link": f"{kind}/index",
+        "link": index_page(kind.name).removesuffix(".md"),
         "hover": (
-            f"<b>En {count} andere {noun}{plural}</b> in dit domein, met minder maatregelen;"
-            f"<br>alle {noun}{plural} staan op de pagina {kind.capitalize()}"
+            f"<b>En {count} andere {plural}</b> in dit domein, met minder maatregelen;"
+            f"<br>alle {plural} staan op de pagina {kind.title}"
         ),
         "colour": colour,
     }
@@ -266,11 +270,7 @@ def views(report: Report, refs: Refs) -> dict[str, dict[str, Any]]:
             domain: [m for m in portfolio.measures if (coverage.matrix[m][domain] or 0) > 0]
             for domain in coverage.domains
         }
-        used = {
-            "stakeholder": coverage.stakeholder_use,
-            "instrument": coverage.instrument_use,
-            "domain": serving,
-        }
+        used = {kind.name: ring_uses(coverage, kind) for kind in RINGS} | {"domain": serving}
         counts, states = [], []
         for ring in refs:
             named = [used[ref[0]].get(ref[1], []) if ref else [] for ref in ring]
@@ -303,11 +303,12 @@ def speelveld(report: Report, view: str = IN_FORCE_PORTFOLIO) -> dict[str, Any]:
     """
     sectors = outline(report)
     shown = {
-        kind: sorted({m["id"] for s in sectors for m in s["rings"][n]["members"]})
-        for n, (kind, _, _) in enumerate(RINGS)
+        kind.pages: sorted({m["id"] for s in sectors for m in s["rings"][n]["members"]})
+        for n, kind in enumerate(RINGS)
     }
     project = report.project
-    totals = {"partners": len(project.stakeholders), "instrumenten": len(project.instruments)}
+    totals = {kind.pages: len(project.entities(kind.name)) for kind in RINGS}
+    domains = BY_NAME["domain"]
     rings: dict[str, list[dict[str, Any]]] = {"inner": [], "middle": [], "outer": []}
     refs: dict[str, list[list[str] | None]] = {"inner": [], "middle": [], "outer": []}
     for index, sector in enumerate(sectors):
@@ -315,7 +316,7 @@ def speelveld(report: Report, view: str = IN_FORCE_PORTFOLIO) -> dict[str, Any]:
         colour = domain_colour(index)
         rings["inner"].append(
             _segment(
-                "domeinen",
+                domains,
                 domain["id"],
                 domain["name"],
                 domain["short"],
@@ -323,32 +324,28 @@ def speelveld(report: Report, view: str = IN_FORCE_PORTFOLIO) -> dict[str, Any]:
                 colour,
             )
         )
-        refs["inner"].append(["domain", domain["id"]])
-        for place, part, amount in zip(
-            ("middle", "outer"), sector["rings"], (0.45, 0.7), strict=True
-        ):
-            kind, members = part["kind"], part["members"]
-            subject = "stakeholder" if kind == "partners" else "instrument"
+        refs["inner"].append([domains.name, domain["id"]])
+        for (place, amount), kind, part in zip(PLACES, RINGS, sector["rings"], strict=True):
+            members = part["members"]
+            assert kind.ring is not None
             segments = [
                 _segment(
                     kind, m["id"], m["name"], m["name"], m["description"], tint(colour, amount)
                 )
                 for m in members
             ]
-            references: list[list[str] | None] = [[subject, m["id"]] for m in members]
+            references: list[list[str] | None] = [[kind.name, m["id"]] for m in members]
             if part["others"]:
-                segments.append(
-                    _others(kind, part["noun"], part["others"], domain["id"], tint(colour, 0.85))
-                )
+                segments.append(_others(kind, part["others"], domain["id"], tint(colour, 0.85)))
                 references.append(None)
             if not segments:
                 segments.append(
                     {
-                        "key": f"{kind}/-/{domain['id']}",
+                        "key": f"{kind.pages}/-/{domain['id']}",
                         "label": "",
                         "value": 1.0,
                         "link": "",
-                        "hover": f"Geen {kind} in {text.label(domain['name'])}",
+                        "hover": f"Geen {kind.ring.plural} in {text.label(domain['name'])}",
                         "colour": "#ffffff",
                     }
                 )
@@ -358,11 +355,12 @@ def speelveld(report: Report, view: str = IN_FORCE_PORTFOLIO) -> dict[str, Any]:
             rings[place].extend(segments)
             refs[place].extend(references)
     order = [refs["outer"], refs["middle"], refs["inner"]]
+    middle, outer = RINGS
     return {
         "data": [
-            _ring("Instrumenten", rings["outer"], RADII["wide"][0], 12, "auto"),
-            _ring("Partners", rings["middle"], RADII["wide"][1], 12, "auto"),
-            _ring("Domeinen", rings["inner"], RADII["wide"][2], 15, "auto"),
+            _ring(outer.title, rings["outer"], RADII["wide"][0], 12, "auto"),
+            _ring(middle.title, rings["middle"], RADII["wide"][1], 12, "auto"),
+            _ring(domains.title, rings["inner"], RADII["wide"][2], 15, "auto"),
         ],
         "layout": _layout(height=680, hoverlabel={"align": "left"}),
         # Never taller than wide; speelveld.js hides labels below MIN_LABEL_PX.
@@ -440,6 +438,7 @@ def matrix(report: Report, measure_ids: list[str]) -> dict[str, Any]:
     """
     project = report.project
     domains = list(project.domains.values())
+    measures = BY_NAME["measure"].pages
     z = [[report.coverage.matrix[m][d.id] for d in domains] for m in measure_ids]
     titles = [project.measures[m].title for m in measure_ids]
     scale = [[i / 6, colour] for i, colour in enumerate(DIVERGING)]
@@ -460,7 +459,7 @@ def matrix(report: Report, measure_ids: list[str]) -> dict[str, Any]:
                     [f"{text.label(title)}<br>{text.label(d.short)}" for d in domains]
                     for title in titles
                 ],
-                "customdata": [[target("maatregelen", m)] * len(domains) for m in measure_ids],
+                "customdata": [[target(measures, m)] * len(domains) for m in measure_ids],
                 "zmin": -3,
                 "zmax": 3,
                 "colorscale": scale,

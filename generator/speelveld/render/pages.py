@@ -17,11 +17,20 @@ from ..catalogue import CATALOGUE, OPTIONS
 from ..codes import INPUT_CODES, CodeInfo
 from ..findings import Assumption, Finding, Severity, Subject
 from ..interactions import Indirect, incoming, indirect_effects, positions
-from ..kinds import BY_NAME
-from ..model import IN_FORCE_PORTFOLIO, PLAN_PORTFOLIO, Effect, Measure
+from ..kinds import BY_NAME, KINDS, RINGS, Kind
+from ..model import (
+    IN_FORCE_PORTFOLIO,
+    PLAN_PORTFOLIO,
+    Domain,
+    Effect,
+    Instrument,
+    Measure,
+    Scenario,
+    Stakeholder,
+)
 from ..report import Portfolio, Report
 from . import decisions, environment, figures, horizons, text, vocabulary, whatif
-from .paths import page_path, relative
+from .paths import entity_page, index_page, relative
 from .vocabulary import STATUS
 
 #: What the Wijzigingen page says when no earlier version is configured.
@@ -65,8 +74,8 @@ class _Pages:
         return front + self._body(template, path, title=title, **context)
 
     def _body(self, template: str, path: str, **context: Any) -> str:
-        def link(folder: str, entity_id: str) -> str:
-            return relative(path, page_path(folder, entity_id))
+        def link(kind: str, entity_id: str) -> str:
+            return relative(path, entity_page(kind, entity_id))
 
         def name_of(entities: dict[str, Any]) -> Callable[[str], str]:
             return lambda entity_id: getattr(entities.get(entity_id), "name", entity_id)
@@ -81,7 +90,10 @@ class _Pages:
         return self.env.get_template(template).render(
             **(defaults | context),
             link=link,
+            index_link=lambda kind: relative(path, index_page(kind)),
             page=lambda target: relative(path, target),
+            kinds=BY_NAME,
+            ring_kinds=RINGS,
             rule_link=lambda code: self.rule_link(code, path),
             rule_title=lambda code: self.info(code).summary.rstrip("."),
             portfolio_title=lambda portfolio: self.report.portfolios[portfolio].title,
@@ -134,10 +146,6 @@ class _Pages:
                 has_scenarios=bool(self.project.scenarios),
                 has_interactions=bool(self.project.interactions),
             ),
-            "domeinen/index.md": self.render(
-                "domains_index.md.jinja", "domeinen/index.md", "Domeinen"
-            ),
-            "maatregelen/index.md": self.measures_index(),
             "wijzigingen.md": self.render(
                 "wijzigingen.md.jinja",
                 "wijzigingen.md",
@@ -148,21 +156,43 @@ class _Pages:
                 note=self.report.comparison_note or NO_COMPARISON,
             ),
         }
-        pages.update(self.members_index("partners"))
-        pages.update(self.members_index("instrumenten"))
-        for domain in self.project.domains:
-            pages[page_path("domeinen", domain)] = self.domain(domain)
-        for kind, entities in (
-            ("partners", self.project.stakeholders),
-            ("instrumenten", self.project.instruments),
-        ):
-            for entity in entities.values():
-                pages[page_path(kind, entity.id)] = self.member(kind, entity)
-        for measure in self.project.measures.values():
-            pages[page_path("maatregelen", measure.id)] = self.measure(measure)
-        for scenario_id in self.project.scenarios:
-            pages[page_path("scenarios", scenario_id)] = self.scenario(scenario_id)
+        for kind in KINDS:
+            if kind.index_template is not None:
+                pages[index_page(kind.name)] = self.index(kind)
+        for kind in KINDS:
+            for entity in self.project.entities(kind.name).values():
+                pages[entity_page(kind.name, entity.id)] = self.entity(kind, entity)
         return pages
+
+    def entity(self, kind: Kind, entity: Any) -> str:
+        """The page of one entity: its kind's template with the entity and its findings,
+        and what :data:`ENTITY_VIEWS` adds for the kind."""
+        path = entity_page(kind.name, entity.id)
+        subject = Subject(kind.name, entity.id)
+        view = ENTITY_VIEWS.get(kind.name)
+        return self.render(
+            kind.template,
+            path,
+            self.project.name_of(subject),
+            kind=kind,
+            entity=entity,
+            findings=self.by_subject[subject],
+            **(view(self, entity, path) if view else {}),
+        )
+
+    def index(self, kind: Kind) -> str:
+        """The index page of a kind: its template with all its entities, and what
+        :data:`INDEX_VIEWS` adds for the kind."""
+        assert kind.index_template is not None
+        view = INDEX_VIEWS.get(kind.name)
+        return self.render(
+            kind.index_template,
+            index_page(kind.name),
+            kind.title,
+            kind=kind,
+            entities=list(self.project.entities(kind.name).values()),
+            **(view(self, kind) if view else {}),
+        )
 
     def home(self, rings: dict[str, Any]) -> str:
         counts: Counter[str] = Counter(m.status for m in self.project.measures.values())
@@ -183,7 +213,7 @@ class _Pages:
 
     def portfolio_link(self, portfolio: Portfolio, current: str) -> str:
         if portfolio.id in self.project.scenarios:
-            return relative(current, page_path("scenarios", portfolio.id))
+            return relative(current, entity_page("scenario", portfolio.id))
         return relative(current, f"rapport.md#{RAPPORT_SECTIONS[portfolio.id]}")
 
     def summary(self, current: str) -> dict[str, Any]:
@@ -203,7 +233,7 @@ class _Pages:
             "troubled": [
                 {
                     "title": self.project.measures[m].title,
-                    "link": relative(current, page_path("maatregelen", m)),
+                    "link": relative(current, entity_page("measure", m)),
                 }
                 for m in decisions.troubled_measures(report, in_force)
             ],
@@ -221,7 +251,7 @@ class _Pages:
                     "measures": [
                         {
                             "title": self.project.measures[m].title,
-                            "link": relative(current, page_path("maatregelen", m)),
+                            "link": relative(current, entity_page("measure", m)),
                             "status": STATUS[self.project.measures[m].status].lower(),
                         }
                         for m in point.measures
@@ -264,7 +294,7 @@ class _Pages:
 
         def measures(chosen: Iterable[Measure]) -> list[dict[str, str]]:
             return [
-                {"title": m.title, "link": relative(current, page_path("maatregelen", m.id))}
+                {"title": m.title, "link": relative(current, entity_page("measure", m.id))}
                 for m in chosen
             ]
 
@@ -395,7 +425,7 @@ class _Pages:
                     "effects": [
                         {
                             "title": b.measure.title,
-                            "link": relative(current, page_path("maatregelen", b.measure.id)),
+                            "link": relative(current, entity_page("measure", b.measure.id)),
                             "domain": self.project.domains[b.domain].short,
                         }
                         for b in found
@@ -425,24 +455,19 @@ class _Pages:
             ],
         }
 
-    def scenario(self, scenario_id: str) -> str:
-        path = page_path("scenarios", scenario_id)
-        scenario = self.project.scenarios[scenario_id]
-        portfolio = self.report.portfolios[scenario_id]
+    def scenario_view(self, scenario: Scenario, path: str) -> dict[str, Any]:
+        portfolio = self.report.portfolios[scenario.id]
         measures = self.project.measures
-        return self.render(
-            "scenario.md.jinja",
-            path,
-            scenario.title,
-            scenario=scenario,
-            view=self.portfolio_view(portfolio, path),
-            adopted=[measures[m] for m in scenario.adopt if m in measures],
-            stopped=[measures[m] for m in scenario.stop if m in measures],
-            changes=self.changes(self.report.portfolios[IN_FORCE_PORTFOLIO], portfolio, path),
-            beside_plan=self.option_view(
+        return {
+            "scenario": scenario,
+            "view": self.portfolio_view(portfolio, path),
+            "adopted": [measures[m] for m in scenario.adopt if m in measures],
+            "stopped": [measures[m] for m in scenario.stop if m in measures],
+            "changes": self.changes(self.report.portfolios[IN_FORCE_PORTFOLIO], portfolio, path),
+            "beside_plan": self.option_view(
                 decisions.change(self.report, self.report.plan, portfolio), path
             ),
-        )
+        }
 
     def portfolio_view(self, portfolio: Portfolio, current: str) -> dict[str, Any]:
         """A portfolio as the Rapport and the scenario pages show it."""
@@ -538,7 +563,7 @@ class _Pages:
         return self.finding_view(finding, current) | {
             "decision": finding.accepted,
             "by_name": self.project.name_of(Subject("stakeholder", finding.accepted.by)),
-            "by_link": relative(current, page_path("partners", finding.accepted.by)),
+            "by_link": relative(current, entity_page("stakeholder", finding.accepted.by)),
             "portfolio_title": (
                 self.report.portfolios[finding.portfolio].title if finding.portfolio else ""
             ),
@@ -588,7 +613,7 @@ class _Pages:
             }
         return {
             "message": finding.message,
-            "subject_link": relative(current, page_path(kind.pages, subject.id)),
+            "subject_link": relative(current, entity_page(kind.name, subject.id)),
             "subject_name": self.project.name_of(subject),
             "assumed": assumed,
         }
@@ -614,102 +639,74 @@ class _Pages:
             "accepted": finding.accepted is not None,
         }
 
-    def domain(self, domain_id: str) -> str:
-        path = page_path("domeinen", domain_id)
-        scored = [(m, m.effects[domain_id]) for m in self.counted if domain_id in m.effects]
-        return self.render(
-            "domain.md.jinja",
-            path,
-            self.project.domains[domain_id].name,
-            domain=self.project.domains[domain_id],
-            entity=self.project.domains[domain_id],
-            serving=sorted([p for p in scored if p[1].score > 0], key=lambda p: -p[1].score),
-            harming=sorted([p for p in scored if p[1].score < 0], key=lambda p: p[1].score),
-            partners=[s for s in self.project.stakeholders.values() if domain_id in s.domains],
-            domain_instruments=[
-                i for i in self.project.instruments.values() if domain_id in i.domains
+    def domain_view(self, domain: Domain, path: str) -> dict[str, Any]:
+        scored = [(m, m.effects[domain.id]) for m in self.counted if domain.id in m.effects]
+        return {
+            "domain": domain,
+            "serving": sorted([p for p in scored if p[1].score > 0], key=lambda p: -p[1].score),
+            "harming": sorted([p for p in scored if p[1].score < 0], key=lambda p: p[1].score),
+            "partners": [s for s in self.project.stakeholders.values() if domain.id in s.domains],
+            "domain_instruments": [
+                i for i in self.project.instruments.values() if domain.id in i.domains
             ],
-            points=sum(c.positive_sum for c in self.report.coverage.domains.values()),
-            findings=self.by_subject[Subject("domain", domain_id)],
-        )
+            "points": sum(c.positive_sum for c in self.report.coverage.domains.values()),
+        }
 
-    def member(self, kind: str, entity: Any) -> str:
-        subject = Subject("stakeholder" if kind == "partners" else "instrument", entity.id)
-        coverage = self.report.coverage
-        use = coverage.stakeholder_use if kind == "partners" else coverage.instrument_use
+    def partner_view(self, partner: Stakeholder, path: str) -> dict[str, Any]:
+        """The measures a partner takes part in, each with its roles in it."""
         measures = []
-        for measure_id in use.get(entity.id, []):
-            measure = self.project.measures[measure_id]
-            if kind == "partners":
-                roles: list[str] = [i.role for i in measure.stakeholders if i.id == entity.id]
-                if measure.owner == entity.id:
-                    roles.insert(0, "owner")
-                measures.append((measure, ", ".join(_ROLE[r] for r in roles)))
-            else:
-                measures.append((measure, STATUS[measure.status]))
-        return self.render(
-            "member.md.jinja",
-            page_path(kind, entity.id),
-            entity.name,
-            kind=kind,
-            entity=entity,
-            measures=measures,
-            findings=self.by_subject[subject],
-        )
+        for measure in self.users(BY_NAME["stakeholder"], partner.id):
+            roles: list[str] = [i.role for i in measure.stakeholders if i.id == partner.id]
+            if measure.owner == partner.id:
+                roles.insert(0, "owner")
+            measures.append((measure, ", ".join(_ROLE[r] for r in roles)))
+        return {"measures": measures}
 
-    def members_index(self, kind: str) -> dict[str, str]:
-        partners = kind == "partners"
-        path = f"{kind}/index.md"
-        content = self.render(
-            "members_index.md.jinja",
-            path,
-            "Partners" if partners else "Instrumenten",
-            kind=kind,
-            noun="Partner" if partners else "Instrument",
-            intro=(
-                "De partners in de middelste ring van het speelveld."
-                if partners
-                else "De instrumenten in de buitenste ring van het speelveld."
-            ),
-            entities=list(
-                (self.project.stakeholders if partners else self.project.instruments).values()
-            ),
-            use=(
-                self.report.coverage.stakeholder_use
-                if partners
-                else self.report.coverage.instrument_use
-            ),
-        )
-        return {path: content}
+    def instrument_view(self, instrument: Instrument, path: str) -> dict[str, Any]:
+        """The measures that use an instrument, each with its status."""
+        return {
+            "measures": [
+                (measure, STATUS[measure.status])
+                for measure in self.users(BY_NAME["instrument"], instrument.id)
+            ]
+        }
 
-    def measures_index(self) -> str:
+    def users(self, kind: Kind, entity_id: str) -> list[Measure]:
+        """The measures that use an entity of a ring of the speelveld, in the plan."""
+        use = figures.ring_uses(self.report.coverage, kind)
+        return [self.project.measures[m] for m in use.get(entity_id, [])]
+
+    def ring_index_view(self, kind: Kind) -> dict[str, Any]:
+        """The index of a ring of the speelveld: its members, with the measures of each."""
+        assert kind.ring is not None
+        return {
+            "noun": kind.word.capitalize(),
+            "intro": f"De {kind.ring.plural} in de {RING_PLACES[RINGS.index(kind)]} ring "
+            "van het speelveld.",
+            "use": figures.ring_uses(self.report.coverage, kind),
+        }
+
+    def measures_index_view(self, kind: Kind) -> dict[str, Any]:
         measures = list(self.project.measures.values())
-        return self.render(
-            "measures_index.md.jinja",
-            "maatregelen/index.md",
-            "Maatregelen",
-            measures=measures,
-            internal_build=self.report.internal,
-            by_status=[
+        return {
+            "measures": measures,
+            "internal_build": self.report.internal,
+            "by_status": [
                 (s, [m for m in measures if m.status == s])
                 for s in STATUS
                 if any(m.status == s for m in measures)
             ],
-        )
+        }
 
-    def measure(self, measure: Measure) -> str:
+    def measure_view(self, measure: Measure, path: str) -> dict[str, Any]:
         rows = self.effect_rows(measure)
-        return self.render(
-            "measure.md.jinja",
-            page_path("maatregelen", measure.id),
-            measure.title,
-            measure=measure,
-            bars=figures.effect_profile(self.report, measure.id),
-            rows=rows,
-            has_indirect=bool(self.project.interactions),
-            has_horizon=any(row["horizon"] for row in rows),
-            findings=self.by_subject[Subject("measure", measure.id)],
-        )
+        return {
+            "measure": measure,
+            "bars": figures.effect_profile(self.report, measure.id),
+            "rows": rows,
+            "has_indirect": bool(self.project.interactions),
+            "has_horizon": any(row["horizon"] for row in rows),
+        }
 
     def effect_rows(self, measure: Measure) -> list[dict[str, Any]]:
         """Per domain: the effect, its indirect effect in words, and when, where and on
@@ -773,6 +770,24 @@ RAPPORT_SECTIONS = {
 }
 
 _ROLE = {"owner": "eigenaar", "lead": "trekker", "partner": "partner", "informed": "geïnformeerd"}
+#: Where each ring lies in the speelveld, from the inside out, as its index page says.
+RING_PLACES = ("middelste", "buitenste")
+
+#: What an entity's page shows besides the entity and its findings, by the kind's name; a
+#: kind without an entry has a page with only those. Each gets the entity and the page path.
+ENTITY_VIEWS: dict[str, Callable[[_Pages, Any, str], dict[str, Any]]] = {
+    "domain": _Pages.domain_view,
+    "stakeholder": _Pages.partner_view,
+    "instrument": _Pages.instrument_view,
+    "measure": _Pages.measure_view,
+    "scenario": _Pages.scenario_view,
+}
+#: What a kind's index page shows besides all its entities, by the kind's name.
+INDEX_VIEWS: dict[str, Callable[[_Pages, Kind], dict[str, Any]]] = {
+    "stakeholder": _Pages.ring_index_view,
+    "instrument": _Pages.ring_index_view,
+    "measure": _Pages.measures_index_view,
+}
 
 
 def render_pages(report: Report, options: SiteOptions) -> dict[str, str]:

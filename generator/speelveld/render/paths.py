@@ -1,6 +1,12 @@
-"""Where each page lives, and links between pages."""
+"""Where each page lives, and links between pages.
+
+An entity's page and its kind's index page are found through the kinds registry
+(:mod:`speelveld.kinds`), by the kind's name: no page folder is written anywhere else.
+"""
 
 from __future__ import annotations
+
+from ..kinds import BY_NAME
 
 
 def page_path(folder: str, entity_id: str) -> str:
@@ -11,6 +17,16 @@ def page_path(folder: str, entity_id: str) -> str:
 def target(folder: str, entity_id: str) -> str:
     """The page of an entity without suffix, for scripts that build its URL."""
     return page_path(folder, entity_id).removesuffix(".md")
+
+
+def entity_page(kind: str, entity_id: str) -> str:
+    """The page of an entity of ``kind``, by the kind's name: ``measure``."""
+    return page_path(BY_NAME[kind].pages, entity_id)
+
+
+def index_page(kind: str) -> str:
+    """The index page of ``kind``'s entities."""
+    return f"{BY_NAME[kind].pages}/index.md"
 
 
 def relative(current: str, target_page: str) -> str:
