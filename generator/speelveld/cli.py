@@ -27,11 +27,12 @@ from .cli_dutch import (
     DutchGroup,
     DutchPath,
     command,
+    format_option,
     project_option,
     usage_error,
 )
 from .findings import PORTFOLIO, Finding, Severity
-from .formats import DIFF_FORMATS, FORMATS
+from .formats import DIFF_FORMATS
 from .suggest import did_you_mean
 
 __all__ = ["main", "project_option", "usage_error"]
@@ -179,14 +180,7 @@ class CheckOptions:
 
 @command()
 @click.argument("paths", nargs=-1, metavar="[PAD]...", type=DutchPath(path_type=Path))
-@click.option(
-    "--format",
-    "format_",
-    default="text",
-    show_default=True,
-    type=DutchChoice(list(FORMATS)),
-    help="Uitvoerformaat van de bevindingen.",
-)
+@format_option("Uitvoerformaat van de bevindingen.")
 @fail_on_option("Laagste niveau waarop de controle faalt (exit 1).")
 @click.option(
     "--output",

@@ -16,6 +16,7 @@ from typing import Any, NoReturn, TypeVar
 import click
 from click import exceptions
 
+from .formats import FORMATS
 from .oserrors import described
 from .printable import visible
 from .suggest import Suggestions, did_you_mean
@@ -349,6 +350,18 @@ def project_option(help: str) -> Callable[[F], F]:
         show_default=True,
         metavar="MAP",
         type=DutchPath(path_type=Path),
+        help=help,
+    )
+
+
+def format_option(help: str) -> Callable[[F], F]:
+    """``--format``: one of the report formats of the registry."""
+    return click.option(
+        "--format",
+        "format_",
+        default="text",
+        show_default=True,
+        type=DutchChoice(list(FORMATS)),
         help=help,
     )
 

@@ -13,8 +13,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .cli_dutch import DutchChoice, DutchGroup, DutchPath, command, project_option, usage_error
-from .formats import FORMATS
+from .cli_dutch import (
+    DutchGroup,
+    DutchPath,
+    command,
+    format_option,
+    project_option,
+    usage_error,
+)
 
 if TYPE_CHECKING:
     from .findings import Finding
@@ -179,14 +185,7 @@ export.add_command(export_xlsx)
     is_flag=True,
     help="Verwijder ook de bestanden waarvan de rij uit het werkboek is gehaald.",
 )
-@click.option(
-    "--format",
-    "format_",
-    default="text",
-    show_default=True,
-    type=DutchChoice(list(FORMATS)),
-    help="Uitvoerformaat van de problemen in het werkboek.",
-)
+@format_option("Uitvoerformaat van de problemen in het werkboek.")
 def import_(workbook: Path, project: Path, delete: bool, format_: str) -> None:
     """Lees een werkboek van speelveld export xlsx terug in het project.
 

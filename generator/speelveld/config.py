@@ -198,7 +198,8 @@ def _level_alone(value: Any) -> Any:
 
 def _option_field(option: Option, description: str, **extra: Any) -> Any:
     return (
-        option.type,
+        # An option that is judged only once set may be set to nothing, as it was.
+        option.type | None if option.default is None else option.type,
         Field(
             None,
             ge=option.minimum,

@@ -422,6 +422,29 @@ def legend() -> list[dict[str, str]]:
     ]
 
 
+def _score_heatmap(
+    z: list[list[int | None]], hovertext: list[list[str]], **extra: Any
+) -> dict[str, Any]:
+    """A grid of scores on the scale of the effects (-3..+3), each cell with its number."""
+    return {
+        "type": "heatmap",
+        "z": z,
+        "x": list(range(len(z[0]) if z else 0)),
+        "y": list(range(len(z))),
+        "text": [["—" if v is None else signed(v) for v in row] for row in z],
+        "hovertext": hovertext,
+        **extra,
+        "zmin": -3,
+        "zmax": 3,
+        "colorscale": [[i / 6, colour] for i, colour in enumerate(DIVERGING)],
+        "showscale": False,
+        "texttemplate": "%{text}",
+        "hovertemplate": "%{hovertext}: %{text}<extra></extra>",
+        "xgap": 2,
+        "ygap": 2,
+    }
+
+
 def _rows(titles: list[str], width: int) -> tuple[list[str], int]:
     """The row labels wrapped at ``width`` characters, and the height of a row in pixels."""
     wrapped = [_wrap(title, width) for title in titles]
@@ -441,7 +464,6 @@ def matrix(report: Report, measure_ids: list[str]) -> dict[str, Any]:
     measures = BY_NAME["measure"].pages
     z = [[report.coverage.matrix[m][d.id] for d in domains] for m in measure_ids]
     titles = [project.measures[m].title for m in measure_ids]
-    scale = [[i / 6, colour] for i, colour in enumerate(DIVERGING)]
     wide, wide_row = _rows(titles, ROW_LABEL_WIDTH["wide"])
     narrow, narrow_row = _rows(titles, ROW_LABEL_WIDTH["narrow"])
     columns = [_wrap(d.short, 10) for d in domains]
@@ -449,26 +471,14 @@ def matrix(report: Report, measure_ids: list[str]) -> dict[str, Any]:
     longest = max((len(line) for label in upright for line in label.split("<br>")), default=0)
     return {
         "data": [
-            {
-                "type": "heatmap",
-                "z": z,
-                "x": list(range(len(domains))),
-                "y": list(range(len(measure_ids))),
-                "text": [["—" if v is None else signed(v) for v in row] for row in z],
-                "hovertext": [
+            _score_heatmap(
+                z,
+                [
                     [f"{text.label(title)}<br>{text.label(d.short)}" for d in domains]
                     for title in titles
                 ],
-                "customdata": [[target(measures, m)] * len(domains) for m in measure_ids],
-                "zmin": -3,
-                "zmax": 3,
-                "colorscale": scale,
-                "showscale": False,
-                "texttemplate": "%{text}",
-                "hovertemplate": "%{hovertext}: %{text}<extra></extra>",
-                "xgap": 2,
-                "ygap": 2,
-            }
+                customdata=[[target(measures, m)] * len(domains) for m in measure_ids],
+            )
         ],
         "layout": _layout(
             height=90 + wide_row * len(measure_ids),
@@ -601,30 +611,17 @@ def interaction_matrix(report: Report) -> dict[str, Any]:
     z: list[list[int | None]] = [
         [None if a.id == b.id else scores.get((a.id, b.id), 0) for b in domains] for a in domains
     ]
-    scale = [[i / 6, colour] for i, colour in enumerate(DIVERGING)]
     rows = [_wrap(d.short, 20) for d in domains]
     columns = [_wrap(d.short, 10) for d in domains]
     return {
         "data": [
-            {
-                "type": "heatmap",
-                "z": z,
-                "x": list(range(len(domains))),
-                "y": list(range(len(domains))),
-                "text": [["—" if v is None else signed(v) for v in row] for row in z],
-                "hovertext": [
+            _score_heatmap(
+                z,
+                [
                     [f"Van {text.label(a.short)} naar {text.label(b.short)}" for b in domains]
                     for a in domains
                 ],
-                "zmin": -3,
-                "zmax": 3,
-                "colorscale": scale,
-                "showscale": False,
-                "texttemplate": "%{text}",
-                "hovertemplate": "%{hovertext}: %{text}<extra></extra>",
-                "xgap": 2,
-                "ygap": 2,
-            }
+            )
         ],
         "layout": _layout(
             height=110 + 48 * len(domains),
