@@ -364,15 +364,6 @@ WITHOUT_ASSUMPTIONS = (
 )
 
 
-#: ``speelveld export pdf`` with pydyf's list of page references made anew at every use, to
-#: show what keeping it saves.
-REFERENCES_REBUILT = (
-    "import sys, contextlib; import speelveld.council as c; "
-    "c._page_references_kept = contextlib.nullcontext; "
-    "from speelveld.cli import main; sys.argv[0] = 'speelveld'; main()"
-)
-
-
 #: ``speelveld check`` that parses every file itself, to show what the second process saves.
 ONE_PROCESS = (
     "import sys; import speelveld.loader as l; l.usable_cores = lambda: 1; "
@@ -402,7 +393,7 @@ def measure_size(
         without = [sys.executable, "-c", WITHOUT_ASSUMPTIONS, *check[1:]]
         row["check_without_assumptions"], _, _ = measured(without, runs)
     if size <= BUILD_LIMIT:
-        row |= measure_exports(work, data, runs, rebuilt=size == 1000)
+        row |= measure_exports(work, data, runs)
         row |= measure_build(work, size, runs)
         if rebuild:
             row |= measure_rebuild(work / f"site-{size}")
@@ -448,9 +439,8 @@ def measure_interactions(work: Path, size: int, runs: int) -> dict[str, float]:
     }
 
 
-def measure_exports(work: Path, data: Path, runs: int, *, rebuilt: bool) -> dict[str, float]:
-    """``speelveld export xlsx`` and ``export pdf`` of the project, as whole processes;
-    ``rebuilt``: also the PDF without the kept page references."""
+def measure_exports(work: Path, data: Path, runs: int) -> dict[str, float]:
+    """``speelveld export xlsx`` and ``export pdf`` of the project, as whole processes."""
     speelveld = str(BIN / "speelveld")
     book, pdf = str(work / "speelveld.xlsx"), str(work / "rapport.pdf")
     xlsx_command = [speelveld, "export", "xlsx", "--project", str(data), "--out", book]
@@ -458,12 +448,7 @@ def measure_exports(work: Path, data: Path, runs: int, *, rebuilt: bool) -> dict
     xlsx, _, _ = measured(xlsx_command, runs)
     # One run: the PDF takes seconds, and its spread is small beside the target.
     rapport, rapport_mb, _ = measured(pdf_command, 1)
-    row = {"xlsx": xlsx, "pdf": rapport, "pdf_mb": rapport_mb}
-    if rebuilt:
-        row["pdf_rebuilt"], _, _ = measured(
-            [sys.executable, "-c", REFERENCES_REBUILT, *pdf_command[1:]], 1
-        )
-    return row
+    return {"xlsx": xlsx, "pdf": rapport, "pdf_mb": rapport_mb}
 
 
 def measure_build(work: Path, size: int, runs: int) -> dict[str, float]:
@@ -710,9 +695,6 @@ def targets(rows: dict[int, dict[str, float]]) -> list[tuple[str, float, float]]
     if thousand and "xlsx" in thousand:
         found.append(("export xlsx at 1,000 measures (s)", thousand["xlsx"], 5))
         found.append(("export pdf at 1,000 measures (s)", thousand["pdf"], 30))
-    if thousand and "pdf_rebuilt" in thousand:
-        saved = thousand["pdf"] / thousand["pdf_rebuilt"]
-        found.append(("export pdf / with page references made at every use", saved, 0.9))
     if thousand and ten_thousand:
         found.append(
             ("check(10,000) / check(1,000)", ten_thousand["check"] / thousand["check"], 11)

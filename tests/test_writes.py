@@ -237,3 +237,30 @@ def test_a_report_through_a_link_replaces_the_file_it_leads_to(project: Path) ->
     assert link.is_symlink()
     assert "bestanden gecontroleerd" in real.read_text("utf-8")
     assert os.listdir(real.parent) == ["rapport.txt"]
+
+
+@pytest.mark.posix
+def test_the_inputs_are_where_links_lead_whether_the_folder_or_the_file_is_the_link(
+    tmp_path: Path,
+) -> None:
+    """A data file that is a link, and a data folder that is one, are compared where they
+    lead, as ``realpath`` of each whole path would give."""
+    root = tmp_path / "project"
+    shutil.copytree(BASE, root)
+    elsewhere = tmp_path / "elders"
+    shutil.move(root / "instruments", elsewhere)
+    os.symlink(elsewhere, root / "instruments")
+    kept = root / "kept.yml"
+    shutil.move(root / "measures" / "testservice.yml", kept)
+    os.symlink(kept, root / "measures" / "testservice.yml")
+    names = [
+        str(path.relative_to(root))
+        for kind in KINDS
+        for path in sorted((root / kind.folder).glob("*.yml"))
+    ]
+    found = inputs.Inputs.of(root, data_files=names).files
+    assert {inputs.real(root / name) for name in names} <= found
+    assert kept in found
+    assert elsewhere / "apv.yml" in found
+    refusal = inputs.output_refusal(kept, inputs.Inputs.of(root, data_files=names))
+    assert "kept.yml" in refusal

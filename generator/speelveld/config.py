@@ -212,11 +212,16 @@ def _option_field(option: Option, description: str, **extra: Any) -> Any:
 
 
 def _settings_of(rule: RuleInfo) -> Any:
-    model = create_model(
-        "Rule_" + rule.id.replace("-", "_"),
-        __base__=RuleSettings,
-        __doc__=rule.summary,
-        **{option.name: _option_field(option, option.description) for option in rule.options},
+    # A rule without options shares one model: every model costs the start of every command.
+    model = (
+        create_model(
+            "Rule_" + rule.id.replace("-", "_"),
+            __base__=RuleSettings,
+            __doc__=rule.summary,
+            **{option.name: _option_field(option, option.description) for option in rule.options},
+        )
+        if rule.options
+        else RuleSettings
     )
     return Annotated[
         model,

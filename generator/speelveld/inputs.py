@@ -62,11 +62,23 @@ class Inputs:
 
         Without ``mkdocs_file`` the ``mkdocs.yml`` beside the data is taken.
         """
-        data = tuple((real(root / kind.folder), f"de datamap {kind.folder}/") for kind in KINDS)
+        folders = {kind.folder: real(root / kind.folder) for kind in KINDS}
+        data = tuple((folders[kind.folder], f"de datamap {kind.folder}/") for kind in KINDS)
         docs = () if docs_dir is None else ((real(docs_dir), f"de map {Path(docs_dir).name}/"),)
         files = {real(root / CONFIG_FILE), real(mkdocs_file or root / MKDOCS_CONFIG)}
-        files |= {real(root / name) for name in data_files}
+        files |= {_real_in(folders, root, name) for name in data_files}
         return cls(real(root), data, frozenset(files), docs)
+
+
+def _real_in(folders: dict[str, Path], root: Path, name: str) -> Path:
+    """``real(root / name)`` for a file of a data folder, whose folder is resolved already:
+    only the file itself may still be a link (a thousand files: one ``lstat`` each, not
+    one per part of the path)."""
+    folder, _, file = name.partition("/")
+    if folder not in folders or not file or "/" in file:
+        return real(root / name)
+    path = folders[folder] / file
+    return real(path) if os.path.islink(path) else path
 
 
 def _holds(folder: Path, path: Path) -> bool:

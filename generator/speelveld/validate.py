@@ -55,7 +55,8 @@ def validate(
         return None, [Finding(doc.path, 1, 1, "schema", Severity.ERROR, message)]
     data = {**doc.data, **(extra or {})}
     # Unknown keys past the limit are counted, not validated: pydantic would describe each.
-    unknown = [key for key in data if key not in fields(model)]
+    known = fields(model)
+    unknown = [key for key in data if key not in known]
     dropped = unknown[MAX_FINDINGS_PER_FILE:] if model.model_config.get("extra") == "forbid" else []
     for key in dropped:
         del data[key]
