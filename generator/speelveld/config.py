@@ -235,13 +235,9 @@ class _RulesBase(BaseModel):
     model_config = ConfigDict(extra="allow", strict=True, frozen=True)
 
 
-class _DeprecatedBase(_Strict):
-    pass
-
-
 if TYPE_CHECKING:
     Rules = _RulesBase
-    _DeprecatedThresholds = _DeprecatedBase
+    _DeprecatedThresholds = _Strict
 else:
     #: ``rules``: per rule its settings, one field per rule of the catalogue.
     Rules = create_model(
@@ -259,7 +255,7 @@ else:
     #: with a note that says where they belong now.
     _DeprecatedThresholds = create_model(
         "_DeprecatedThresholds",
-        __base__=_DeprecatedBase,
+        __base__=_Strict,
         **{
             name: _option_field(
                 option,
