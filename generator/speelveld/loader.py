@@ -300,7 +300,7 @@ class ParseCache:
 #: Below this many files a second process costs more than it saves.
 _WORTH_PREFETCHING = 200
 #: The share of the files the second process parses: the first also imports and validates.
-_PREFETCHED_SHARE = 0.55
+_PREFETCHED_SHARE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
