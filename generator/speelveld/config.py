@@ -25,8 +25,7 @@ from pydantic_core import PydanticCustomError
 from .catalogue import OPTIONS, RULES, Option, RuleInfo
 from .findings import Severity
 from .ids import CONFIG_FILE, DEFAULT_MAX_FILE_BYTES
-from .model import Accepted, Name, RuleId
-from .suggest import did_you_mean
+from .model import Accepted, Name, RuleId, one_of
 from .yamlsource import Pointer
 
 __all__ = ["CONFIG_FILE", "Config", "Framework", "GovernancePoint", "Principle", "Source"]
@@ -167,19 +166,10 @@ class AcceptedInPortfolio(Accepted):
     )
 
 
-def _known_threshold(value: str) -> str:
-    """A key of ``threshold_sources`` names a threshold of some rule."""
-    known = list(OPTIONS)
-    if value not in known:
-        raise PydanticCustomError(
-            "unknown_threshold",
-            "'{value}' is geen drempel van een regel.{hint}",
-            {"value": value, "hint": did_you_mean(value, known)},
-        )
-    return value
-
-
-Threshold = Annotated[str, AfterValidator(_known_threshold)]
+#: A key of ``threshold_sources``: the name of a threshold of some rule.
+Threshold = Annotated[
+    str, one_of(OPTIONS, "unknown_threshold", "'{value}' is geen drempel van een regel.{hint}")
+]
 
 
 class RuleSettings(_Strict):

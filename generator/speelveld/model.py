@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Collection
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -89,19 +90,25 @@ def reserved_problem(kind: str, entity_id: str) -> str:
     return ""
 
 
-def _known_rule(value: str) -> str:
-    if value not in CATALOGUE:
-        raise PydanticCustomError(
-            "unknown_rule",
-            "onbekende regel '{value}'.{hint}",
-            {"value": value, "hint": did_you_mean(value, CATALOGUE)},
-        )
-    return value
+def one_of(known: Collection[str], error: str, message: str) -> AfterValidator:
+    """A validator that accepts only a name in ``known``; ``message`` (with ``{value}`` and
+    ``{hint}``) says so, with the nearest name as a suggestion."""
+
+    def check(value: str) -> str:
+        if value not in known:
+            raise PydanticCustomError(
+                error, message, {"value": value, "hint": did_you_mean(value, known)}
+            )
+        return value
+
+    return AfterValidator(check)
 
 
 #: The code of a rule; editors complete it from the schema.
 RuleId = Annotated[
-    str, AfterValidator(_known_rule), Field(json_schema_extra={"enum": list(CATALOGUE)})
+    str,
+    one_of(CATALOGUE, "unknown_rule", "onbekende regel '{value}'.{hint}"),
+    Field(json_schema_extra={"enum": list(CATALOGUE)}),
 ]
 
 #: A date as ISO 8601 writes it; YAML reads it as a date, in quotes as text.

@@ -445,6 +445,34 @@ def _score_heatmap(
     }
 
 
+def _grid_axes(
+    columns: list[str], rows: list[str], *, across: str = "", down: str = ""
+) -> dict[str, dict[str, Any]]:
+    """The axes of a grid of scores: column labels on top, the first row at the top, no
+    ticks or grid lines; ``across`` and ``down`` title them."""
+    plain = {"fixedrange": True, "showgrid": False, "zeroline": False, "ticks": ""}
+    xaxis = {
+        "side": "top",
+        **plain,
+        "tickangle": 0,
+        "automargin": True,
+        "tickvals": list(range(len(columns))),
+        "ticktext": columns,
+    }
+    yaxis = {
+        "autorange": "reversed",
+        "automargin": True,
+        **plain,
+        "tickvals": list(range(len(rows))),
+        "ticktext": rows,
+    }
+    if across:
+        xaxis["title"] = {"text": across}
+    if down:
+        yaxis["title"] = {"text": down}
+    return {"xaxis": xaxis, "yaxis": yaxis}
+
+
 def _rows(titles: list[str], width: int) -> tuple[list[str], int]:
     """The row labels wrapped at ``width`` characters, and the height of a row in pixels."""
     wrapped = [_wrap(title, width) for title in titles]
@@ -483,27 +511,7 @@ def matrix(report: Report, measure_ids: list[str]) -> dict[str, Any]:
         "layout": _layout(
             height=90 + wide_row * len(measure_ids),
             margin={"l": 10, "r": 10, "t": 10, "b": 10},
-            xaxis={
-                "side": "top",
-                "fixedrange": True,
-                "showgrid": False,
-                "zeroline": False,
-                "ticks": "",
-                "tickangle": 0,
-                "automargin": True,
-                "tickvals": list(range(len(domains))),
-                "ticktext": columns,
-            },
-            yaxis={
-                "autorange": "reversed",
-                "automargin": True,
-                "fixedrange": True,
-                "showgrid": False,
-                "zeroline": False,
-                "ticks": "",
-                "tickvals": list(range(len(measure_ids))),
-                "ticktext": wide,
-            },
+            **_grid_axes(columns, wide),
         ),
         "narrow": {
             "below": NARROW_PX,
@@ -625,29 +633,7 @@ def interaction_matrix(report: Report) -> dict[str, Any]:
         ],
         "layout": _layout(
             height=110 + 48 * len(domains),
-            xaxis={
-                "side": "top",
-                "fixedrange": True,
-                "showgrid": False,
-                "zeroline": False,
-                "ticks": "",
-                "tickangle": 0,
-                "automargin": True,
-                "tickvals": list(range(len(domains))),
-                "ticktext": columns,
-                "title": {"text": "naar (to)"},
-            },
-            yaxis={
-                "autorange": "reversed",
-                "automargin": True,
-                "fixedrange": True,
-                "showgrid": False,
-                "zeroline": False,
-                "ticks": "",
-                "tickvals": list(range(len(domains))),
-                "ticktext": rows,
-                "title": {"text": "van (from)"},
-            },
+            **_grid_axes(columns, rows, across="naar (to)", down="van (from)"),
         ),
         "narrow": {
             "below": NARROW_PX,
