@@ -265,6 +265,38 @@ def test_the_lock_lets_one_build_publish_at_a_time(tmp_path: Path) -> None:
     assert beside_site(site) == []
 
 
+def test_a_lock_folder_removed_while_it_is_made_is_waited_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The holder removes the lock folder between mkdir's two looks (the folder exists,
+    then is no folder): the waiting build tries again rather than failing."""
+    site = tmp_path / "site"
+    lock = SiteLock(site)
+    made = os.mkdir
+    vanished = []
+
+    def mkdir_as_the_holder_leaves(path: Any, mode: int = 0o777) -> None:
+        if Path(path) == lock.folder and not vanished:
+            vanished.append(path)
+            raise FileExistsError(errno.EEXIST, "File exists", str(path))
+        made(path, mode)
+
+    monkeypatch.setattr(os, "mkdir", mkdir_as_the_holder_leaves)
+    lock.acquire(5)
+    assert vanished == [lock.folder]
+    assert lock.held
+    lock.release()
+
+
+def test_something_else_where_the_lock_folder_goes_is_an_error(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    lock = SiteLock(site)
+    lock.folder.parent.mkdir(parents=True, exist_ok=True)
+    lock.folder.write_text("geen map", "utf-8")
+    with pytest.raises(PublishError):
+        lock.acquire(5)
+
+
 def test_the_lock_of_a_killed_build_is_free(tmp_path: Path) -> None:
     site = tmp_path / "site"
     holder = subprocess.Popen(
@@ -368,7 +400,7 @@ def test_two_builds_at_once_publish_one_whole_site(project: Path) -> None:
     results = [finished(b) for b in builds]
     stop.set()
     watcher.join()
-    assert [status for status, _ in results] == [0, 0]
+    assert [status for status, _ in results] == [0, 0], [err for _, err in results]
     assert all("deze bouw wacht" in err for _, err in results)
     assert set(fingerprint(project / "site")) == single
     assert missing == []

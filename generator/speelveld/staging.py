@@ -148,6 +148,12 @@ class SiteLock:
             handle = os.open(self.file, os.O_RDWR | os.O_CREAT, 0o600)
         except FileNotFoundError:
             return False  # the holder removed the folder just now
+        except FileExistsError as error:
+            # mkdir found the folder, then did not find it a folder: the holder removed it
+            # between the two looks. Anything else in its place is not a lock to wait for.
+            if not os.path.lexists(self.folder):
+                return False
+            raise PublishError(_cannot("de sitemap vergrendelen", self.folder, error)) from None
         except OSError as error:
             if sys.platform == "win32" and isinstance(error, PermissionError):
                 return False  # the holder is removing the file just now
