@@ -616,9 +616,13 @@ def test_ci_in_an_existing_project_adds_only_the_ci_files(existing: Path) -> Non
     after = snapshot(existing)
     assert sorted(set(after) - set(before)) == sorted(SERVICES["github"].files)
     assert {path: after[path] for path in before} == before
-    assert _installed(existing) - {f"speelveld=={metadata.version('speelveld')}"} == {
-        "speelveld==0.2.0"
-    }
+    # Each workflow on its own installs the requirement given, and nothing else.
+    workflows = sorted(existing.glob(".github/workflows/*.yml"))
+    assert [p.name for p in workflows] == ["pages.yml", "pr.yml"]
+    for workflow in workflows:
+        text = workflow.read_text("utf-8")
+        assert re.findall(r'SPEELVELD: "([^"]+)"', text) == ["speelveld==0.2.0"], workflow.name
+        assert re.findall(r"pip install (.+)", text) == ['"$SPEELVELD"'], workflow.name
     assert errors(existing) == []
 
 
