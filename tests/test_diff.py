@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from speelveld.cli import main
-from speelveld.compare import compare
+from speelveld.compare import compare, field_name
 from speelveld.model import Measure
 from speelveld.pipeline import check
 from speelveld.render.pages import SiteOptions, render_pages
@@ -251,6 +251,13 @@ def test_changed_fields_are_named_as_readers_know_them(repo: Path, format_: str)
     changed = next(line for line in output.splitlines() if "cameratoezicht" in line)
     assert changed.endswith("gewijzigd: stand, sturing, effecten"), changed
     assert _keys_in(output[: output.index("Nieuwe bevindingen")]) == []
+
+
+def test_every_field_a_change_can_name_has_a_dutch_name() -> None:
+    """A field added to measures without a title would be named by its key in a diff."""
+    names = {key: field_name(key) for key in MEASURE_KEYS}
+    assert [key for key, name in names.items() if name == key or not name] == []
+    assert names["effects"] == "effecten"
 
 
 def test_the_changes_page_lists_waiting_findings_apart_and_names_fields_in_dutch(
