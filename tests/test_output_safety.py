@@ -29,7 +29,7 @@ from speelveld.printable import visible
 from speelveld.render import text
 
 from . import strategies as s
-from .conftest import BASE
+from .conftest import BASE, MKDOCS_YML, build
 from .test_formats import assert_uploadable
 
 CODES = (*INPUT_CODES, *CATALOGUE)
@@ -254,6 +254,22 @@ def test_a_control_character_in_a_key_is_an_error_at_the_key(tmp_path: Path) -> 
     assert [(f["code"], f["message"].split(",")[0]) for f in at_key] == [
         ("schema", "de sleutel bevat het stuurteken U+001B (ESC)")
     ]
+
+
+def test_a_build_with_nul_and_esc_in_a_name_writes_neither_anywhere(tmp_path: Path) -> None:
+    """The name holds NUL and ESC as YAML escapes: the build stops at the name, and no file
+    it leaves (site, staging folder, project) holds either character."""
+    root = _with_name(tmp_path, '"Politie \\0 \\e[31m eind"')
+    (root / "docs").mkdir()
+    (root / "mkdocs.yml").write_text(MKDOCS_YML, "utf-8")
+    result = build(root, tmp_path / "site")
+    assert result.returncode == 1
+    assert "stakeholders/politie.yml:1:7: fout schema" in result.stderr
+    assert "stuurteken U+0000 (NUL)" in result.stderr
+    assert not hidden(result.stderr.replace("\n", ""))
+    files = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert len(files) > 10
+    assert [p for p in files if b"\x00" in p.read_bytes() or b"\x1b" in p.read_bytes()] == []
 
 
 def test_no_control_character_reaches_a_page(tmp_path: Path) -> None:
