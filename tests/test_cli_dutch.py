@@ -98,9 +98,10 @@ def test_the_version_is_dutch() -> None:
         (["new", "maatregelen", "x"], "'maatregelen' is geen van 'domain', 'stakeholder'"),
         (
             ["new", "partners", "x"],
-            "(of 'domein', 'partner', 'maatregel', 'interacties'). Bedoelt u 'stakeholder'?",
+            "(of 'domein', 'partner', 'maatregel', 'interacties'). Bedoelt u 'partner'?",
         ),
-        (["new", "maatregl", "x"], "Bedoelt u 'measure'?"),
+        (["new", "maatregl", "x"], "Bedoelt u 'maatregel'?"),
+        (["new", "stakholder", "x"], "Bedoelt u 'stakeholder'?"),
         (["check", str(BASE), "--portfolio", "plna"], "portefeuille 'plna'. Bedoelt u 'plan'?"),
         (["demo-data"], "Fout: de optie '--out' ontbreekt"),
         (["demo-data", "--measures", "veel", "--out", "x"], "'veel' is geen geheel getal"),

@@ -45,7 +45,8 @@ class DutchChoice(click.Choice):  # type: ignore[type-arg]
     """A choice that says in Dutch what it allows and which value was probably meant.
 
     ``aliases`` are other words for a choice (``maatregel`` for ``measure``): accepted as
-    that choice, and a typo of one is answered with the choice it stands for.
+    that choice, and a typo is answered with the word it comes nearest, alias or choice, so
+    that whoever types Dutch is answered in Dutch.
     """
 
     def __init__(self, choices: Sequence[str], aliases: dict[str, str] | None = None) -> None:
@@ -62,9 +63,8 @@ class DutchChoice(click.Choice):  # type: ignore[type-arg]
 
     def refusal(self, value: str) -> str:
         allowed = [str(choice) for choice in self.choices]
-        words = {**{choice: choice for choice in allowed}, **self.aliases}
-        nearest = Suggestions(words).nearest(value)
-        hint = f" Bedoelt u '{words[nearest]}'?" if nearest else ""
+        nearest = Suggestions([*allowed, *self.aliases]).nearest(value)
+        hint = f" Bedoelt u '{nearest}'?" if nearest else ""
         also = f" (of {_quoted(self.aliases)})" if self.aliases else ""
         return f"'{value}' is geen van {_quoted(allowed)}{also}.{hint}"
 
