@@ -216,6 +216,8 @@ WEIGHED = {
     "Partner": "partners/*/",
     "Wat als": "wat-als/",
 }
+#: What marks a page with a chart in its HTML.
+CHART_MARK = 'class="speelveld-chart"'
 #: What the bytes are, by the path they were fetched from; the first that matches.
 KINDS = (
     ("search index", re.compile(r"search_index\.js(on)?$")),
@@ -270,6 +272,17 @@ def weighed_pages(site: Path) -> dict[str, str]:
                 found[name] = pages[0].relative_to(site).as_posix() + "/"
         elif (site / address / "index.html").is_file():
             found[name] = address
+    # Every page without a chart loads the same scripts, styles and search index: the one
+    # with the most HTML is the heaviest of them.
+    plain = [
+        page
+        for page in site.rglob("index.html")
+        if CHART_MARK not in page.read_text("utf-8", errors="replace")
+    ]
+    if plain:
+        heaviest = max(plain, key=lambda page: (page.stat().st_size, page.as_posix()))
+        address = heaviest.parent.relative_to(site).as_posix().strip(".") + "/"
+        found[f"Most HTML without a chart ({address.lstrip('/')})"] = address.lstrip("/")
     return found
 
 

@@ -165,7 +165,12 @@ def test_the_search_index_holds_names_and_summaries_not_tables(amsterdam: Path) 
         assert not [t for t in titles if t in text], overview
 
 
-FIGURE_DATA = re.compile(r'<script type="application/json" id="([^"]+)-data">(.*?)</script>', re.S)
+#: A figure's data in a built page, its attributes in either order (Markdown in HTML writes
+#: the what-if page's ``id`` first).
+FIGURE_DATA = re.compile(
+    r'<script\b(?=[^>]*\btype="application/json")[^>]*\bid="([^"]+)-data"[^>]*>(.*?)</script>',
+    re.S,
+)
 
 
 def links_in(value: object) -> list[str]:
@@ -180,17 +185,21 @@ def links_in(value: object) -> list[str]:
 def test_every_link_in_every_figure_leads_to_a_page(amsterdam: Path) -> None:
     """What speelveld.js opens on a click: ``kind/id`` is a page, ``kind/index`` its index."""
     followed = 0
+    charts = set()
     for page in amsterdam.rglob("index.html"):
         for chart, data in FIGURE_DATA.findall(page.read_text("utf-8")):
             figure = json.loads(data)
             if chart == "speelveld-wat-als":
                 continue  # the data of the what-if page, not a figure
+            charts.add(chart)
             for trace in figure["data"]:
                 for target in links_in(trace.get("customdata", [])):
                     folder = target.removesuffix("index") if target.endswith("index") else target
                     assert (amsterdam / folder / "index.html").is_file(), (page, chart, target)
                     followed += 1
     assert followed > 100
+    # The rings on Home, on the Speelveld page and on the what-if page, and the matrix.
+    assert {"speelveld-home", "speelveld", "wat-als-speelveld", "matrix"} <= charts, charts
     others = [
         link
         for link in links_in(

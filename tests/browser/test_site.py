@@ -20,6 +20,8 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
+from speelveld import plotlyjs
+
 from .conftest import REPO, SitePage
 
 #: The pages every browser-wide check runs on, by the name of their screenshot.
@@ -423,6 +425,52 @@ def test_matrix_page_renders_the_heatmap(site_page: SitePage) -> None:
     box = chart.bounding_box()
     assert box, "the heatmap has no size"
     assert min(box["width"], box["height"]) > 100, f"the heatmap is tiny: {box}"
+    site_page.assert_clean()
+
+
+#: Where plotly.js draws the marks of each trace type the site uses; a trace type plotly.js
+#: does not know becomes a scatter trace and draws none of the others.
+MARKS_OF = {
+    "pie": "g.pielayer g.slice",
+    "bar": "g.barlayer g.point",
+    "heatmap": "g.hm",
+    "scatter": "g.scatterlayer path.point",
+}
+#: Per drawn plot: the trace types asked for, those plotly.js drew, and the marks it drew.
+DRAWN_TYPES = """
+(marks) => [...document.querySelectorAll('.speelveld-chart .js-plotly-plot')].map(plot => ({
+  chart: plot.closest('.speelveld-chart').id,
+  asked: plot.data.map(trace => trace.type),
+  drawn: plot._fullData.map(trace => trace.type),
+  marks: Object.fromEntries(Object.entries(marks).map(
+    ([type, selector]) => [type, plot.querySelectorAll(selector).length])),
+}))
+"""
+
+
+def test_every_figure_type_draws_with_the_sites_plotly(
+    site_page: SitePage, site_folder: Path
+) -> None:
+    """Every chart of every page with one, drawn by the site's own bundle: each trace as the
+    type it asks for, with its marks, and no console error; together they use every trace
+    type of the bundle."""
+    pages = sorted(
+        "/" + page.parent.relative_to(site_folder).as_posix().strip(".") + "/"
+        for page in site_folder.rglob("index.html")
+        if 'class="speelveld-chart"' in page.read_text("utf-8")
+    )
+    used: set[str] = set()
+    for path in (page.replace("//", "/") for page in pages):
+        open_page(site_page, path)
+        for plot in site_page.page.evaluate(DRAWN_TYPES, MARKS_OF):
+            assert plot["drawn"] == plot["asked"], (path, plot)
+            for kind in plot["asked"]:
+                assert kind in MARKS_OF, f"{path}: no test knows the marks of a {kind} trace"
+                assert plot["marks"][kind] > 0, f"{path}: the {kind} of {plot['chart']} drew none"
+            used |= set(plot["asked"])
+    bundle = plotlyjs.bundle_file().read_text("utf-8")
+    bundled = set(re.findall(r'moduleType:"trace",name:"(\w+)"', bundle))
+    assert used == bundled, (sorted(used), sorted(bundled))
     site_page.assert_clean()
 
 
