@@ -621,3 +621,19 @@ def test_the_amsterdam_site_shows_here_and_now_and_the_interactions(amsterdam) -
         assert body.count("<tr>") == 1 + 4, chart
     page = (amsterdam / "maatregelen" / "meldpilot-ondernemers" / "index.html").read_text("utf-8")
     assert "Indirect (indicatief)" in page
+
+
+def test_a_scenario_page_tells_what_it_keeps_open_from_what_it_brings(
+    site_pages: dict[str, str],
+) -> None:
+    """Beside the plan, aandachtspunten 1 and 2 alone keep the policy in force's uncovered
+    sexual health open, and bring an underserved enforcement that the policy in force has
+    not: the first is what the plan solves, the second is new."""
+    page = site_pages["scenarios/aandachtspunten-1-en-2.md"]
+    sentence = next(line for line in page.splitlines() if line.startswith("**Tegenover het plan"))
+    kept, brought = sentence.split("Daardoor blijft open wat het plan wel oplost: ")[1].split(
+        " Het brengt wat het plan niet heeft: "
+    )
+    assert kept == "Domein niet gedekt (Seksuele gezondheid)."
+    assert brought.startswith("Domein krijgt te weinig (Handhaving)")
+    assert "Seksuele gezondheid" not in brought

@@ -101,6 +101,13 @@ def change(report: Report, before: Portfolio, after: Portfolio) -> Change:
     )
 
 
+def already_open(report: Report, found: Iterable[Finding]) -> tuple[Finding, ...]:
+    """Those of ``found`` that the policy in force has as well: problems that one option
+    keeps open where another solves them, rather than brings."""
+    in_force = problems(report.portfolios[IN_FORCE_PORTFOLIO])
+    return tuple(f for f in found if problem_key(f) in in_force)
+
+
 def options(report: Report) -> list[Portfolio]:
     """The options to decide between: the plan and every scenario."""
     return [p for p in report.portfolios.values() if p.id != IN_FORCE_PORTFOLIO]

@@ -464,9 +464,17 @@ class _Pages:
             "adopted": [measures[m] for m in scenario.adopt if m in measures],
             "stopped": [measures[m] for m in scenario.stop if m in measures],
             "changes": self.changes(self.report.portfolios[IN_FORCE_PORTFOLIO], portfolio, path),
-            "beside_plan": self.option_view(
-                decisions.change(self.report, self.report.plan, portfolio), path
-            ),
+            "beside_plan": self.scenario_beside_plan(portfolio, path),
+        }
+
+    def scenario_beside_plan(self, portfolio: Portfolio, path: str) -> dict[str, Any]:
+        """A scenario against the plan, its extra problems told apart: those it keeps open
+        where the plan solves them, and those it brings."""
+        change = decisions.change(self.report, self.report.plan, portfolio)
+        kept_open = decisions.already_open(self.report, change.new)
+        return self.option_view(change, path) | {
+            "kept_open": [self.finding_view(f, path) for f in kept_open],
+            "brings": [self.finding_view(f, path) for f in change.new if f not in kept_open],
         }
 
     def portfolio_view(self, portfolio: Portfolio, current: str) -> dict[str, Any]:
