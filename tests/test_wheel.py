@@ -86,6 +86,8 @@ def test_the_wheel_holds_every_runtime_file(wheel: Path) -> None:
     assert any(name.endswith(".jinja") for name in expected)
     assert "speelveld/assets/speelveld.js" in expected
     assert expected - names == set()
+    # The site's own plotly.js goes with its licence notice.
+    assert {"speelveld/assets/plotly.min.js", "speelveld/assets/plotly.LICENSE.txt"} <= names
     assert not [n for n in names if n.endswith(".pyc") or "__pycache__" in n]
 
 
