@@ -2,7 +2,7 @@
 make it disappear, for measure rules and portfolio rules, up and down, and what an option
 solves only as long as such a score holds.
 
-Each case is the base project with one effect changed. The base's policy in force
+Each case is the base project with an effect or two changed. The base's policy in force
 (cameratoezicht, keurmerk) leaves gezondheid uncovered; the plan adds the testservice.
 """
 
@@ -170,6 +170,33 @@ def test_a_measure_finding_rests_on_the_assumed_score_of_its_measure(
     shutil.rmtree(low)
     high = project_with(tmp_path, measure, domain, **effect, confidence="medium")
     assert finding(high, code).rests_on == ()
+
+
+def change(folder: Path, measure: str, domain: str, **effect: Any) -> None:
+    """Give one more effect of ``folder``'s project the fields ``effect``."""
+    file = folder / "measures" / f"{measure}.yml"
+    data = yaml.safe_load(file.read_text("utf-8"))
+    data["effects"][domain] |= effect
+    file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+
+
+def test_each_domain_of_one_instrument_rests_on_its_own_score(tmp_path: Path) -> None:
+    """Two known side effects of the APV, both ignored at one spot (the instrument): each
+    finding rests on the assumed score of its own domain, not on nothing."""
+    path = project_with(tmp_path, "cameratoezicht", "economie", score=0, confidence="low")
+    change(path, "cameratoezicht", "gezondheid", confidence="low")
+    apv = path / "instruments" / "apv.yml"
+    data = yaml.safe_load(apv.read_text("utf-8"))
+    data["side_effects"]["gezondheid"] = {"score": -1, "rationale": "Drukte op straat."}
+    apv.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    found = {
+        f.domain: f.rests_on
+        for f in check(path).findings
+        if f.code == "instrument-side-effect-ignored"
+    }
+    assert found == {
+        domain: (Assumption("cameratoezicht", domain, 0),) for domain in ("economie", "gezondheid")
+    }
 
 
 def test_text_and_sarif_name_the_assumption(tmp_path: Path) -> None:
