@@ -71,6 +71,17 @@ def test_an_uncovered_domain_rests_on_an_assumed_zero(tmp_path: Path) -> None:
     assert "berust op een aanname: Keurmerk voor clubs op Gezondheid (0)" in line
 
 
+def test_every_measure_that_scores_the_domain_alike_is_named(tmp_path: Path) -> None:
+    """Both measures in force score gezondheid an assumed 0: either at +1 covers it. The two
+    are tried as one move, and the finding still names both."""
+    low = project_with(tmp_path, "keurmerk-clubs", "gezondheid", score=0, confidence="low")
+    change(low, "cameratoezicht", "gezondheid", confidence="low")
+    assert finding(low, "domain-uncovered", "in-force").rests_on == (
+        Assumption("cameratoezicht", "gezondheid", 0),
+        Assumption("keurmerk-clubs", "gezondheid", 0),
+    )
+
+
 def test_the_same_score_at_high_confidence_rests_on_nothing(tmp_path: Path) -> None:
     high = project_with(tmp_path, "keurmerk-clubs", "gezondheid", score=0, confidence="high")
     [uncovered] = [

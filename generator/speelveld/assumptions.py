@@ -7,9 +7,9 @@ finding *rests on* that score) and which appear (a problem that is solved only a
 that score holds). The measure rules that read scores are run again on the one measure.
 
 Linear in measures times domains: moving one score changes the coverage in time linear in
-the domains (:func:`coverage.with_score`), only the rules that read scores run again, and
-a portfolio is only tried when it has a finding of such a rule, or lacks one that another
-portfolio has.
+the domains (:func:`coverage.with_score`), only the rules that read scores run again, a
+portfolio is only tried when it has a finding of such a rule, or lacks one that another
+portfolio has, and it tries each domain and score once, however many measures score it so.
 """
 
 from __future__ import annotations
@@ -62,6 +62,27 @@ def _found(rules: Iterable[Rule], context: Context) -> set[Key]:
     }
 
 
+def _moved(
+    rules: list[Rule],
+    context: Context,
+    domain: str,
+    score: int,
+    base: set[Key],
+    elsewhere: set[Key],
+) -> tuple[set[Key], set[Key]]:
+    """What moving one score of ``domain`` from ``score`` one step either way does to the
+    findings of a portfolio: those of ``base`` that vanish, those of ``elsewhere`` that
+    appear."""
+    vanished: set[Key] = set()
+    appeared: set[Key] = set()
+    for moved in _moves(score):
+        trial = replace(context, coverage=with_score(context.coverage, domain, score, moved))
+        found = _found(rules, trial)
+        vanished |= base - found
+        appeared |= (found - base) & elsewhere
+    return vanished, appeared
+
+
 def in_portfolios(
     project: Project,
     contexts: Mapping[str, Context],
@@ -86,17 +107,17 @@ def in_portfolios(
         if not base and not elsewhere:
             continue
         brought: dict[ProblemKey, list[Assumption]] = defaultdict(list)
+        # What a move finds depends only on the domain and the score moved, not on the
+        # measure: the measures that score a domain alike share one trial.
+        tried: dict[tuple[str, int], tuple[set[Key], set[Key]]] = {}
         for measure, domain, effect in _assumed(context, context.measures):
             assumption = Assumption(measure.id, domain, effect.score, ASSUMED)
-            vanished: set[Key] = set()
-            appeared: set[Key] = set()
-            for moved in _moves(effect.score):
-                trial = replace(
-                    context, coverage=with_score(context.coverage, domain, effect.score, moved)
+            changed = tried.get((domain, effect.score))
+            if changed is None:
+                changed = tried[(domain, effect.score)] = _moved(
+                    rules, context, domain, effect.score, base, elsewhere
                 )
-                found = _found(rules, trial)
-                vanished |= base - found
-                appeared |= (found - base) & elsewhere
+            vanished, appeared = changed
             for gone in vanished:
                 rests[(portfolio, gone)].append(assumption)
             for code, subject, pointer, _ in appeared:
