@@ -100,12 +100,12 @@ def with_figure(tmp_path_factory: pytest.TempPathFactory) -> Exported:
     pages = site_pages.render_pages(report, site_pages.SiteOptions("Nachtleven"))
     charts = pages["speelveld.md"] + pages["matrix.md"] + pages["index.md"]
 
-    def rapport_with_figures(report: Report, options: Any) -> dict[str, str]:
+    def rapport_with_figures(report: Report, options: Any, scenarios: Any) -> dict[str, str]:
         return {**pages, council.RAPPORT: pages[council.RAPPORT] + charts}
 
     cover = council.Cover("Nachtleven", datetime.date(2026, 3, 1), "onbekend")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(site_pages, "render_pages", rapport_with_figures)
+        patch.setattr(site_pages, "render_rapport", rapport_with_figures)
         data, problems = council.write(council.document(report, cover))
     assert not problems
     return read(data, report, pages[council.RAPPORT] + charts)
@@ -115,6 +115,20 @@ def with_figure(tmp_path_factory: pytest.TempPathFactory) -> Exported:
 def exported(request: pytest.FixtureRequest) -> Exported:
     value = request.getfixturevalue(request.param)
     return value[0] if isinstance(value, tuple) else value
+
+
+def test_the_pdf_prints_the_rapport_and_the_options_as_the_site_has_them(
+    six_domains: tuple[Exported, Any],
+) -> None:
+    """What the PDF renders of the site, without the other pages, is what the site shows."""
+    report = six_domains[0].report
+    options = site_pages.SiteOptions("Zes domeinen")
+    scenarios = council.annexes(report, "all")
+    assert len(scenarios) == 3
+    printed = site_pages.render_rapport(report, options, scenarios)
+    site = site_pages.render_pages(report, options)
+    assert printed == {path: site[path] for path in printed}
+    assert set(printed) == {council.RAPPORT} | {f"scenarios/{s}.md" for s in scenarios}
 
 
 def test_the_pdf_is_a4_tagged_dutch_titled_with_embedded_fonts(exported: Exported) -> None:

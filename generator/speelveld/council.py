@@ -1,8 +1,8 @@
 """The Rapport as an A4 PDF for the council: tagged, in Dutch, readable without the site.
 
-The PDF is made from the pages the site generates (:func:`render.pages.render_pages`): the
-Rapport, and the page of each option chosen as an annex. Whatever the Rapport comes to hold,
-the PDF holds too. Its Markdown becomes HTML through markdown-it-py (linear in any input);
+The PDF is made from the pages the site generates (:func:`render.pages.render_rapport`):
+the Rapport, and the page of each option chosen as an annex. Whatever the Rapport comes to
+hold, the PDF holds too. Its Markdown becomes HTML through markdown-it-py (linear in any input);
 a figure becomes a vector drawing (:mod:`speelveld.charts`) with its alternative text and
 caption; a link to another page of the site becomes plain text, one within the PDF a
 reference; details for reviewers are left out. WeasyPrint lays the HTML out as PDF/UA-1:
@@ -124,10 +124,11 @@ class _Page:
 
 def document(report: Report, cover: Cover, portfolio: str = "all") -> str:
     """The PDF's HTML: title page, contents, the Rapport and an annex per option."""
-    from .render.pages import SiteOptions, render_pages
+    from .render.pages import SiteOptions, render_rapport
 
-    pages = render_pages(report, SiteOptions(cover.title))
-    paths = [RAPPORT] + [entity_page("scenario", s) for s in annexes(report, portfolio)]
+    scenarios = annexes(report, portfolio)
+    pages = render_rapport(report, SiteOptions(cover.title), scenarios)
+    paths = [RAPPORT] + [entity_page("scenario", s) for s in scenarios]
     chosen = [
         _Page(
             path,
