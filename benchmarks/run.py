@@ -371,6 +371,17 @@ WITHOUT_ASSUMPTIONS = WITH_ASSUMPTIONS.replace(
 )
 
 
+#: ``speelveld export pdf`` after importing what writes the PDF, and the same with pydyf's
+#: list of page references made anew at every use: what keeping it saves.
+PDF_AS_IS = (
+    "import sys, contextlib; import speelveld.council as c; "
+    "from speelveld.cli import main; sys.argv[0] = 'speelveld'; main()"
+)
+REFERENCES_REBUILT = PDF_AS_IS.replace(
+    "from speelveld.cli", "c._page_references_kept = contextlib.nullcontext; from speelveld.cli"
+)
+
+
 #: ``speelveld check`` that parses every file itself, to show what the second process saves.
 ONE_PROCESS = (
     "import sys; import speelveld.loader as l; l.usable_cores = lambda: 1; "
@@ -399,7 +410,7 @@ def measure_size(
         row["check_one_process"], _, _ = measured(one_process, runs)
         row |= measure_assumptions(work, data, runs)
     if size <= BUILD_LIMIT:
-        row |= measure_exports(work, data, runs)
+        row |= measure_exports(work, data, runs, rebuilt=size == 1000)
         row |= measure_build(work, size, runs)
         if rebuild:
             row |= measure_rebuild(work / f"site-{size}")
@@ -473,8 +484,9 @@ def measure_assumptions(work: Path, data: Path, runs: int) -> dict[str, float]:
     }
 
 
-def measure_exports(work: Path, data: Path, runs: int) -> dict[str, float]:
-    """``speelveld export xlsx`` and ``export pdf`` of the project, as whole processes."""
+def measure_exports(work: Path, data: Path, runs: int, *, rebuilt: bool) -> dict[str, float]:
+    """``speelveld export xlsx`` and ``export pdf`` of the project, as whole processes;
+    ``rebuilt``: also the PDF with and without the kept page references, in turn."""
     speelveld = str(BIN / "speelveld")
     book, pdf = str(work / "speelveld.xlsx"), str(work / "rapport.pdf")
     xlsx_command = [speelveld, "export", "xlsx", "--project", str(data), "--out", book]
@@ -482,7 +494,11 @@ def measure_exports(work: Path, data: Path, runs: int) -> dict[str, float]:
     xlsx, _, _ = measured(xlsx_command, runs)
     # One run: the PDF takes seconds, and its spread is small beside the target.
     rapport, rapport_mb, _ = measured(pdf_command, 1)
-    return {"xlsx": xlsx, "pdf": rapport, "pdf_mb": rapport_mb}
+    row = {"xlsx": xlsx, "pdf": rapport, "pdf_mb": rapport_mb}
+    if rebuilt:
+        row["pdf_kept"] = timed([sys.executable, "-c", PDF_AS_IS, *pdf_command[1:]])[0]
+        row["pdf_rebuilt"] = timed([sys.executable, "-c", REFERENCES_REBUILT, *pdf_command[1:]])[0]
+    return row
 
 
 def measure_build(work: Path, size: int, runs: int) -> dict[str, float]:
@@ -729,6 +745,9 @@ def targets(rows: dict[int, dict[str, float]]) -> list[tuple[str, float, float]]
     if thousand and "xlsx" in thousand:
         found.append(("export xlsx at 1,000 measures (s)", thousand["xlsx"], 5))
         found.append(("export pdf at 1,000 measures (s)", thousand["pdf"], 30))
+    if thousand and "pdf_rebuilt" in thousand:
+        saved = thousand["pdf_kept"] / thousand["pdf_rebuilt"]
+        found.append(("export pdf / with page references made at every use", saved, 0.95))
     if thousand and ten_thousand:
         found.append(
             ("check(10,000) / check(1,000)", ten_thousand["check"] / thousand["check"], 11)

@@ -286,3 +286,29 @@ def test_an_unknown_option_is_a_usage_problem(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "onbekende optie 'geen'" in result.output
+
+
+def test_the_kept_page_references_are_pydyfs_and_follow_every_new_page() -> None:
+    """The speed-up of :func:`council.pdf_bytes` returns what pydyf would, also after a
+    page is added, for each document apart, and puts pydyf's own property back."""
+    import pydyf
+
+    original = pydyf.PDF.page_references
+
+    def add_page(pdf: pydyf.PDF) -> None:
+        page = pydyf.Dictionary({"Type": "/Page", "Parent": pdf.pages.reference})
+        pdf.add_object(page)
+        pdf.add_page(page)
+
+    first, second = pydyf.PDF(), pydyf.PDF()
+    with council._page_references_kept():
+        assert pydyf.PDF.page_references is not original
+        for pages in (1, 2, 3):
+            add_page(first)
+            assert first.page_references == original.fget(first)
+            assert len(first.page_references) == pages
+        add_page(second)
+        assert second.page_references == original.fget(second)
+        assert len(second.page_references) == 1
+        assert first.page_references == original.fget(first)
+    assert pydyf.PDF.page_references is original

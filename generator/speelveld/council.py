@@ -13,13 +13,14 @@ every resource is in the document itself.
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime
 import html
 import json
 import logging
 import posixpath
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -403,8 +404,37 @@ def render(markup: str) -> Any:
 
 def pdf_bytes(laid_out: Any) -> bytes:
     """The document as PDF/UA-1: tagged, language and title set, fonts embedded."""
-    data: bytes = laid_out.write_pdf(pdf_variant="pdf/ua-1")
+    with _page_references_kept():
+        data: bytes = laid_out.write_pdf(pdf_variant="pdf/ua-1")
     return data
+
+
+@contextlib.contextmanager
+def _page_references_kept() -> Iterator[None]:
+    """pydyf's list of page references, made once per page count instead of once per use.
+
+    WeasyPrint's tagging asks for it for every tagged box, and pydyf builds it anew from
+    every page each time: quadratic in the pages (a tenth of the export of a 300-page
+    report, see ``benchmarks/run.py``). The list only changes when a page is added.
+    """
+    import pydyf
+
+    built = pydyf.PDF.page_references
+    kept: dict[int, tuple[int, Any]] = {}
+
+    def page_references(pdf: Any) -> Any:
+        count = len(pdf.pages["Kids"])
+        known = kept.get(id(pdf))
+        if known is None or known[0] != count:
+            known = (count, built.fget(pdf))
+            kept[id(pdf)] = known
+        return known[1]
+
+    pydyf.PDF.page_references = property(page_references)
+    try:
+        yield
+    finally:
+        pydyf.PDF.page_references = built
 
 
 def write(markup: str) -> tuple[bytes, list[str]]:
