@@ -6,8 +6,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 
+from speelveld.model import consensus
 from speelveld.pipeline import check
 from speelveld.render.pages import SiteOptions, render_pages
 
@@ -35,6 +37,23 @@ def test_the_measure_page_and_the_matrix_show_the_spread_of_the_scorers(tmp_path
     )
     # Veiligheid, gezondheid, economie: only economie has scorers, and they differ.
     assert matrix.split(" | ")[1:4] == ["0", "+2", "0 (-1 tot +2)"]
+
+
+@pytest.mark.parametrize(
+    ("scores", "median"),
+    [
+        ([-1, 0, 2], 0),
+        ([2, -1, 0], 0),  # in any order
+        ([1, 2], 1),  # +1.5 toward 0
+        ([-2, -1], -1),  # -1.5 toward 0
+        ([-3, 2], 0),  # -0.5 toward 0
+        ([3, 3, -3, 1], 2),
+    ],
+)
+def test_the_score_of_several_scorers_is_their_median_rounded_toward_zero(
+    scores: list[int], median: int
+) -> None:
+    assert consensus(scores) == median
 
 
 def test_hostile_text_of_a_scorer_stays_text(tmp_path: Path) -> None:
