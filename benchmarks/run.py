@@ -21,7 +21,8 @@ one paragraph, and the worst a file can hold (``sources`` of the longest lines, 
 Markdown), which says whether a file of ``max_file_bytes`` can hold up a build. It prints a
 table, the ratios and whether each target holds. At 1,000 measures it also times ``speelveld
 check`` of a six-domain project without and with a full matrix of interactions between its
-domains.
+domains, and ``speelveld check`` with and without asking what each finding rests on, where
+every portfolio has a finding about a domain that may rest on an assumed score.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import json
 import os
 import platform
 import random
@@ -369,11 +371,27 @@ WITH_COLLECTOR = (
 )
 
 
-#: ``speelveld check`` without asking what each finding rests on, to show what that costs.
-WITHOUT_ASSUMPTIONS = (
+#: ``speelveld check`` after importing what asks what each finding rests on, and the same
+#: without asking: both import the same before check starts, so that only the asking differs.
+WITH_ASSUMPTIONS = (
     "import sys; import speelveld.assumptions as a; "
-    "a.in_portfolios = lambda *args: ({}, {}); a.in_measures = lambda *args: {}; "
     "from speelveld.cli import main; sys.argv[0] = 'speelveld'; main()"
+)
+WITHOUT_ASSUMPTIONS = WITH_ASSUMPTIONS.replace(
+    "from speelveld.cli",
+    "a.in_portfolios = lambda *args: ({}, {}); a.in_measures = lambda *args: {}; "
+    "from speelveld.cli",
+)
+
+
+#: ``speelveld export pdf`` after importing what writes the PDF, and the same with pydyf's
+#: list of page references made anew at every use: what keeping it saves.
+PDF_AS_IS = (
+    "import sys, contextlib; import speelveld.council as c; "
+    "from speelveld.cli import main; sys.argv[0] = 'speelveld'; main()"
+)
+REFERENCES_REBUILT = PDF_AS_IS.replace(
+    "from speelveld.cli", "c._page_references_kept = contextlib.nullcontext; from speelveld.cli"
 )
 
 
@@ -403,10 +421,9 @@ def measure_size(
         row |= measure_interactions(work, size, runs)
         one_process = [sys.executable, "-c", ONE_PROCESS, *check[1:]]
         row["check_one_process"], _, _ = measured(one_process, runs)
-        without = [sys.executable, "-c", WITHOUT_ASSUMPTIONS, *check[1:]]
-        row["check_without_assumptions"], _, _ = measured(without, runs)
+        row |= measure_assumptions(work, data, runs)
     if size <= BUILD_LIMIT:
-        row |= measure_exports(work, data, runs)
+        row |= measure_exports(work, data, runs, rebuilt=size == 1000)
         row |= measure_build(work, size, runs)
         if rebuild:
             row |= measure_rebuild(work / f"site-{size}")
@@ -452,8 +469,37 @@ def measure_interactions(work: Path, size: int, runs: int) -> dict[str, float]:
     }
 
 
-def measure_exports(work: Path, data: Path, runs: int) -> dict[str, float]:
-    """``speelveld export xlsx`` and ``export pdf`` of the project, as whole processes."""
+#: A share of the positive effect that every domain of the synthetic project (four, about
+#: a quarter each) falls short of: every portfolio then has a finding that may rest on a score.
+UNDERSERVED = "rules:\n  domain-underserved:\n    min_domain_share: 0.3\n"
+
+
+def measure_assumptions(work: Path, data: Path, runs: int) -> dict[str, float]:
+    """``speelveld check`` with and without asking what each finding rests on, at its worst:
+    every portfolio has a finding of a rule that reads scores, so that every assumed score of
+    every portfolio is tried. The two are timed in turn and compared pair by pair."""
+    data = Path(shutil.copytree(data, work / "assumed"))
+    (data / "speelveld.yml").write_text(UNDERSERVED, "utf-8")
+    output = work / "report-assumed.json"
+    check = ["check", str(data), "--portfolio", "all", "--format", "json", "--output", str(output)]
+    with_, without = [], []
+    for _ in range(runs):
+        with_.append(timed([sys.executable, "-c", WITH_ASSUMPTIONS, *check])[0])
+        without.append(timed([sys.executable, "-c", WITHOUT_ASSUMPTIONS, *check])[0])
+    found = json.loads(output.read_text("utf-8"))["findings"]
+    tried = {f["portfolio"] for f in found if f["code"] == "domain-underserved"}
+    if len(tried) < 2:
+        raise SystemExit(f"the worst case of rests_on has findings in {len(tried)} portfolios")
+    return {
+        "check_assumptions": statistics.median(with_),
+        "check_without_assumptions": statistics.median(without),
+        "assumptions_ratio": statistics.median(a / b for a, b in zip(with_, without, strict=True)),
+    }
+
+
+def measure_exports(work: Path, data: Path, runs: int, *, rebuilt: bool) -> dict[str, float]:
+    """``speelveld export xlsx`` and ``export pdf`` of the project, as whole processes;
+    ``rebuilt``: also the PDF with and without the kept page references, in turn."""
     speelveld = str(BIN / "speelveld")
     book, pdf = str(work / "speelveld.xlsx"), str(work / "rapport.pdf")
     xlsx_command = [speelveld, "export", "xlsx", "--project", str(data), "--out", book]
@@ -461,7 +507,11 @@ def measure_exports(work: Path, data: Path, runs: int) -> dict[str, float]:
     xlsx, _, _ = measured(xlsx_command, runs)
     # One run: the PDF takes seconds, and its spread is small beside the target.
     rapport, rapport_mb, _ = measured(pdf_command, 1)
-    return {"xlsx": xlsx, "pdf": rapport, "pdf_mb": rapport_mb}
+    row = {"xlsx": xlsx, "pdf": rapport, "pdf_mb": rapport_mb}
+    if rebuilt:
+        row["pdf_kept"] = timed([sys.executable, "-c", PDF_AS_IS, *pdf_command[1:]])[0]
+        row["pdf_rebuilt"] = timed([sys.executable, "-c", REFERENCES_REBUILT, *pdf_command[1:]])[0]
+    return row
 
 
 def measure_build(work: Path, size: int, runs: int) -> dict[str, float]:
@@ -708,6 +758,9 @@ def targets(rows: dict[int, dict[str, float]]) -> list[tuple[str, float, float]]
     if thousand and "xlsx" in thousand:
         found.append(("export xlsx at 1,000 measures (s)", thousand["xlsx"], 5))
         found.append(("export pdf at 1,000 measures (s)", thousand["pdf"], 30))
+    if thousand and "pdf_rebuilt" in thousand:
+        saved = thousand["pdf_kept"] / thousand["pdf_rebuilt"]
+        found.append(("export pdf / with page references made at every use", saved, 0.97))
     if thousand and ten_thousand:
         found.append(
             ("check(10,000) / check(1,000)", ten_thousand["check"] / thousand["check"], 11)
@@ -724,8 +777,8 @@ def targets(rows: dict[int, dict[str, float]]) -> list[tuple[str, float, float]]
             found.append(
                 (f"serve rebuild with compare_with / without at {size:,} measures", ratio, 1.3)
             )
-        if "check_without_assumptions" in row:
-            cost = row["check"] / row["check_without_assumptions"]
+        if "assumptions_ratio" in row:
+            cost = row["assumptions_ratio"]
             found.append((f"check / check without rests_on at {size:,} measures", cost, 1.2))
         if "interactions_ratio" in row:
             grown = row["interactions_ratio"]
@@ -841,6 +894,12 @@ def report(
                 f"\nInteractions at {size:,} measures and six domains: check "
                 f"{row['check_six_domains']:.2f} s without interactions.yml, "
                 f"{row['check_interactions']:.2f} s with all 30 ordered pairs"
+            )
+        if "assumptions_ratio" in row:
+            print(
+                f"What findings rest on at {size:,} measures, every portfolio with a finding "
+                f"about a domain: check {row['check_assumptions']:.2f} s, "
+                f"{row['check_without_assumptions']:.2f} s without asking"
             )
         if "rebuild_files" in row:
             print(

@@ -537,6 +537,23 @@ def test_the_underserved_normalisering_says_it_rests_on_assumptions(
     assert "zwaarste" not in site_pages["index.md"]
 
 
+def test_no_finding_that_rests_on_an_assumption_is_shown_without_the_mark(
+    report, site_pages: dict[str, str]
+) -> None:
+    """Wherever Home or the Rapport states such a finding, the same line says it rests on an
+    assumption; the findings of every option count, not only the policy in force."""
+    resting = {f.message for f in report.findings if f.rests_on}
+    assert resting
+    shown = 0
+    for page in ("rapport.md", "index.md"):
+        for line in site_pages[page].replace("\\", "").splitlines():
+            for message in resting:
+                if message in line:
+                    shown += 1
+                    assert "berust op een aanname" in line, (page, line)
+    assert shown >= 2 * 2  # in short and among the findings, on both pages
+
+
 def test_the_rapport_sets_the_reports_diagnosis_beside_the_data(
     site_pages: dict[str, str],
 ) -> None:

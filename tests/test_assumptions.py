@@ -2,7 +2,7 @@
 make it disappear, for measure rules and portfolio rules, up and down, and what an option
 solves only as long as such a score holds.
 
-Each case is the base project with one effect changed. The base's policy in force
+Each case is the base project with an effect or two changed. The base's policy in force
 (cameratoezicht, keurmerk) leaves gezondheid uncovered; the plan adds the testservice.
 """
 
@@ -69,6 +69,17 @@ def test_an_uncovered_domain_rests_on_an_assumed_zero(tmp_path: Path) -> None:
         if "Gezondheid van bezoekers heeft 0" in line
     )
     assert "berust op een aanname: Keurmerk voor clubs op Gezondheid (0)" in line
+
+
+def test_every_measure_that_scores_the_domain_alike_is_named(tmp_path: Path) -> None:
+    """Both measures in force score gezondheid an assumed 0: either at +1 covers it. The two
+    are tried as one move, and the finding still names both."""
+    low = project_with(tmp_path, "keurmerk-clubs", "gezondheid", score=0, confidence="low")
+    change(low, "cameratoezicht", "gezondheid", confidence="low")
+    assert finding(low, "domain-uncovered", "in-force").rests_on == (
+        Assumption("cameratoezicht", "gezondheid", 0),
+        Assumption("keurmerk-clubs", "gezondheid", 0),
+    )
 
 
 def test_the_same_score_at_high_confidence_rests_on_nothing(tmp_path: Path) -> None:
@@ -158,8 +169,17 @@ def test_an_option_that_solves_a_problem_only_by_an_assumption_says_so(tmp_path:
         ),
         # down: +1 to 0 needs no partner in gezondheid
         ("keurmerk-clubs", "gezondheid", {"score": 1, "rationale": "EHBO."}, "unsupported-domain"),
+        # down: +1 to 0 needs no rationale
+        ("keurmerk-clubs", "gezondheid", {"score": 1}, "missing-rationale"),
         # down: 0 to -1 follows the APV's known side effect on economie
         ("cameratoezicht", "economie", {"score": 0}, "instrument-side-effect-ignored"),
+        # up: -1 to 0 is no harm elsewhere to mitigate
+        (
+            "keurmerk-clubs",
+            "gezondheid",
+            {"score": -1, "rationale": "Verplaatsing.", "where": "elsewhere"},
+            "displacement-unmitigated",
+        ),
     ],
 )
 def test_a_measure_finding_rests_on_the_assumed_score_of_its_measure(
@@ -170,6 +190,86 @@ def test_a_measure_finding_rests_on_the_assumed_score_of_its_measure(
     shutil.rmtree(low)
     high = project_with(tmp_path, measure, domain, **effect, confidence="medium")
     assert finding(high, code).rests_on == ()
+
+
+def change(folder: Path, measure: str, domain: str, **effect: Any) -> None:
+    """Give one more effect of ``folder``'s project the fields ``effect``."""
+    file = folder / "measures" / f"{measure}.yml"
+    data = yaml.safe_load(file.read_text("utf-8"))
+    data["effects"][domain] |= effect
+    file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+
+
+@pytest.mark.parametrize(
+    ("score", "effect"),
+    [
+        (2, {"rationale": "Meer bezoekers."}),  # down: +2 to +1 is no strong effect
+        (-2, {"rationale": "Minder omzet.", "mitigation": "Overleg."}),  # up: -2 to -1
+    ],
+)
+def test_a_strong_effect_without_horizon_rests_on_its_assumed_strength(
+    tmp_path: Path, score: int, effect: dict[str, Any]
+) -> None:
+    """Once one effect says when it lands, a strong one that says neither is a finding."""
+    path = project_with(
+        tmp_path, "keurmerk-clubs", "economie", score=score, confidence="low", **effect
+    )
+    change(path, "testservice", "gezondheid", when="now")
+    found = {
+        f.subject.id: f.rests_on for f in check(path).findings if f.code == "horizon-unassessed"
+    }
+    assert found == {
+        "keurmerk-clubs": (Assumption("keurmerk-clubs", "economie", score),),
+        "cameratoezicht": (),  # its +2 on veiligheid is not an assumption
+    }
+
+
+def test_an_indirect_harm_rests_on_the_assumed_direct_score_of_its_domain(
+    tmp_path: Path,
+) -> None:
+    """Down: a direct 0 that becomes -1 is harm the measure already shows, not hidden."""
+    path = project_with(tmp_path, "keurmerk-clubs", "gezondheid", score=0, confidence="low")
+    (path / "interactions.yml").write_text(
+        "interactions:\n"
+        "  - {from: veiligheid, to: gezondheid, score: -2, rationale: Controles.}\n"
+        "  - {from: economie, to: gezondheid, score: -2, rationale: Langer open.}\n",
+        "utf-8",
+    )
+    # Keurmerk on gezondheid: (+1 × -2 + +2 × -2) / 3 = -2.
+    assert finding(path, "indirect-harm").rests_on == (
+        Assumption("keurmerk-clubs", "gezondheid", 0),
+    )
+
+
+def test_each_domain_of_one_instrument_rests_on_its_own_score(tmp_path: Path) -> None:
+    """Two known side effects of the APV, both ignored at one spot (the instrument): each
+    finding rests on the assumed score of its own domain, not on nothing."""
+    path = project_with(tmp_path, "cameratoezicht", "economie", score=0, confidence="low")
+    change(path, "cameratoezicht", "gezondheid", confidence="low")
+    apv = path / "instruments" / "apv.yml"
+    data = yaml.safe_load(apv.read_text("utf-8"))
+    data["side_effects"]["gezondheid"] = {"score": -1, "rationale": "Drukte op straat."}
+    apv.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    found = {
+        f.domain: f.rests_on
+        for f in check(path).findings
+        if f.code == "instrument-side-effect-ignored"
+    }
+    assert found == {
+        domain: (Assumption("cameratoezicht", domain, 0),) for domain in ("economie", "gezondheid")
+    }
+
+
+def test_an_underserved_domain_rests_on_its_own_assumed_score(tmp_path: Path) -> None:
+    """A move up: economie has 2 of 5 points (40%); at 3 it has 3 of 6 (50%)."""
+    path = project_with(
+        tmp_path, "keurmerk-clubs", "economie", score=2, rationale="Bezoekers.", confidence="low"
+    )
+    config = {"rules": {"domain-underserved": {"min_domain_share": 0.45}}}
+    (path / "speelveld.yml").write_text(yaml.safe_dump(config), "utf-8")
+    underserved = finding(path, "domain-underserved", "in-force")
+    assert underserved.subject.id == "economie"
+    assert underserved.rests_on == (Assumption("keurmerk-clubs", "economie", 2),)
 
 
 def test_text_and_sarif_name_the_assumption(tmp_path: Path) -> None:

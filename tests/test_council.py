@@ -100,12 +100,12 @@ def with_figure(tmp_path_factory: pytest.TempPathFactory) -> Exported:
     pages = site_pages.render_pages(report, site_pages.SiteOptions("Nachtleven"))
     charts = pages["speelveld.md"] + pages["matrix.md"] + pages["index.md"]
 
-    def rapport_with_figures(report: Report, options: Any) -> dict[str, str]:
+    def rapport_with_figures(report: Report, options: Any, scenarios: Any) -> dict[str, str]:
         return {**pages, council.RAPPORT: pages[council.RAPPORT] + charts}
 
     cover = council.Cover("Nachtleven", datetime.date(2026, 3, 1), "onbekend")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(site_pages, "render_pages", rapport_with_figures)
+        patch.setattr(site_pages, "render_rapport", rapport_with_figures)
         data, problems = council.write(council.document(report, cover))
     assert not problems
     return read(data, report, pages[council.RAPPORT] + charts)
@@ -115,6 +115,20 @@ def with_figure(tmp_path_factory: pytest.TempPathFactory) -> Exported:
 def exported(request: pytest.FixtureRequest) -> Exported:
     value = request.getfixturevalue(request.param)
     return value[0] if isinstance(value, tuple) else value
+
+
+def test_the_pdf_prints_the_rapport_and_the_options_as_the_site_has_them(
+    six_domains: tuple[Exported, Any],
+) -> None:
+    """What the PDF renders of the site, without the other pages, is what the site shows."""
+    report = six_domains[0].report
+    options = site_pages.SiteOptions("Zes domeinen")
+    scenarios = council.annexes(report, "all")
+    assert len(scenarios) == 3
+    printed = site_pages.render_rapport(report, options, scenarios)
+    site = site_pages.render_pages(report, options)
+    assert printed == {path: site[path] for path in printed}
+    assert set(printed) == {council.RAPPORT} | {f"scenarios/{s}.md" for s in scenarios}
 
 
 def test_the_pdf_is_a4_tagged_dutch_titled_with_embedded_fonts(exported: Exported) -> None:
@@ -272,3 +286,29 @@ def test_an_unknown_option_is_a_usage_problem(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "onbekende optie 'geen'" in result.output
+
+
+def test_the_kept_page_references_are_pydyfs_and_follow_every_new_page() -> None:
+    """The speed-up of :func:`council.pdf_bytes` returns what pydyf would, also after a
+    page is added, for each document apart, and puts pydyf's own property back."""
+    import pydyf
+
+    original = pydyf.PDF.page_references
+
+    def add_page(pdf: pydyf.PDF) -> None:
+        page = pydyf.Dictionary({"Type": "/Page", "Parent": pdf.pages.reference})
+        pdf.add_object(page)
+        pdf.add_page(page)
+
+    first, second = pydyf.PDF(), pydyf.PDF()
+    with council._page_references_kept():
+        assert pydyf.PDF.page_references is not original
+        for pages in (1, 2, 3):
+            add_page(first)
+            assert first.page_references == original.fget(first)
+            assert len(first.page_references) == pages
+        add_page(second)
+        assert second.page_references == original.fget(second)
+        assert len(second.page_references) == 1
+        assert first.page_references == original.fget(first)
+    assert pydyf.PDF.page_references is original

@@ -6,8 +6,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 
+from speelveld.model import consensus
 from speelveld.pipeline import check
 from speelveld.render.pages import SiteOptions, render_pages
 
@@ -16,16 +18,42 @@ from .conftest import BASE, CASES, Case
 HOSTILE = "<script>window.__pwned=1</script> & [link](javascript:alert(1))"
 
 
-def test_the_measure_page_lists_every_scorer_with_the_spread(tmp_path: Path) -> None:
+def test_the_measure_page_and_the_matrix_show_the_spread_of_the_scorers(tmp_path: Path) -> None:
     project = Case.read(CASES / "rules" / "scorers-disagree" / "fires").build(tmp_path / "p")
     report = check(project)
     effect = report.project.measures["testservice"].effects["economie"]
     assert effect.score == 0
-    page = render_pages(report, SiteOptions())["maatregelen/testservice.md"]
-    row = next(line for line in page.splitlines() if line.startswith("| [Economie"))
+    pages = render_pages(report, SiteOptions())
+    row = next(
+        line
+        for line in pages["maatregelen/testservice.md"].splitlines()
+        if line.startswith("| [Economie")
+    )
     assert "0 neutraal (van -1 tot +2, 3 scorers)" in row
     assert "Scorers: Horecaondernemers -1 (Bezoekers blijven weg" in row
     assert "is); Wethouder Economie 0; Annet de Vries, GGD +2 (Een veilige nacht" in row
+    matrix = next(
+        line for line in pages["matrix.md"].splitlines() if line.startswith("| [Testservice")
+    )
+    # Veiligheid, gezondheid, economie: only economie has scorers, and they differ.
+    assert matrix.split(" | ")[1:4] == ["0", "+2", "0 (-1 tot +2)"]
+
+
+@pytest.mark.parametrize(
+    ("scores", "median"),
+    [
+        ([-1, 0, 2], 0),
+        ([2, -1, 0], 0),  # in any order
+        ([1, 2], 1),  # +1.5 toward 0
+        ([-2, -1], -1),  # -1.5 toward 0
+        ([-3, 2], 0),  # -0.5 toward 0
+        ([3, 3, -3, 1], 2),
+    ],
+)
+def test_the_score_of_several_scorers_is_their_median_rounded_toward_zero(
+    scores: list[int], median: int
+) -> None:
+    assert consensus(scores) == median
 
 
 def test_hostile_text_of_a_scorer_stays_text(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from openpyxl.utils import get_column_letter
 
 from speelveld.cli import main
+from speelveld.formats import FORMATS
 from speelveld.kinds import KINDS
 from speelveld.model import Status, signed
 
@@ -256,7 +257,7 @@ def test_a_wrong_when_or_group_is_reported_at_its_cell(
         ("Domeinen", "D2", "een", "Domeinen!D2: volgorde 'een' is geen geheel getal"),
     ],
 )
-@pytest.mark.parametrize("format_", ["text", "json"])
+@pytest.mark.parametrize("format_", list(FORMATS))
 def test_a_wrong_cell_exits_one_with_its_place_and_writes_nothing(
     tmp_path: Path, sheet: str, cell: str, value: object, message: str, format_: str
 ) -> None:

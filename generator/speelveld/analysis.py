@@ -116,7 +116,7 @@ def paused(findings: list[Finding]) -> set[Subject]:
 
 def _rests_on(
     project: Project, contexts: dict[str, Context], findings: list[Finding], *, checked: bool
-) -> tuple[list[Finding], dict[str, dict[assumptions.Key, tuple[Assumption, ...]]]]:
+) -> tuple[list[Finding], dict[str, dict[assumptions.ProblemKey, tuple[Assumption, ...]]]]:
     """The findings with the assumed scores they rest on, and per portfolio what it solves
     only as long as such a score holds (:mod:`speelveld.assumptions`)."""
     scored = {

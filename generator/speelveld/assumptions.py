@@ -7,9 +7,9 @@ finding *rests on* that score) and which appear (a problem that is solved only a
 that score holds). The measure rules that read scores are run again on the one measure.
 
 Linear in measures times domains: moving one score changes the coverage in time linear in
-the domains (:func:`coverage.with_score`), only the rules that read scores run again, and
-a portfolio is only tried when it has a finding of such a rule, or lacks one that another
-portfolio has.
+the domains (:func:`coverage.with_score`), only the rules that read scores run again, a
+portfolio is only tried when it has a finding of such a rule, or lacks one that another
+portfolio has, and it tries each domain and score once, however many measures score it so.
 """
 
 from __future__ import annotations
@@ -25,8 +25,11 @@ from .project import Project
 from .rules import Context, Rule
 from .rules.base import known_effects
 
-#: A finding as it stays the same when a score moves: rule, subject, spot.
-Key = tuple[str, Subject, str]
+#: A finding as it stays the same when a score moves: rule, subject, spot and domain, since
+#: one spot (an instrument of a measure) can hold findings about several domains.
+Key = tuple[str, Subject, str, str]
+#: A problem as the options are compared on it: rule, subject, spot.
+ProblemKey = tuple[str, Subject, str]
 
 #: The confidence that makes a score an assumption.
 ASSUMED = "low"
@@ -35,7 +38,7 @@ LOWEST, HIGHEST = -3, 3
 
 
 def key(finding: Finding) -> Key:
-    return (finding.code, finding.subject, finding.pointer)
+    return (finding.code, finding.subject, finding.pointer, finding.domain)
 
 
 def _assumed(
@@ -53,10 +56,31 @@ def _moves(score: int) -> Iterator[int]:
 
 def _found(rules: Iterable[Rule], context: Context) -> set[Key]:
     return {
-        (rule.id, problem.subject, ".".join(map(str, problem.pointer)))
+        (rule.id, problem.subject, ".".join(map(str, problem.pointer)), problem.concerns)
         for rule in rules
         for problem in rule.check(context)
     }
+
+
+def _moved(
+    rules: list[Rule],
+    context: Context,
+    domain: str,
+    score: int,
+    base: set[Key],
+    elsewhere: set[Key],
+) -> tuple[set[Key], set[Key]]:
+    """What moving one score of ``domain`` from ``score`` one step either way does to the
+    findings of a portfolio: those of ``base`` that vanish, those of ``elsewhere`` that
+    appear."""
+    vanished: set[Key] = set()
+    appeared: set[Key] = set()
+    for moved in _moves(score):
+        trial = replace(context, coverage=with_score(context.coverage, domain, score, moved))
+        found = _found(rules, trial)
+        vanished |= base - found
+        appeared |= (found - base) & elsewhere
+    return vanished, appeared
 
 
 def in_portfolios(
@@ -64,7 +88,9 @@ def in_portfolios(
     contexts: Mapping[str, Context],
     findings: list[Finding],
     rules: list[Rule],
-) -> tuple[dict[tuple[str, Key], list[Assumption]], dict[str, dict[Key, tuple[Assumption, ...]]]]:
+) -> tuple[
+    dict[tuple[str, Key], list[Assumption]], dict[str, dict[ProblemKey, tuple[Assumption, ...]]]
+]:
     """Per (portfolio, finding): the assumptions it rests on; per portfolio: the findings
     that a single move of one assumption would bring."""
     scored = {rule.id for rule in rules}
@@ -74,28 +100,28 @@ def in_portfolios(
             present[finding.portfolio].add(key(finding))
     anywhere = set().union(*present.values()) if present else set()
     rests: dict[tuple[str, Key], list[Assumption]] = defaultdict(list)
-    fragile: dict[str, dict[Key, tuple[Assumption, ...]]] = {}
+    fragile: dict[str, dict[ProblemKey, tuple[Assumption, ...]]] = {}
     for portfolio, context in contexts.items():
         base = present.get(portfolio, set())
         elsewhere = anywhere - base
         if not base and not elsewhere:
             continue
-        brought: dict[Key, list[Assumption]] = defaultdict(list)
+        brought: dict[ProblemKey, list[Assumption]] = defaultdict(list)
+        # What a move finds depends only on the domain and the score moved, not on the
+        # measure: the measures that score a domain alike share one trial.
+        tried: dict[tuple[str, int], tuple[set[Key], set[Key]]] = {}
         for measure, domain, effect in _assumed(context, context.measures):
             assumption = Assumption(measure.id, domain, effect.score, ASSUMED)
-            vanished: set[Key] = set()
-            appeared: set[Key] = set()
-            for moved in _moves(effect.score):
-                trial = replace(
-                    context, coverage=with_score(context.coverage, domain, effect.score, moved)
+            changed = tried.get((domain, effect.score))
+            if changed is None:
+                changed = tried[(domain, effect.score)] = _moved(
+                    rules, context, domain, effect.score, base, elsewhere
                 )
-                found = _found(rules, trial)
-                vanished |= base - found
-                appeared |= (found - base) & elsewhere
+            vanished, appeared = changed
             for gone in vanished:
                 rests[(portfolio, gone)].append(assumption)
-            for new in appeared:
-                brought[new].append(assumption)
+            for code, subject, pointer, _ in appeared:
+                brought[(code, subject, pointer)].append(assumption)
         fragile[portfolio] = {k: tuple(v) for k, v in brought.items()}
     return rests, fragile
 
@@ -115,7 +141,7 @@ def in_measures(
     for measure, domain, effect in _assumed(context, measures):
         vanished: set[Key] = set()
         # Only a rule that found something can make it vanish: the others are not run again.
-        found_by = {code for code, _, _ in base[measure.id]}
+        found_by = {code for code, *_ in base[measure.id]}
         again = [rule for rule in rules if rule.id in found_by]
         for moved in _moves(effect.score):
             effects = {**measure.effects, domain: effect.model_copy(update={"score": moved})}

@@ -1,8 +1,8 @@
 """The Rapport as an A4 PDF for the council: tagged, in Dutch, readable without the site.
 
-The PDF is made from the pages the site generates (:func:`render.pages.render_pages`): the
-Rapport, and the page of each option chosen as an annex. Whatever the Rapport comes to hold,
-the PDF holds too. Its Markdown becomes HTML through markdown-it-py (linear in any input);
+The PDF is made from the pages the site generates (:func:`render.pages.render_rapport`):
+the Rapport, and the page of each option chosen as an annex. Whatever the Rapport comes to
+hold, the PDF holds too. Its Markdown becomes HTML through markdown-it-py (linear in any input);
 a figure becomes a vector drawing (:mod:`speelveld.charts`) with its alternative text and
 caption; a link to another page of the site becomes plain text, one within the PDF a
 reference; details for reviewers are left out. WeasyPrint lays the HTML out as PDF/UA-1:
@@ -13,13 +13,14 @@ every resource is in the document itself.
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime
 import html
 import json
 import logging
 import posixpath
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -124,10 +125,11 @@ class _Page:
 
 def document(report: Report, cover: Cover, portfolio: str = "all") -> str:
     """The PDF's HTML: title page, contents, the Rapport and an annex per option."""
-    from .render.pages import SiteOptions, render_pages
+    from .render.pages import SiteOptions, render_rapport
 
-    pages = render_pages(report, SiteOptions(cover.title))
-    paths = [RAPPORT] + [entity_page("scenario", s) for s in annexes(report, portfolio)]
+    scenarios = annexes(report, portfolio)
+    pages = render_rapport(report, SiteOptions(cover.title), scenarios)
+    paths = [RAPPORT] + [entity_page("scenario", s) for s in scenarios]
     chosen = [
         _Page(
             path,
@@ -402,8 +404,37 @@ def render(markup: str) -> Any:
 
 def pdf_bytes(laid_out: Any) -> bytes:
     """The document as PDF/UA-1: tagged, language and title set, fonts embedded."""
-    data: bytes = laid_out.write_pdf(pdf_variant="pdf/ua-1")
+    with _page_references_kept():
+        data: bytes = laid_out.write_pdf(pdf_variant="pdf/ua-1")
     return data
+
+
+@contextlib.contextmanager
+def _page_references_kept() -> Iterator[None]:
+    """pydyf's list of page references, made once per page count instead of once per use.
+
+    WeasyPrint's tagging asks for it for every tagged box, and pydyf builds it anew from
+    every page each time: quadratic in the pages (a tenth of the export of a 300-page
+    report, see ``benchmarks/run.py``). The list only changes when a page is added.
+    """
+    import pydyf
+
+    built = pydyf.PDF.page_references
+    kept: dict[int, tuple[int, Any]] = {}
+
+    def page_references(pdf: Any) -> Any:
+        count = len(pdf.pages["Kids"])
+        known = kept.get(id(pdf))
+        if known is None or known[0] != count:
+            known = (count, built.fget(pdf))
+            kept[id(pdf)] = known
+        return known[1]
+
+    pydyf.PDF.page_references = property(page_references)
+    try:
+        yield
+    finally:
+        pydyf.PDF.page_references = built
 
 
 def write(markup: str) -> tuple[bytes, list[str]]:

@@ -50,6 +50,9 @@ class _Pages:
         self.options = options
         self.project = report.project
         self.env = environment.build()
+        self.env.filters["domain_names"] = lambda ids: ", ".join(
+            text.inline(getattr(self.project.domains.get(d), "short", d)) for d in ids
+        )
         self.counted = [m for m in self.project.measures.values() if m.counted]
         #: Whether police hours are part of this project at all (capacity-exceeded can apply).
         self.police_hours = self.project.config.threshold(POLICE_HOURS) is not None or any(
@@ -110,10 +113,6 @@ class _Pages:
         )
 
     def all(self) -> dict[str, str]:
-        env = self.env
-        env.filters["domain_names"] = lambda ids: ", ".join(
-            text.inline(getattr(self.project.domains.get(d), "short", d)) for d in ids
-        )
         rings = figures.speelveld(self.report)
         pages = {
             "index.md": self.home(rings),
@@ -801,3 +800,16 @@ INDEX_VIEWS: dict[str, Callable[[_Pages, Kind], dict[str, Any]]] = {
 def render_pages(report: Report, options: SiteOptions) -> dict[str, str]:
     """Every generated page by its path under the docs folder."""
     return _Pages(report, options).all()
+
+
+def render_rapport(
+    report: Report, options: SiteOptions, scenarios: Iterable[str]
+) -> dict[str, str]:
+    """The Rapport and the pages of ``scenarios``, as :func:`render_pages` makes them: what
+    a printed report holds, without the thousand other pages of a large site."""
+    pages = _Pages(report, options)
+    kind = BY_NAME["scenario"]
+    return {"rapport.md": pages.rapport()} | {
+        entity_page(kind.name, scenario): pages.entity(kind, report.project.scenarios[scenario])
+        for scenario in scenarios
+    }
