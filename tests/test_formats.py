@@ -240,6 +240,26 @@ def test_a_finding_without_a_file_points_at_its_subject() -> None:
     assert Output([finding], Severity.ERROR).anchor(finding) == ("mkdocs.yml", 1, 1)
 
 
+def test_junit_lists_the_portfolios_judged_and_no_others() -> None:
+    """A listing where no portfolio was judged (an import, input errors) has no suite of
+    portfolio rules that seem to pass; a portfolio finding is never left out."""
+    cell = Finding("Effecten", 14, 3, "schema", Severity.ERROR, "m", subject="measure:x")
+    alone = ET.fromstring(renderer("junit")(Output([cell], Severity.ERROR)))
+    assert [suite.get("name") for suite in alone] == ["maatregelen", "invoer"]
+    gap = Finding(
+        "", 0, 0, "domain-uncovered", Severity.WARNING, "m", subject=PORTFOLIO, portfolio="b"
+    )
+    both = ET.fromstring(renderer("junit")(Output([gap], Severity.INFO, portfolios=("a",))))
+    assert [suite.get("name") for suite in both] == [
+        "maatregelen",
+        "portefeuille a",
+        "portefeuille b",
+        "invoer",
+    ]
+    [failed] = [case for case in both.iter("testcase") if case.find("failure") is not None]
+    assert (failed.get("classname"), failed.get("name")) == ("portfolio.b", "domain-uncovered")
+
+
 def test_sarif_uris_are_percent_encoded() -> None:
     name = "maatregelen/a b#c%d\ne:f?é.yml"
     finding = Finding(name, 3, 2, "schema", Severity.ERROR, "m", subject="measure:x")

@@ -33,8 +33,9 @@ class Output:
     sources: Mapping[str, str] = field(default_factory=dict)
     #: Whether the project has a ``speelveld.yml``, where portfolio findings then point.
     has_config: bool = False
-    #: The portfolios whose findings are reported.
-    portfolios: tuple[str, ...] = ("plan",)
+    #: The portfolios whose findings are reported; none where no portfolio was judged (an
+    #: import, a listing of input errors).
+    portfolios: tuple[str, ...] = ()
     #: Per measure, its indirect effect on every domain; empty without interactions.
     indirect: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
 

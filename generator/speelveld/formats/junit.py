@@ -51,9 +51,12 @@ def render(output: Output) -> str:
     measures = ET.SubElement(root, "testsuite", name="maatregelen")
     for measure in output.measures:
         _case(measures, "measure", measure, by_subject.pop(f"measure:{measure}", []), output)
-    for portfolio in output.portfolios:
-        # One suite per portfolio, named as before when only the plan is reported.
-        name = "portefeuille" if output.portfolios == ("plan",) else f"portefeuille {portfolio}"
+    # One suite per portfolio judged, and any other that a finding names; a listing where
+    # no portfolio was judged has none, not a suite of rules that seem to pass.
+    portfolios = tuple(dict.fromkeys([*output.portfolios, *(p for p, _ in by_rule)]))
+    for portfolio in portfolios:
+        # Named as before when only the plan is reported.
+        name = "portefeuille" if portfolios == ("plan",) else f"portefeuille {portfolio}"
         suite = ET.SubElement(root, "testsuite", name=visible(name))
         for rule in CATALOGUE.values():
             if rule.scope == "portfolio":
