@@ -70,3 +70,16 @@ def test_the_page_title_is_escaped_for_themes_that_print_it_raw() -> None:
     assert text.front_matter('A <b> & "c"') == (
         '---\ntitle: "A &lt;b&gt; &amp; &quot;c&quot;"\n---\n\n'
     )
+
+
+def test_the_pages_escape_each_name_once_and_alike_every_time() -> None:
+    """The filters for names and short texts keep what they made, within one environment:
+    the same escaping every time, and a new environment starts empty."""
+    from speelveld.render import environment
+
+    filters = environment.build().filters
+    for name, escape in (("inline", text.inline), ("plain", text.plain)):
+        typed = "Politie | *Noord*\n[x](javascript:y)"
+        assert filters[name](typed) == filters[name](typed) == escape(typed)
+        assert filters[name].cache_info().hits == 1
+        assert environment.build().filters[name].cache_info().currsize == 0

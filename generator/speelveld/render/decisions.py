@@ -85,11 +85,13 @@ class Change:
 def change(report: Report, before: Portfolio, after: Portfolio) -> Change:
     measures = report.project.measures
     old, new = problems(before), problems(after)
+    # Sets, not the tuples: a look-up in a tuple would make this quadratic in the measures.
+    had, has = set(before.measures), set(after.measures)
     return Change(
         before,
         after,
-        adds=tuple(measures[m] for m in after.measures if m not in before.measures),
-        stops=tuple(measures[m] for m in before.measures if m not in after.measures),
+        adds=tuple(measures[m] for m in after.measures if m not in had),
+        stops=tuple(measures[m] for m in before.measures if m not in has),
         solved=tuple(f for f in old.values() if solved(f, new)),
         kept=tuple(f for k, f in new.items() if k in old),
         new=tuple(f for k, f in new.items() if k not in old),

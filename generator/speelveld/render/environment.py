@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -52,6 +53,10 @@ def _attribute(value: str) -> str:
     return text.label(value).replace('"', "&quot;")
 
 
+#: How many escaped names and short texts one environment keeps.
+NAMES_KEPT = 4096
+
+
 def build() -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("speelveld", "render/templates"),
@@ -68,8 +73,9 @@ def build() -> jinja2.Environment:
         # short text of the configuration stays Markdown.
         "markdown": text.Blocks().block,
         "nested_markdown": text.markdown,
-        "inline": text.inline,
-        "plain": text.plain,
+        # A site names the same domains, partners and measures on thousands of pages.
+        "inline": functools.lru_cache(maxsize=NAMES_KEPT)(text.inline),
+        "plain": functools.lru_cache(maxsize=NAMES_KEPT)(text.plain),
         "attr": _attribute,
         "script_json": text.script_json,
         "signed": _signed,
