@@ -565,6 +565,7 @@ def test_install_says_what_every_file_installs(tmp_path: Path, given: str, insta
     status, output = run("init", str(folder), "--no-input", "--ci", "github", "--install", given)
     assert status == 0, output
     assert _installed(folder) == {installed}
+    assert "Let op" not in output  # a runner can install each of these
 
 
 def test_install_of_a_wheel_path_is_that_wheel_wherever_pip_runs(tmp_path: Path) -> None:
@@ -584,6 +585,14 @@ def test_install_of_a_wheel_path_is_that_wheel_wherever_pip_runs(tmp_path: Path)
         )
     assert status == 0, output
     assert _installed(folder) == {str(wheel.resolve())}
+    # The hooks here can use the file; a runner of GitHub Actions cannot, and init says so.
+    assert f"Let op: de workflows installeren {wheel.resolve()}" in output
+    assert "runner van GitHub Actions" in output
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(tmp_path)
+        status, output = run("init", "zonder-ci", "--no-input", "--install", str(relative))
+    assert status == 0, output
+    assert "Let op" not in output
 
 
 @pytest.mark.parametrize(

@@ -92,6 +92,12 @@ def requirement(spec: str | None, version: str) -> str:
     raise InvalidInstall(f"--install '{spec}' is geen vereiste voor Speelveld; {example}")
 
 
+def on_this_machine(install: str) -> bool:
+    """Whether ``install`` is a file on this machine (a path or a ``file://`` URL): the
+    hooks of pre-commit here can use it, a runner of a CI service cannot."""
+    return install.startswith("file://") or Path(install).is_absolute()
+
+
 def ci_files(install: str, service: str = "github") -> dict[str, str]:
     """The files of ``service`` by path (for GitHub: the workflows and Dependabot's
     configuration); they install ``install``."""

@@ -177,13 +177,21 @@ def init(
 
     Met --ci github in een map die al een project is: schrijf alleen de CI-bestanden.
     """
-    from .ci import InvalidInstall, requirement
+    from .ci import SERVICES, InvalidInstall, on_this_machine, requirement
     from .starter import DEFAULT_TITLE, EXAMPLE_DOMAINS, Starter, installed_version, parse_domain
 
     try:
         spec = requirement(install, installed_version())
     except InvalidInstall as problem:
         usage_error(str(problem))
+    if ci is not None and on_this_machine(spec):
+        click.echo(
+            f"Let op: de workflows installeren {spec}, een bestand op deze machine dat een "
+            f"runner van {SERVICES[ci].label} niet heeft. Geef voor CI een versie, een URL of "
+            "een git-URL met --install, of zet het bestand in de repository en verwijs ernaar "
+            "vanuit de workflows.",
+            err=True,
+        )
     if force and ci is None:
         usage_error(f"--force vervangt alleen CI-bestanden; geef er {CI_EXAMPLE} bij")
     if ci is not None and _project_parts(folder):
