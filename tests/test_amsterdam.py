@@ -654,3 +654,19 @@ def test_a_scenario_page_tells_what_it_keeps_open_from_what_it_brings(
     assert kept == "Domein niet gedekt (Seksuele gezondheid)."
     assert brought.startswith("Domein krijgt te weinig (Handhaving)")
     assert "Seksuele gezondheid" not in brought
+
+
+def test_a_scenario_page_counts_only_what_the_scenario_does(site_pages: dict[str, str]) -> None:
+    """A scenario that stops nothing is not said to stop 0 measures."""
+
+    def sentence(page: str) -> str:
+        text = " ".join(site_pages[page].split())
+        return text[text.index("Het scenario is") :].split(" in totaal.")[0]
+
+    assert sentence("scenarios/aandachtspunten-1-en-2.md") == (
+        "Het scenario is het geldende beleid plus 6 voorstellen die het invoert: 10 maatregelen"
+    )
+    assert sentence("scenarios/aandachtspunten-3-en-4.md") == (
+        "Het scenario is het geldende beleid, min 1 maatregel die het stopt, plus 3 voorstellen "
+        "die het invoert: 6 maatregelen"
+    )
